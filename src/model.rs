@@ -1,0 +1,265 @@
+//! The output model: the serde types of the JSON contract (schema version 1).
+//!
+//! Keys are ASCII snake_case; numbers are exact [`Decimal`]s or integers;
+//! nothing here is a float or a hash map, so the output is deterministic.
+//! Every element that comes from the text keeps its [`Span`] into the decoded
+//! input (not serialized) beside the 1-based `line`/`column` the contract
+//! asks for.
+
+use serde::{Deserialize, Serialize};
+
+use crate::decimal::Decimal;
+use crate::diagnostic::Severity;
+use crate::source::Span;
+
+/// The version of this contract; bumped on any rename, removal or retyping.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One parsed notice: the whole contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Notice {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// What was read.
+    pub source: SourceInfo,
+    /// The official-document frame.
+    pub document: Document,
+    /// The livelihood-project plan.
+    pub plan: Plan,
+    /// Distinct attachments, copies merged.
+    pub attachments: Vec<Attachment>,
+    /// Everything a careful reader would flag, and every line not placed.
+    pub diagnostics: Vec<DiagnosticRecord>,
+}
+
+/// What was read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceInfo {
+    /// File name as given (`null` for stdin or a string).
+    pub name: Option<String>,
+    /// SHA-256 of the input bytes, lowercase hex.
+    pub sha256: String,
+    /// Size of the input in bytes.
+    pub bytes: u64,
+    /// Encoding the bytes were decoded from (`UTF-8`, `GB18030`, `UTF-16LE`…).
+    pub encoding: String,
+    /// Number of physical lines.
+    pub lines: u32,
+    /// How the input was read: `text` or `html`.
+    pub format: String,
+}
+
+/// The official-document frame, after the GB/T 9704 element names.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Document {
+    /// 发文字号.
+    pub doc_number: Option<DocNumber>,
+    /// 标题.
+    pub title: Option<String>,
+    /// 主送机关, split on 、 and ，.
+    pub addressees: Vec<String>,
+    /// Body sections 一、二、….
+    pub sections: Vec<Section>,
+    /// 附件说明 in the body.
+    pub attachment_list: Vec<AttachmentNote>,
+    /// 发文机关署名.
+    pub issuer: Option<String>,
+    /// 成文日期, ISO 8601.
+    pub date: Option<String>,
+}
+
+/// 发文字号: 机关代字〔年份〕序号号.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocNumber {
+    /// The whole number as written (width-folded).
+    pub text: String,
+    /// 机关代字, e.g. 瑶民生办.
+    pub agency: String,
+    /// 年份.
+    pub year: u32,
+    /// 序号.
+    pub serial: u32,
+}
+
+/// A first-level body section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// Its number (一、 is 1).
+    pub number: u32,
+    /// The heading: the text after the number up to the first 。, or the
+    /// whole heading line.
+    pub heading: String,
+    /// The rest of the section's text.
+    pub text: String,
+    /// 1-based line of the heading.
+    pub line: u32,
+}
+
+/// One entry of the 附件说明.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentNote {
+    /// Its number (1 when the list has a single unnumbered entry).
+    pub number: u32,
+    /// The attachment's title.
+    pub title: String,
+}
+
+/// The livelihood-project list.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Plan {
+    /// The region named in the title or list heading, e.g. 瑶海区.
+    pub region: Option<String>,
+    /// The plan's year.
+    pub year: Option<u32>,
+    /// The total the notice announces ("50项民生实事").
+    pub declared_total: Option<u32>,
+    /// Categories in order.
+    pub categories: Vec<Category>,
+    /// Projects in order.
+    pub projects: Vec<Project>,
+    /// Items listed as having no local task.
+    pub untasked: Vec<String>,
+}
+
+/// A category of projects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Category {
+    /// Its number in the list.
+    pub number: u32,
+    /// Its name without number and count.
+    pub name: String,
+    /// The count it declares, "（12 项）".
+    pub declared_count: Option<u32>,
+    /// 1-based line of its heading.
+    pub line: u32,
+}
+
+/// One livelihood project.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    /// Its number as listed.
+    pub number: u32,
+    /// Number of its category.
+    pub category: Option<u32>,
+    /// Its short name, where the notice gives one apart from the text (a
+    /// table's 项目名称 column).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub name: Option<String>,
+    /// The project's text without its lead-unit clause.
+    pub text: String,
+    /// 牵头单位 / 责任单位 …
+    pub lead_units: Vec<String>,
+    /// 配合单位 / 协同责任单位 …: supporting units, never lead units.
+    pub support_units: Vec<String>,
+    /// Persons or posts named as 牵头领导 / 分管领导 / 责任人.
+    pub leaders: Vec<String>,
+    /// Quantities in the project's own text.
+    pub targets: Vec<Quantity>,
+    /// 推进措施, merged in by project number.
+    pub measures: Vec<Measure>,
+    /// 1-based line of the project in the input.
+    pub line: u32,
+    /// Where the project's text is in the input.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// One 推进措施 of a project.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Measure {
+    /// Its number.
+    pub number: u32,
+    /// Its text.
+    pub text: String,
+    /// Quantities in its text.
+    pub quantities: Vec<Quantity>,
+    /// 1-based line of the measure.
+    pub line: u32,
+}
+
+/// How a target's number relates to what is to be achieved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Comparator {
+    /// A plain number (also after 达到/新增/为).
+    Eq,
+    /// 不少于, 不低于, 至少, 以上, 及以上.
+    Ge,
+    /// 超过, 高于, 多于, and 余/多 after a number.
+    Gt,
+    /// 不超过, 不高于, 以内, 以下.
+    Le,
+    /// 低于, 少于.
+    Lt,
+    /// 左右, 约, 大约, 近.
+    Approx,
+    /// A range "3—6 岁", "1.8 万—2.1 万元".
+    Range,
+}
+
+/// A numeric target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The phrase as it reads in the (normalized) text.
+    pub text: String,
+    /// Exact value with 万/亿/千 folded in (the upper value of a change).
+    pub value: Decimal,
+    /// What follows the number, width-folded: 人次, 个, 元/月/人, %.
+    pub unit: String,
+    /// The comparator.
+    pub cmp: Comparator,
+    /// Lower bound, only for a range.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub min: Option<Decimal>,
+    /// Upper bound, only for a range.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub max: Option<Decimal>,
+    /// Starting value of a change "从 A 提高到 B".
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub from: Option<Decimal>,
+    /// 1-based line of its first character in the input.
+    pub line: u32,
+    /// 1-based column (in characters) of its first character.
+    pub column: u32,
+    /// Where it is in the input.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// A distinct attachment with all its printed copies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    /// Its number (附件 1 is 1; an unnumbered 附件 is 1).
+    pub number: u32,
+    /// Its title line.
+    pub title: String,
+    /// Every copy's line range, in input order.
+    pub copies: Vec<CopyRange>,
+}
+
+/// The lines one copy of an attachment occupies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CopyRange {
+    /// 1-based first line (the 附件 N marker).
+    pub start_line: u32,
+    /// 1-based last non-blank line.
+    pub end_line: u32,
+}
+
+/// A diagnostic as it appears in the JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiagnosticRecord {
+    /// error, warning or info.
+    pub severity: Severity,
+    /// Stable kebab-case code.
+    pub code: String,
+    /// What was expected and what was found.
+    pub message: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column in characters.
+    pub column: u32,
+    /// Where it points in the input.
+    #[serde(skip)]
+    pub span: Span,
+}

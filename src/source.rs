@@ -1,0 +1,222 @@
+//! The original input: decoded text, byte spans into it, and line/column lookup.
+//!
+//! Every position the crate reports is a [`Span`], a byte range into the
+//! *decoded* source text. Line and column (1-based, the column counting
+//! characters) are computed only when a position is shown, through
+//! [`LineIndex`]. For a GBK or UTF-16 file the decoded text has the same lines
+//! and the same characters as the file, so line and column still point at the
+//! original file.
+
+use std::ops::Range;
+
+/// A byte range `start..end` into the decoded source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span over `start..end`.
+    ///
+    /// ```
+    /// let s = minsheng::Span::new(3, 9);
+    /// assert_eq!(s.len(), 6);
+    /// ```
+    pub fn new(start: usize, end: usize) -> Span {
+        Span {
+            start: start as u32,
+            end: end.max(start) as u32,
+        }
+    }
+
+    /// An empty span at `at`.
+    pub fn point(at: usize) -> Span {
+        Span::new(at, at)
+    }
+
+    /// Length in bytes.
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    /// True when the span covers no byte.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+
+    /// As a `Range<usize>` for slicing.
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A 1-based line and column; the column counts characters, not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column in characters.
+    pub column: u32,
+}
+
+/// Start offsets of every physical line, for offset → line/column lookups.
+///
+/// Line breaks are `\n`, `\r\n` and a lone `\r`. A form feed is not a line
+/// break (pdftotext puts it at the start of the next page's first line).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<u32>,
+}
+
+impl LineIndex {
+    /// Index the line starts of `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0u32];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i as u32 + 1),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i as u32 + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    /// Number of physical lines (a final line without a break counts; an
+    /// empty text has one empty line).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte offset where 0-based line `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line.min(self.starts.len() - 1)] as usize
+    }
+
+    /// 1-based line and character column of byte `offset` in `text`.
+    ///
+    /// ```
+    /// use minsheng::source::LineIndex;
+    /// let text = "附件 1\n（1）促进就业";
+    /// let index = LineIndex::new(text);
+    /// let at = text.find("促").unwrap();
+    /// let p = index.position(text, at);
+    /// assert_eq!((p.line, p.column), (2, 4));
+    /// ```
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s as usize <= offset) - 1;
+        let start = self.starts[line] as usize;
+        let mut end = offset;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let column = text[start..end].chars().count() + 1;
+        Position {
+            line: line as u32 + 1,
+            column: column as u32,
+        }
+    }
+
+    /// The byte range of 0-based line `line`, without its line break.
+    pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
+        let start = self.line_start(line);
+        let next = self
+            .starts
+            .get(line + 1)
+            .map_or(text.len(), |&s| s as usize);
+        let mut end = next;
+        let bytes = text.as_bytes();
+        if end > start && bytes.get(end - 1) == Some(&b'\n') {
+            end -= 1;
+        }
+        if end > start && bytes.get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        start..end
+    }
+}
+
+/// The decoded input with its line index.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// The decoded text (BOM removed).
+    pub text: String,
+    /// Name of the encoding it was decoded from (`"UTF-8"`, `"GB18030"`, …).
+    pub encoding: String,
+    /// Line starts of `text`.
+    pub lines: LineIndex,
+}
+
+impl SourceText {
+    /// Wrap already decoded text.
+    pub fn new(text: String, encoding: impl Into<String>) -> SourceText {
+        let lines = LineIndex::new(&text);
+        SourceText {
+            text,
+            encoding: encoding.into(),
+            lines,
+        }
+    }
+
+    /// 1-based line and column of a byte offset.
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.text, offset)
+    }
+
+    /// The text under a span (empty if the span is out of bounds or not on
+    /// character boundaries).
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_and_lone_cr_both_end_lines() {
+        let text = "a\r\nb\rc\nd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(&text[index.line_range(text, 0)], "a");
+        assert_eq!(&text[index.line_range(text, 1)], "b");
+        assert_eq!(&text[index.line_range(text, 3)], "d");
+        assert_eq!(index.position(text, text.find('d').unwrap()).line, 4);
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "瑶海区 2024 年";
+        let index = LineIndex::new(text);
+        let p = index.position(text, text.find('2').unwrap());
+        assert_eq!((p.line, p.column), (1, 5));
+    }
+
+    #[test]
+    fn offsets_inside_a_character_round_down() {
+        let text = "瑶海";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 4).column, 2);
+    }
+}
