@@ -59,6 +59,10 @@ pub struct Parsed {
     pub notice: Notice,
     /// The decoded input.
     pub source: SourceText,
+    /// 1-based numbers of non-blank lines that no element took and no
+    /// diagnostic reports. The parser's promise is that this is empty;
+    /// tests check it.
+    pub unaccounted_lines: Vec<u32>,
 }
 
 /// Parse a notice given as text.
@@ -80,7 +84,11 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
         sink.push(d);
     }
     let notice = build(bytes, options, &source, sink);
-    Parsed { notice, source }
+    Parsed {
+        notice,
+        source,
+        unaccounted_lines: Vec::new(),
+    }
 }
 
 fn build(
