@@ -44,12 +44,57 @@ use decode::EncodingChoice;
 use source::SourceText;
 
 /// How to read an input.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// The input's name for `source.name` (a file path), if any.
     pub name: Option<String>,
     /// The encoding to read it as.
     pub encoding: EncodingChoice,
+    /// Which reader to use.
+    pub format: InputFormat,
+    /// Inputs larger than this many bytes are refused with an
+    /// `input-too-large` diagnostic instead of being parsed.
+    pub max_bytes: usize,
+}
+
+/// The default input size limit: 64 MiB.
+pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            name: None,
+            encoding: EncodingChoice::Auto,
+            format: InputFormat::Auto,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// Which reader turns the text into blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputFormat {
+    /// Decide by content: HTML if it looks like a web page, else text.
+    #[default]
+    Auto,
+    /// Plain text (copied from a page, extracted from PDF or Word).
+    Text,
+    /// A web page.
+    Html,
+}
+
+impl std::str::FromStr for InputFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<InputFormat, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "auto" => Ok(InputFormat::Auto),
+            "text" | "txt" => Ok(InputFormat::Text),
+            "html" | "htm" => Ok(InputFormat::Html),
+            other => Err(format!(
+                "unknown input format “{other}”: expected auto, text or html"
+            )),
+        }
+    }
 }
 
 /// A parsed notice with the decoded source its positions point into.
