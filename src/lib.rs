@@ -26,14 +26,27 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
+mod assemble;
+pub mod attachments;
+pub mod context;
 pub mod decimal;
 pub mod decode;
 pub mod diagnostic;
+pub mod document;
 pub mod emit;
+pub mod fold;
 pub mod layout;
+pub mod lex;
 pub mod mapped;
 pub mod model;
+pub mod normalize;
+pub mod outline;
+pub mod plan;
+pub mod quantity;
 pub mod source;
+pub mod table;
+pub mod units;
+mod validate;
 
 pub use decimal::Decimal;
 pub use diagnostic::{Code, Diagnostic, Severity};
@@ -128,57 +141,98 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
     for d in decoded.diagnostics {
         sink.push(d);
     }
-    let notice = build(bytes, options, &source, sink);
-    Parsed {
-        notice,
-        source,
-        unaccounted_lines: Vec::new(),
-    }
-}
-
-fn build(
-    bytes: &[u8],
-    options: &Options,
-    source: &SourceText,
-    mut sink: diagnostic::Diagnostics,
-) -> Notice {
-    for line in 0..source.lines.line_count() {
-        let range = source.lines.line_range(&source.text, line);
-        if !source.text[range.clone()].trim().is_empty() {
-            sink.report(
-                Code::UnparsedText,
-                Span::new(range.start, range.end),
-                "not yet understood",
-            );
-        }
-    }
-    Notice {
+    let blocks = normalize::read_text(&source);
+    let mut ctx = context::Context::new(&blocks, &source, sink);
+    let (document, plan, attachments) = assemble::structure(&mut ctx);
+    ctx.report_unused();
+    let diagnostics: Vec<model::DiagnosticRecord> = ctx
+        .sink
+        .into_sorted()
+        .into_iter()
+        .map(|d| {
+            let p = source.position(d.span.start as usize);
+            model::DiagnosticRecord {
+                severity: d.severity,
+                code: d.code.as_str().to_string(),
+                message: d.message,
+                line: p.line,
+                column: p.column,
+                span: d.span,
+            }
+        })
+        .collect();
+    let notice = Notice {
         schema_version: model::SCHEMA_VERSION,
         source: model::SourceInfo {
             name: options.name.clone(),
-            sha256: String::new(),
+            sha256: sha256_hex(bytes),
             bytes: bytes.len() as u64,
             encoding: source.encoding.clone(),
             lines: source.lines.line_count() as u32,
             format: "text".into(),
         },
-        document: model::Document::default(),
-        plan: model::Plan::default(),
-        attachments: Vec::new(),
-        diagnostics: sink
-            .into_sorted()
-            .into_iter()
-            .map(|d| {
-                let p = source.position(d.span.start as usize);
-                model::DiagnosticRecord {
-                    severity: d.severity,
-                    code: d.code.as_str().to_string(),
-                    message: d.message,
-                    line: p.line,
-                    column: p.column,
-                    span: d.span,
-                }
-            })
-            .collect(),
+        document,
+        plan,
+        attachments,
+        diagnostics,
+    };
+    let unaccounted_lines = unaccounted(&source, &blocks, &notice);
+    Parsed {
+        notice,
+        source,
+        unaccounted_lines,
     }
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Non-blank physical lines that no block covers and no diagnostic names.
+fn unaccounted(source: &SourceText, blocks: &[layout::Block], notice: &Notice) -> Vec<u32> {
+    let n = source.lines.line_count();
+    let mut covered = vec![false; n + 1];
+    let mut mark = |span: Span| {
+        let first = source.position(span.start as usize).line as usize;
+        let last = source
+            .position(
+                (span.end as usize)
+                    .saturating_sub(1)
+                    .max(span.start as usize),
+            )
+            .line as usize;
+        for l in first..=last.min(n) {
+            covered[l] = true;
+        }
+    };
+    for b in blocks {
+        match b {
+            layout::Block::Line(l) => {
+                // A joined line covers each of its pieces' lines.
+                let text = &l.text;
+                let mut at = 0;
+                for (i, _) in text.as_str().char_indices() {
+                    if i >= at {
+                        mark(text.span_of(i..i + 1));
+                        at = i;
+                    }
+                }
+            }
+            layout::Block::Table(t) => mark(t.span),
+        }
+    }
+    for d in &notice.diagnostics {
+        mark(d.span);
+    }
+    (0..n)
+        .filter(|&l| {
+            let range = source.lines.line_range(&source.text, l);
+            !source.text[range].trim().is_empty() && !covered[l + 1]
+        })
+        .map(|l| l as u32 + 1)
+        .collect()
 }

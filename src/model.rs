@@ -66,6 +66,12 @@ pub struct Document {
     pub issuer: Option<String>,
     /// 成文日期, ISO 8601.
     pub date: Option<String>,
+    /// The opening of the 正文 before its first numbered section.
+    pub preamble: Option<String>,
+    /// 附注 and notes: "（此件公开发布）", "注：…".
+    pub notes: Vec<String>,
+    /// 版记 lines: 抄送, 印发机关和印发日期.
+    pub colophon: Vec<String>,
 }
 
 /// 发文字号: 机关代字〔年份〕序号号.

@@ -1,0 +1,280 @@
+//! From blocks to the notice: attachments, plan, frame, checks, model.
+//!
+//! The plan is read from the attachments first (the primary copy of each),
+//! then, if they hold no project list, from the body. The first list with
+//! projects is the plan; a later list of the same projects (the seed's 附件 2
+//! of 推进措施) merges its measures in by project number, and any project
+//! whose text differs beyond punctuation is reported. The frame is read last
+//! so that body sections do not swallow a project list written in the body.
+
+use crate::attachments::{self, content_key};
+use crate::context::Context;
+use crate::diagnostic::{quote, Code};
+use crate::document;
+use crate::mapped::MappedText;
+use crate::model::{Attachment, Category, Document, Measure, Plan, Project, Quantity};
+use crate::plan::{self, ListDraft, ProjectDraft};
+use crate::quantity;
+use crate::units::Role;
+
+/// Read the whole structure, taking blocks from `ctx`.
+pub fn structure(ctx: &mut Context) -> (Document, Plan, Vec<Attachment>) {
+    let (body, regions) = attachments::split(ctx);
+    let (distinct, attachments) = attachments::merge(ctx, &regions);
+    let mut lists: Vec<(Option<String>, ListDraft)> = Vec::new();
+    for d in &distinct {
+        let region = &regions[d.copies[0]];
+        let blocks: Vec<usize> = region.content.clone().collect();
+        let list = plan::read_list(ctx, &blocks, false);
+        if !list.is_empty() {
+            lists.push((Some(d.title.clone()), list));
+        }
+    }
+    if !lists.iter().any(|(_, l)| !l.projects.is_empty()) {
+        let blocks: Vec<usize> = body.clone().collect();
+        let list = plan::read_list(ctx, &blocks, true);
+        if !list.is_empty() {
+            lists.push((None, list));
+        }
+    }
+    let document = document::read_frame(ctx, body);
+    let plan = merge_lists(ctx, lists, &document, &attachments);
+    (document, plan, attachments)
+}
+
+fn merge_lists(
+    ctx: &mut Context,
+    lists: Vec<(Option<String>, ListDraft)>,
+    document: &Document,
+    attachments: &[Attachment],
+) -> Plan {
+    let mut main: Option<ListDraft> = None;
+    let mut titles: Vec<String> = Vec::new();
+    for (title, list) in lists {
+        titles.extend(title);
+        match main.as_mut() {
+            None if !list.projects.is_empty() => main = Some(list),
+            None => {}
+            Some(m) => merge_measures(ctx, m, list),
+        }
+    }
+    titles.extend(document.title.clone());
+    let Some(main) = main else {
+        let span = ctx.blocks.first().map(|b| b.span()).unwrap_or_default();
+        if !ctx.blocks.is_empty() {
+            ctx.sink.report(
+                Code::NoProjects,
+                span,
+                "expected a list of livelihood projects (numbered items with 牵头单位 or 责任单位, or a project table), found none",
+            );
+        }
+        return Plan::default();
+    };
+    let _ = attachments;
+    plan::report_missing_units(ctx, &main.projects);
+    let (region, year, declared_total) = plan_facts(&titles);
+    let lead_label_used = main
+        .projects
+        .iter()
+        .flat_map(|p| &p.units)
+        .any(|u| u.role == Role::Lead);
+    let projects: Vec<Project> = main
+        .projects
+        .iter()
+        .map(|p| to_project(ctx, p, lead_label_used))
+        .collect();
+    let categories: Vec<Category> = main
+        .categories
+        .iter()
+        .map(|c| Category {
+            number: c.number,
+            name: c.name.clone(),
+            declared_count: c.declared_count,
+            line: ctx.line_no(c.span),
+        })
+        .collect();
+    let untasked: Vec<String> = main
+        .untasked
+        .iter()
+        .map(|t| t.as_str().to_string())
+        .collect();
+    let plan = Plan {
+        region,
+        year,
+        declared_total,
+        categories,
+        projects,
+        untasked,
+    };
+    crate::validate::check_counts(ctx, &plan, &main);
+    plan
+}
+
+/// Merge a second list of the same projects: measures by number, and
+/// report texts that differ beyond punctuation and spacing.
+fn merge_measures(ctx: &mut Context, main: &mut ListDraft, other: ListDraft) {
+    for p in other.projects {
+        match main.projects.iter_mut().find(|m| m.number == p.number) {
+            Some(m) => {
+                if content_key(m.text.as_str()) != content_key(p.text.as_str()) {
+                    let line = ctx.line_no(m.span);
+                    let (there, here) = difference(m.text.as_str(), p.text.as_str());
+                    ctx.sink.report(
+                        Code::TextDiffersBetweenAttachments,
+                        p.span,
+                        format!(
+                            "project {} reads differently here than at line {line}: {} there, {} here",
+                            p.number,
+                            describe(&there),
+                            describe(&here)
+                        ),
+                    );
+                }
+                if m.measures.is_empty() {
+                    m.measures = p.measures;
+                }
+                if m.units.is_empty() {
+                    m.units = p.units;
+                }
+            }
+            None => ctx.sink.report(
+                Code::OrphanMeasures,
+                p.span,
+                format!(
+                    "expected project {} in the project list, found it only here: {}",
+                    p.number,
+                    quote(p.text.as_str())
+                ),
+            ),
+        }
+    }
+}
+
+/// The differing middles of two texts, after their common start and end.
+fn difference(a: &str, b: &str) -> (String, String) {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (
+        a[prefix..a.len() - suffix].iter().collect(),
+        b[prefix..b.len() - suffix].iter().collect(),
+    )
+}
+
+fn describe(part: &str) -> String {
+    if part.is_empty() {
+        "nothing".to_string()
+    } else {
+        quote(part)
+    }
+}
+
+/// Region, year and total from a list or document title: "瑶海区 2024 年 50 项民生实事".
+fn plan_facts(titles: &[String]) -> (Option<String>, Option<u32>, Option<u32>) {
+    let (mut region, mut year, mut total) = (None, None, None);
+    for title in titles {
+        let Some(y) = title.find('年') else { continue };
+        let before = &title[..y];
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if digits != 4 {
+            continue;
+        }
+        let year_start = y - 4;
+        year = year.or_else(|| title[year_start..y].parse().ok());
+        let after = &title[y + '年'.len_utf8()..];
+        let after = after.trim_start_matches(|c: char| !c.is_ascii_digit() && !"民生".contains(c));
+        if total.is_none() {
+            let n: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if !n.is_empty() && after[n.len()..].starts_with('项') {
+                total = n.parse().ok();
+            }
+        }
+        if region.is_none() {
+            region = region_of(&title[..year_start]);
+        }
+    }
+    (region, year, total)
+}
+
+fn region_of(prefix: &str) -> Option<String> {
+    let segment = prefix.rsplit("关于").next().unwrap_or(prefix);
+    let segment = segment.trim_start_matches("印发");
+    let end = segment
+        .char_indices()
+        .find(|&(_, c)| "省市区县旗镇乡".contains(c))
+        .map(|(i, c)| i + c.len_utf8())?;
+    let region = &segment[..end];
+    (region.chars().count() >= 2 && region.chars().count() <= 10).then(|| region.to_string())
+}
+
+fn to_project(ctx: &Context, p: &ProjectDraft, lead_label_used: bool) -> Project {
+    let mut lead_units = Vec::new();
+    let mut support_units = Vec::new();
+    let mut leaders = Vec::new();
+    for list in &p.units {
+        let target = match list.role {
+            Role::Lead => &mut lead_units,
+            Role::Responsible if lead_label_used => &mut support_units,
+            Role::Responsible => &mut lead_units,
+            Role::Support => &mut support_units,
+            Role::Leader => &mut leaders,
+        };
+        for name in &list.names {
+            let name = name.as_str().to_string();
+            if !target.contains(&name) {
+                target.push(name);
+            }
+        }
+    }
+    Project {
+        number: p.number,
+        category: p.category,
+        name: p.name.as_ref().map(|n| n.as_str().to_string()),
+        text: p.text.as_str().to_string(),
+        lead_units,
+        support_units,
+        leaders,
+        targets: quantities(ctx, &p.text),
+        measures: p
+            .measures
+            .iter()
+            .map(|m| Measure {
+                number: m.number,
+                text: m.text.as_str().to_string(),
+                quantities: quantities(ctx, &m.text),
+                line: ctx.line_no(m.text.span()),
+            })
+            .collect(),
+        line: ctx.line_no(p.span),
+        span: p.span,
+    }
+}
+
+/// The quantities of a text, positioned in the original input.
+pub fn quantities(ctx: &Context, text: &MappedText) -> Vec<Quantity> {
+    quantity::find_quantities(text.as_str())
+        .into_iter()
+        .map(|q| {
+            let span = text.span_of(q.range.clone());
+            let p = ctx.position(span);
+            Quantity {
+                text: q.text,
+                value: q.value,
+                unit: q.unit,
+                cmp: q.cmp,
+                min: q.min,
+                max: q.max,
+                from: q.from,
+                line: p.line,
+                column: p.column,
+                span,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,91 @@
+//! The state the structure stages share: the blocks, which of them are
+//! taken, the source for positions, and the diagnostics sink.
+
+use crate::diagnostic::{Code, Diagnostics};
+use crate::layout::{Block, Line, LineKind};
+use crate::source::{Position, SourceText, Span};
+
+/// Blocks being consumed by the structure stages.
+pub struct Context<'a> {
+    /// The reader's blocks.
+    pub blocks: &'a [Block],
+    /// Which blocks an element has taken.
+    pub used: Vec<bool>,
+    /// The decoded input.
+    pub source: &'a SourceText,
+    /// Diagnostics so far.
+    pub sink: Diagnostics,
+}
+
+impl<'a> Context<'a> {
+    /// Start with nothing taken.
+    pub fn new(blocks: &'a [Block], source: &'a SourceText, sink: Diagnostics) -> Context<'a> {
+        let used = blocks
+            .iter()
+            .map(|b| matches!(b, Block::Line(l) if l.kind == LineKind::Furniture))
+            .collect();
+        Context {
+            blocks,
+            used,
+            source,
+            sink,
+        }
+    }
+
+    /// The text line at block `i`, if it is one.
+    pub fn line(&self, i: usize) -> Option<&'a Line> {
+        match self.blocks.get(i) {
+            Some(Block::Line(l)) => Some(l),
+            _ => None,
+        }
+    }
+
+    /// The text of block `i` if it is a line ("" otherwise).
+    pub fn text(&self, i: usize) -> &'a str {
+        self.line(i).map_or("", Line::as_str)
+    }
+
+    /// Mark block `i` as taken.
+    pub fn take(&mut self, i: usize) {
+        if let Some(u) = self.used.get_mut(i) {
+            *u = true;
+        }
+    }
+
+    /// True when block `i` is taken.
+    pub fn is_used(&self, i: usize) -> bool {
+        self.used.get(i).copied().unwrap_or(true)
+    }
+
+    /// Line and column of a span's start.
+    pub fn position(&self, span: Span) -> Position {
+        self.source.position(span.start as usize)
+    }
+
+    /// 1-based line of a span's start.
+    pub fn line_no(&self, span: Span) -> u32 {
+        self.position(span).line
+    }
+
+    /// Report every block nothing took as unparsed text.
+    pub fn report_unused(&mut self) {
+        for i in 0..self.blocks.len() {
+            if self.used[i] {
+                continue;
+            }
+            let block = &self.blocks[i];
+            let text = match block {
+                Block::Line(l) => l.as_str().to_string(),
+                Block::Table(t) => format!("a table of {} rows", t.rows.len()),
+            };
+            self.sink.report(
+                Code::UnparsedText,
+                block.span(),
+                format!(
+                    "expected a part of the notice, found text that no element takes: {}",
+                    crate::diagnostic::quote(&text)
+                ),
+            );
+        }
+    }
+}

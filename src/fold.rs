@@ -1,0 +1,174 @@
+//! Width folding: one form for every character the notices write two ways.
+//!
+//! The fold is applied to every logical line before any grammar sees it, and
+//! its result is the text the JSON reports:
+//!
+//! - digits, Latin letters and `% . / + -` are folded to **half width**
+//!   (`１２０％` → `120%`);
+//! - the Chinese punctuation marks `（）：，；！？` are folded to **full
+//!   width** (`(七)` → `（七）`, `单位:` → `单位：`), except `,` and `:`
+//!   between two digits (`12,650`, `1:1`), which stay as they are;
+//! - Kangxi radicals and CJK compatibility ideographs, common in PDF
+//!   extraction, become the unified ideographs (`⼀` → `一`);
+//! - spaces (ASCII, U+3000, U+00A0, tabs) next to a CJK character are
+//!   dropped (`新增 1.15 万人` → `新增1.15万人`); a run of spaces between
+//!   two Latin letters or digits becomes one space.
+//!
+//! Every output character maps back to the original through [`MappedText`].
+
+use unicode_normalization::char::decompose_compatible;
+
+use crate::mapped::MappedText;
+use crate::source::Span;
+
+/// Fold a mapped text. See the module doc for the rules.
+///
+/// ```
+/// use minsheng::mapped::MappedText;
+/// let t = MappedText::original("(七) 推动培训 85 人(次)。(牵头单位:区残联)", 0);
+/// assert_eq!(minsheng::fold::fold(&t).as_str(), "（七）推动培训85人（次）。（牵头单位：区残联）");
+/// ```
+pub fn fold(text: &MappedText) -> MappedText {
+    let s = text.as_str();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = MappedText::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let end = chars.get(i + 1).map_or(s.len(), |&(n, _)| n);
+        if is_space(c) {
+            // A run of spaces: keep one only between two ASCII word characters.
+            let mut j = i;
+            while j < chars.len() && is_space(chars[j].1) {
+                j += 1;
+            }
+            let before = i.checked_sub(1).map(|k| chars[k].1);
+            let after = chars.get(j).map(|&(_, c)| c);
+            if let (Some(b), Some(a)) = (before, after) {
+                if keeps_space(folded_char(b)) && keeps_space(folded_char(a)) {
+                    out.push_replacement(" ", text.span_of(at..at + 1));
+                }
+            }
+            i = j;
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|k| chars[k].1);
+        let next = chars.get(i + 1).map(|&(_, c)| c);
+        let folded = fold_char(c, prev, next);
+        if folded == c {
+            out.push_mapped(&text.slice(at..end));
+        } else {
+            let mut buf = [0u8; 4];
+            let span: Span = text.span_of(at..end);
+            out.push_replacement(folded.encode_utf8(&mut buf), span);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Fold a plain string (no mapping kept), for matching and tests.
+pub fn fold_str(s: &str) -> String {
+    fold(&MappedText::original(s, 0)).as_str().to_string()
+}
+
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{200b}' | '\u{c}'
+    )
+}
+
+fn keeps_space(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+/// The context-free part of the fold.
+fn folded_char(c: char) -> char {
+    match c {
+        '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}' => {
+            char::from_u32(c as u32 - 0xfee0).unwrap_or(c)
+        }
+        '％' => '%',
+        '．' | '﹒' => '.',
+        '／' => '/',
+        '＋' => '+',
+        '－' => '-',
+        '(' => '（',
+        ')' => '）',
+        ';' => '；',
+        '!' => '！',
+        '?' => '？',
+        '\u{2f00}'..='\u{2fdf}' | '\u{f900}'..='\u{faff}' => compatibility_ideograph(c),
+        _ => c,
+    }
+}
+
+fn fold_char(c: char, prev: Option<char>, next: Option<char>) -> char {
+    let between_digits = || {
+        prev.is_some_and(|p| folded_char(p).is_ascii_digit())
+            && next.is_some_and(|n| folded_char(n).is_ascii_digit())
+    };
+    match c {
+        ',' if !between_digits() => '，',
+        ':' if !between_digits() => '：',
+        '，' if between_digits() && prev.is_some_and(|p| p.is_ascii_digit()) => ',',
+        _ => folded_char(c),
+    }
+}
+
+fn compatibility_ideograph(c: char) -> char {
+    let mut result = c;
+    let mut count = 0;
+    decompose_compatible(c, |d| {
+        count += 1;
+        result = d;
+    });
+    if count == 1 {
+        result
+    } else {
+        c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_go_half_width_and_punctuation_full_width() {
+        assert_eq!(fold_str("１２０％"), "120%");
+        assert_eq!(fold_str("推进措施:"), "推进措施：");
+        assert_eq!(fold_str("(牵头单位:区残联)"), "（牵头单位：区残联）");
+    }
+
+    #[test]
+    fn separators_between_digits_stay() {
+        assert_eq!(fold_str("12,650 人"), "12,650人");
+        assert_eq!(fold_str("按1:1比例"), "按1:1比例");
+        assert_eq!(fold_str("康复保障,为 286 名"), "康复保障，为286名");
+    }
+
+    #[test]
+    fn spaces_next_to_cjk_go_between_latin_words_stay() {
+        assert_eq!(fold_str("瑶海区 2024 年 50 项"), "瑶海区2024年50项");
+        assert_eq!(fold_str("骑手 APP  点位"), "骑手APP点位");
+        assert_eq!(fold_str("a  b"), "a b");
+        assert_eq!(fold_str("　　一、总体要求"), "一、总体要求");
+    }
+
+    #[test]
+    fn kangxi_radicals_become_unified_ideographs() {
+        assert_eq!(fold_str("⼀户多残"), "一户多残");
+    }
+
+    #[test]
+    fn folded_text_maps_back_to_the_original() {
+        let original = "(七) 推动";
+        let t = fold(&MappedText::original(original, 0));
+        let at = t.as_str().find('推').unwrap();
+        assert_eq!(&original[t.original_offset(at)..], "推动");
+        let close = t.as_str().find('）').unwrap();
+        assert_eq!(t.span_of(close..close + 3), Span::new(4, 5));
+    }
+}

@@ -1,0 +1,575 @@
+//! Small grammars that classify a (folded) logical line.
+//!
+//! ## Grammar
+//! ```text
+//! marker      = cn-comma | paren-cn | arabic-dot | paren-arabic | circled | cn-shi | di
+//! cn-comma    = cn-int "、"                 ; 一、  (not "一、二级": a list of grades)
+//! paren-cn    = "（" cn-int "）"            ; （一）
+//! arabic-dot  = digits ("." | "、") !digit  ; 1.  1、
+//! paren-arabic= "（"? digits "）"            ; （1）  1）
+//! circled     = "①" … "⑳"
+//! cn-shi      = cn-int "是"                 ; 一是
+//! di          = "第" cn-int ("类" | "、" | "，") ; 第一类
+//! attachment  = "附件" digits?              ; a line of its own: 附件 1
+//! ```
+//! Lines are folded first ([`crate::fold`]), so brackets and colons are
+//! full width and digits ASCII.
+//!
+//! ## References
+//! GB/T 9704-2012 §7.3.3 (正文 layers 一、 （一） 1. （1））, §7.3.4 (附件说明),
+//! §7.3.5 (成文日期), §8 (附件).
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while1, take_while_m_n};
+use nom::character::complete::char as ch;
+use nom::combinator::{map, map_opt, opt, recognize};
+use nom::sequence::{delimited, terminated};
+use nom::{IResult, Parser};
+
+/// A numbering style of the official outline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MarkerStyle {
+    /// 一、
+    ChineseComma,
+    /// （一）
+    ParenChinese,
+    /// 1. or 1、
+    ArabicDot,
+    /// （1） or 1）
+    ParenArabic,
+    /// ①
+    Circled,
+    /// 一是
+    ChineseShi,
+    /// 第一类 / 第一、
+    Di,
+}
+
+/// A heading number at the start of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker {
+    /// Its style.
+    pub style: MarkerStyle,
+    /// Its value.
+    pub number: u32,
+    /// Bytes it takes at the start of the line.
+    pub len: usize,
+}
+
+/// Value of a Chinese numeral of the small kind used for numbering
+/// (一 … 九十九, with 百 for long lists).
+pub fn chinese_int(input: &str) -> IResult<&str, u32> {
+    map_opt(take_while1(is_cn_digit), small_chinese_value).parse(input)
+}
+
+fn is_cn_digit(c: char) -> bool {
+    "〇零一二两三四五六七八九十百廿卅".contains(c)
+}
+
+fn digit_value(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// 十 → 10, 十五 → 15, 二十七 → 27, 一百零五 → 105, 廿一 → 21.
+fn small_chinese_value(s: &str) -> Option<u32> {
+    let mut total = 0u32;
+    let mut digit: Option<u32> = None;
+    for c in s.chars() {
+        match c {
+            '十' => {
+                total += digit.unwrap_or(1) * 10;
+                digit = None;
+            }
+            '百' => {
+                total += digit.unwrap_or(1) * 100;
+                digit = None;
+            }
+            '廿' => total += 20,
+            '卅' => total += 30,
+            c => {
+                let d = digit_value(c)?;
+                if d == 0 {
+                    continue;
+                }
+                if digit.is_some() {
+                    return None; // 一二: not a number
+                }
+                digit = Some(d);
+            }
+        }
+    }
+    Some(total + digit.unwrap_or(0)).filter(|&v| v > 0 || s.contains(['〇', '零']))
+}
+
+fn digits(input: &str) -> IResult<&str, u32> {
+    map_opt(
+        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+        |d: &str| d.parse().ok(),
+    )
+    .parse(input)
+}
+
+fn circled(input: &str) -> IResult<&str, u32> {
+    map_opt(
+        take_while_m_n(1, 1, |c: char| ('①'..='⑳').contains(&c)),
+        |s: &str| s.chars().next().map(|c| c as u32 - '①' as u32 + 1),
+    )
+    .parse(input)
+}
+
+fn marker_parser(input: &str) -> IResult<&str, (MarkerStyle, u32)> {
+    alt((
+        map(terminated(chinese_int, ch('、')), |n| {
+            (MarkerStyle::ChineseComma, n)
+        }),
+        map(delimited(ch('（'), chinese_int, ch('）')), |n| {
+            (MarkerStyle::ParenChinese, n)
+        }),
+        map(delimited(opt(ch('（')), digits, ch('）')), |n| {
+            (MarkerStyle::ParenArabic, n)
+        }),
+        map(terminated(digits, alt((ch('.'), ch('、')))), |n| {
+            (MarkerStyle::ArabicDot, n)
+        }),
+        map(circled, |n| (MarkerStyle::Circled, n)),
+        map(terminated(chinese_int, ch('是')), |n| {
+            (MarkerStyle::ChineseShi, n)
+        }),
+        map(
+            delimited(
+                ch('第'),
+                chinese_int,
+                alt((tag("类"), tag("、"), tag("，"))),
+            ),
+            |n| (MarkerStyle::Di, n),
+        ),
+    ))
+    .parse(input)
+}
+
+/// The heading number at the start of `line`, if any.
+///
+/// ```
+/// use minsheng::lex::{marker, MarkerStyle};
+/// assert_eq!(marker("（十一）强化").map(|m| (m.style, m.number)), Some((MarkerStyle::ParenChinese, 11)));
+/// assert_eq!(marker("3.依托").map(|m| m.number), Some(3));
+/// assert!(marker("一、二级困难残疾人").is_none());
+/// assert!(marker("1.8万—2.1万元").is_none());
+/// ```
+pub fn marker(line: &str) -> Option<Marker> {
+    let (rest, (style, number)) = marker_parser(line).ok()?;
+    let len = line.len() - rest.len();
+    // "1.8" is a decimal, not a heading.
+    if style == MarkerStyle::ArabicDot && rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // "一、二级" / "三、四级": a list of grades.
+    if style == MarkerStyle::ChineseComma {
+        if let Ok((after, _)) = chinese_int(rest) {
+            if after.starts_with(['级', '、', '类', '星']) {
+                return None;
+            }
+        }
+    }
+    // A bare number with nothing after it is a table's 序号 cell, not a heading.
+    if rest.trim().is_empty() && matches!(style, MarkerStyle::ChineseShi | MarkerStyle::Di) {
+        return None;
+    }
+    Some(Marker { style, number, len })
+}
+
+/// `附件 N` alone on its line: the start of an attachment. Returns its
+/// number (`None` for an unnumbered 附件).
+///
+/// ```
+/// assert_eq!(minsheng::lex::attachment_marker("附件2"), Some(Some(2)));
+/// assert_eq!(minsheng::lex::attachment_marker("附件"), Some(None));
+/// assert_eq!(minsheng::lex::attachment_marker("附件：1.瑶海区"), None);
+/// ```
+pub fn attachment_marker(line: &str) -> Option<Option<u32>> {
+    let rest = line.strip_prefix("附件")?;
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return Some(None);
+    }
+    let n = rest
+        .strip_prefix('（')
+        .and_then(|r| r.strip_suffix('）'))
+        .unwrap_or(rest);
+    if let Ok((tail, n)) = digits(n) {
+        if tail.is_empty() {
+            return Some(Some(n));
+        }
+    }
+    if let Ok((tail, n)) = chinese_int(n) {
+        if tail.is_empty() {
+            return Some(Some(n));
+        }
+    }
+    None
+}
+
+/// `附件：…` — the start of the body's 附件说明 (or a stray caption).
+pub fn attachment_note(line: &str) -> Option<&str> {
+    let rest = line.trim_start_matches(['-', '—', '•', '·', '*', ' ']);
+    rest.strip_prefix("附件：")
+}
+
+/// The header of a project's measures: 推进措施： / 推进举措： / 主要措施： …
+pub fn measures_header(line: &str) -> bool {
+    let core = line.trim_end_matches(['：', ':']);
+    if core.chars().count() > 8 || core.chars().count() < 2 {
+        return false;
+    }
+    ["措施", "举措", "工作措施", "保障措施", "实施步骤"]
+        .iter()
+        .any(|w| core.ends_with(w))
+}
+
+/// A page-number line: `— 3 —`, `- 3 -`, `-3-`, `第 3 页`, `第3页 共12页`.
+pub fn is_page_number(line: &str) -> bool {
+    let s: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let dashes = |c: char| matches!(c, '-' | '—' | '–' | '－' | '─' | '·');
+    let inner = s.trim_matches(dashes);
+    if inner.len() < s.len() && !inner.is_empty() && inner.len() <= 4 {
+        return inner
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    }
+    if let Some(r) = s.strip_prefix('第') {
+        let digits_end = r.find(|c: char| !c.is_ascii_digit()).unwrap_or(r.len());
+        if digits_end > 0 && r[digits_end..].starts_with('页') {
+            let tail = &r[digits_end + '页'.len_utf8()..];
+            return tail.is_empty() || (tail.starts_with('共') && tail.ends_with('页'));
+        }
+    }
+    false
+}
+
+/// A 发文字号 at the start of the line: agency, year, serial and its length.
+///
+/// ```
+/// let n = minsheng::lex::doc_number("瑶民生办〔2024〕1号").unwrap();
+/// assert_eq!((n.agency, n.year, n.serial), ("瑶民生办", 2024, 1));
+/// ```
+pub fn doc_number(line: &str) -> Option<DocNumberMatch<'_>> {
+    let open = line.find(['〔', '［', '[', '【', '（', '﹝'])?;
+    let agency = &line[..open];
+    if agency.is_empty()
+        || agency.chars().count() > 12
+        || !agency.chars().all(|c| c.is_alphanumeric())
+    {
+        return None;
+    }
+    let rest = &line[open..];
+    let open_len = rest.chars().next()?.len_utf8();
+    let rest = &rest[open_len..];
+    let year_end = rest.find(|c: char| !c.is_ascii_digit())?;
+    if year_end != 4 {
+        return None;
+    }
+    let year: u32 = rest[..4].parse().ok()?;
+    let rest = &rest[4..];
+    let close = rest.chars().next()?;
+    if !matches!(close, '〕' | '］' | ']' | '】' | '）' | '﹞') {
+        return None;
+    }
+    let rest = &rest[close.len_utf8()..];
+    let serial_end = rest.find(|c: char| !c.is_ascii_digit())?;
+    let serial: u32 = rest[..serial_end].parse().ok()?;
+    let rest = rest[serial_end..].strip_prefix('号')?;
+    Some(DocNumberMatch {
+        agency,
+        year,
+        serial,
+        len: line.len() - rest.len(),
+    })
+}
+
+/// A 发文字号 found by [`doc_number`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocNumberMatch<'a> {
+    /// 机关代字.
+    pub agency: &'a str,
+    /// 年份.
+    pub year: u32,
+    /// 序号.
+    pub serial: u32,
+    /// Bytes taken.
+    pub len: usize,
+}
+
+/// A calendar date: `2024年4月24日`, `二〇二五年三月十八日`, `2024-04-24`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateMatch {
+    /// Year.
+    pub year: u32,
+    /// Month 1–12.
+    pub month: u32,
+    /// Day 1–31.
+    pub day: u32,
+    /// Byte range in the line.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+}
+
+impl DateMatch {
+    /// ISO 8601 form.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn year_digits(input: &str) -> IResult<&str, u32> {
+    alt((
+        map_opt(
+            take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+            |s: &str| s.parse().ok(),
+        ),
+        map_opt(
+            take_while_m_n(4, 4, |c: char| "〇零一二三四五六七八九".contains(c)),
+            |s: &str| {
+                s.chars()
+                    .try_fold(0u32, |acc, c| Some(acc * 10 + digit_value(c)?))
+            },
+        ),
+    ))
+    .parse(input)
+}
+
+fn small_number(input: &str) -> IResult<&str, u32> {
+    alt((
+        map_opt(
+            take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+            |s: &str| s.parse().ok(),
+        ),
+        chinese_int,
+    ))
+    .parse(input)
+}
+
+fn date_parser(input: &str) -> IResult<&str, (u32, u32, u32)> {
+    alt((
+        (
+            terminated(year_digits, ch('年')),
+            terminated(small_number, ch('月')),
+            terminated(small_number, alt((ch('日'), ch('号')))),
+        ),
+        (
+            terminated(year_digits, alt((ch('-'), ch('/'), ch('.')))),
+            terminated(small_number, alt((ch('-'), ch('/'), ch('.')))),
+            small_number,
+        ),
+    ))
+    .parse(input)
+}
+
+/// The first full date in `line`.
+///
+/// ```
+/// let d = minsheng::lex::find_date("二〇二五年三月十八日").unwrap();
+/// assert_eq!(d.iso(), "2025-03-18");
+/// ```
+pub fn find_date(line: &str) -> Option<DateMatch> {
+    for (start, _) in line.char_indices() {
+        if let Ok((rest, (year, month, day))) = date_parser(&line[start..]) {
+            if (1..=12).contains(&month) && (1..=31).contains(&day) && (1900..=2199).contains(&year)
+            {
+                return Some(DateMatch {
+                    year,
+                    month,
+                    day,
+                    start,
+                    end: line.len() - rest.len(),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The line is a date and nothing else (a 成文日期 line).
+pub fn is_date_line(line: &str) -> bool {
+    find_date(line).is_some_and(|d| d.start == 0 && line[d.end..].trim().is_empty())
+}
+
+/// Does this line complete an element, so the next line cannot continue it?
+pub fn ends_element(line: &str) -> bool {
+    let Some(last) = line.chars().last() else {
+        return true;
+    };
+    // An open bracket ("（牵头单位：" at a wrap) continues on the next line.
+    if line.matches('（').count() > line.matches('）').count() {
+        return false;
+    }
+    if matches!(last, '。' | '！' | '？' | '；' | '：') {
+        return true;
+    }
+    if last == '）' {
+        // "…（12 项）" or "…（牵头单位：区民政局）"
+        if let Some(open) = line.rfind('（') {
+            let group = &line[open..];
+            return declared_count(group).is_some()
+                || crate::units::clause_label(&group['（'.len_utf8()..]).is_some();
+        }
+    }
+    false
+}
+
+/// Does this line begin a new element (so it never continues the previous)?
+pub fn begins_element(line: &str) -> bool {
+    marker(line).is_some()
+        || attachment_marker(line).is_some()
+        || attachment_note(line).is_some()
+        || measures_header(line)
+        || crate::units::clause_label(line.trim_start_matches('（')).is_some()
+        || ["抄送", "注：", "备注：", "（此件", "此页无正文", "印发"]
+            .iter()
+            .any(|p| line.starts_with(p))
+}
+
+/// A line that is an element by itself: it neither continues the previous
+/// line nor takes the next.
+pub fn is_standalone(line: &str) -> bool {
+    attachment_marker(line).is_some()
+        || is_date_line(line)
+        || is_date_line(line.trim_end_matches("印发"))
+        || doc_number(line).is_some_and(|n| line[n.len..].trim().is_empty())
+        || (measures_header(line) && line.ends_with('：'))
+        || is_title(line)
+        || line.ends_with("文件")
+}
+
+/// A document title: "…关于…的通知", "…民生实事项目的通知".
+pub fn is_title(line: &str) -> bool {
+    const KINDS: [&str; 9] = [
+        "通知", "意见", "方案", "决定", "办法", "通报", "批复", "公告", "安排",
+    ];
+    line.chars().count() >= 8 && KINDS.iter().any(|k| line.ends_with(k)) && line.contains("关于")
+}
+
+/// A declared count "（12 项）" / "（2项）" / "(3件)": the number.
+pub fn declared_count(group: &str) -> Option<u32> {
+    let inner = group.strip_prefix('（')?.strip_suffix('）')?;
+    let inner = inner.trim();
+    let unit_at = inner.find(['项', '件', '个'])?;
+    let (num, unit) = inner.split_at(unit_at);
+    if unit.chars().count() != 1 {
+        return None;
+    }
+    num.trim().parse().ok().or_else(|| {
+        chinese_int(num.trim())
+            .ok()
+            .filter(|(r, _)| r.is_empty())
+            .map(|(_, n)| n)
+    })
+}
+
+/// Split "促进就业（2项）" into the name and the declared count.
+pub fn split_count(text: &str) -> (&str, Option<u32>) {
+    if text.ends_with('）') {
+        if let Some(open) = text.rfind('（') {
+            if let Some(n) = declared_count(&text[open..]) {
+                return (text[..open].trim_end(), Some(n));
+            }
+        }
+    }
+    (text, None)
+}
+
+/// Leading characters that are a list bullet left over from copying.
+pub fn bullet_len(line: &str) -> usize {
+    let rest = line.trim_start_matches(['-', '•', '·', '*', '●', '■', '□', '▪']);
+    if rest.len() < line.len() {
+        line.len() - rest.trim_start().len()
+    } else {
+        0
+    }
+}
+
+/// Recognize any marker-like prefix, for tests of the grammar.
+pub fn recognize_marker(line: &str) -> Option<&str> {
+    recognize(marker_parser).parse(line).ok().map(|(_, m)| m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_of_every_style() {
+        let cases = [
+            ("一、促进就业", MarkerStyle::ChineseComma, 1),
+            ("十二、瑶海区无任务", MarkerStyle::ChineseComma, 12),
+            ("（三十七）实施", MarkerStyle::ParenChinese, 37),
+            ("（37）实施", MarkerStyle::ParenArabic, 37),
+            ("1）实施", MarkerStyle::ParenArabic, 1),
+            ("12.实施", MarkerStyle::ArabicDot, 12),
+            ("2、开展", MarkerStyle::ArabicDot, 2),
+            ("③做好", MarkerStyle::Circled, 3),
+            ("二是加强", MarkerStyle::ChineseShi, 2),
+            ("第三类：就业", MarkerStyle::Di, 3),
+        ];
+        for (line, style, number) in cases {
+            let m = marker(line).unwrap_or_else(|| panic!("{line} should have a marker"));
+            assert_eq!((m.style, m.number), (style, number), "{line}");
+        }
+    }
+
+    #[test]
+    fn text_that_only_looks_numbered() {
+        for line in [
+            "一、二级困难残疾人",
+            "三、四级困难",
+            "1.8万—2.1万元",
+            "2024年",
+            "一户多残",
+        ] {
+            assert!(marker(line).is_none(), "{line} is not a heading");
+        }
+    }
+
+    #[test]
+    fn page_numbers() {
+        for line in ["— 1 —", "- 3 -", "-12-", "第 3 页", "第3页共12页"] {
+            assert!(is_page_number(line), "{line}");
+        }
+        for line in ["1", "2024", "— 说明 —", "第三类"] {
+            assert!(!is_page_number(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn dates_and_doc_numbers() {
+        assert_eq!(find_date("2024年4月24日").unwrap().iso(), "2024-04-24");
+        assert_eq!(find_date("2024-04-26").unwrap().iso(), "2024-04-26");
+        assert!(is_date_line("二〇二五年三月十八日"));
+        assert!(!is_date_line("于4月15日前制定"));
+        assert!(doc_number("合残联〔2021〕1号").is_some());
+        assert!(doc_number("相政【2024】5号").is_some());
+        assert!(doc_number("瑶海区2024年").is_none());
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(
+            split_count("困难群体救助（12项）"),
+            ("困难群体救助", Some(12))
+        );
+        assert_eq!(split_count("促进就业（2 项）"), ("促进就业", Some(2)));
+        assert_eq!(split_count("总体要求"), ("总体要求", None));
+    }
+}

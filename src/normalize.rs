@@ -1,0 +1,270 @@
+//! The plain-text reader: physical lines → [`Block`]s.
+//!
+//! Text copied from a page or extracted from a PDF or Word file arrives with
+//! paragraphs split by page breaks and hard wraps, page numbers and running
+//! headers between pages, and tables flattened to one cell per line. This
+//! stage
+//!
+//! 1. sets aside page furniture: page-number lines (`— 3 —`, `- 3 -`,
+//!    `第 3 页`) and running headers (a line repeated at the top of pages,
+//!    after a form feed or a page number);
+//! 2. rebuilds flattened tables from their header row ([`crate::table`]);
+//! 3. joins the remaining physical lines into logical lines: a line continues
+//!    the previous one unless the previous ends a sentence or an element, or
+//!    the line begins one (a heading number, a 附件 marker, a lead-unit
+//!    clause, …). Where blank lines mark paragraphs (pdftotext output) they
+//!    end a logical line too; where blank lines are everywhere (text copied
+//!    from a PDF viewer, as in the seed) they mean nothing;
+//! 4. folds width and spaces ([`crate::fold`]).
+
+use crate::fold::fold;
+use crate::layout::{Block, Line, LineKind};
+use crate::lex;
+use crate::mapped::MappedText;
+use crate::source::SourceText;
+use crate::table;
+
+/// One physical line of the input.
+#[derive(Debug, Clone)]
+pub struct PhysicalLine {
+    /// 0-based line index.
+    pub index: usize,
+    /// The line's content without surrounding whitespace, mapped.
+    pub text: MappedText,
+    /// True when a form feed starts (or precedes) this line.
+    pub page_break: bool,
+}
+
+impl PhysicalLine {
+    /// The line's text.
+    pub fn as_str(&self) -> &str {
+        self.text.as_str()
+    }
+
+    /// True when the line has no content.
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Split the source into trimmed physical lines.
+pub fn physical_lines(source: &SourceText) -> Vec<PhysicalLine> {
+    let text = &source.text;
+    (0..source.lines.line_count())
+        .map(|index| {
+            let range = source.lines.line_range(text, index);
+            let raw = &text[range.clone()];
+            let page_break = raw.contains('\u{c}');
+            let trimmed = raw.trim_matches(is_trimmed);
+            let start = range.start + (raw.len() - raw.trim_start_matches(is_trimmed).len());
+            PhysicalLine {
+                index,
+                text: MappedText::original(trimmed, start),
+                page_break,
+            }
+        })
+        .collect()
+}
+
+fn is_trimmed(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{3000}' | '\u{feff}' | '\u{200b}')
+}
+
+/// Read plain text into blocks.
+pub fn read_text(source: &SourceText) -> Vec<Block> {
+    let lines = physical_lines(source);
+    let furniture = find_furniture(&lines);
+    let blank_separates = blank_lines_separate_paragraphs(&lines);
+
+    let mut blocks = Vec::new();
+    let mut current: Option<MappedText> = None;
+    let mut after_blank = false;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.is_blank() {
+            after_blank = true;
+            i += 1;
+            continue;
+        }
+        if furniture[i] {
+            blocks.push(Block::Line(Line {
+                text: fold(&line.text),
+                kind: LineKind::Furniture,
+            }));
+            i += 1;
+            continue;
+        }
+        if let Some((table, next)) = table::read_flattened(&lines, i, &furniture) {
+            flush(&mut current, &mut blocks);
+            blocks.push(Block::Table(table));
+            i = next;
+            after_blank = false;
+            continue;
+        }
+        let folded = fold(&line.text);
+        // An organ's name right above a date line is a signature.
+        let signs_date = next_text_line(&lines, &furniture, i)
+            .is_some_and(|n| lex::is_date_line(&crate::fold::fold_str(n)));
+        match current.take() {
+            Some(prev)
+                if !signs_date
+                    && continues(
+                        prev.as_str(),
+                        folded.as_str(),
+                        after_blank && blank_separates,
+                    ) =>
+            {
+                let mut joined = prev;
+                joined.push_mapped(&folded);
+                current = Some(joined);
+            }
+            prev => {
+                if let Some(prev) = prev {
+                    blocks.push(Block::Line(Line::text(prev)));
+                }
+                current = Some(folded);
+            }
+        }
+        after_blank = false;
+        i += 1;
+    }
+    flush(&mut current, &mut blocks);
+    blocks
+}
+
+fn next_text_line<'a>(lines: &'a [PhysicalLine], furniture: &[bool], i: usize) -> Option<&'a str> {
+    (i + 1..lines.len())
+        .find(|&k| !lines[k].is_blank() && !furniture[k])
+        .map(|k| lines[k].as_str())
+}
+
+fn flush(current: &mut Option<MappedText>, blocks: &mut Vec<Block>) {
+    if let Some(text) = current.take() {
+        blocks.push(Block::Line(Line::text(text)));
+    }
+}
+
+/// Does the (folded) line `next` continue the logical line `prev`?
+fn continues(prev: &str, next: &str, paragraph_break: bool) -> bool {
+    if paragraph_break {
+        return false;
+    }
+    if lex::ends_element(prev) || lex::is_standalone(prev) {
+        return false;
+    }
+    !lex::begins_element(next) && !lex::is_standalone(next)
+}
+
+/// Whether blank lines in this input mark paragraph ends. Text copied from a
+/// PDF viewer puts a blank line after nearly every line (the seed); there
+/// they also stand where a page break split a sentence, so they mean nothing.
+fn blank_lines_separate_paragraphs(lines: &[PhysicalLine]) -> bool {
+    let non_blank = lines.iter().filter(|l| !l.is_blank()).count();
+    if non_blank == 0 {
+        return true;
+    }
+    let followed_by_blank = lines
+        .windows(2)
+        .filter(|w| !w[0].is_blank() && w[1].is_blank())
+        .count();
+    (followed_by_blank as f32) < 0.7 * non_blank as f32
+}
+
+/// Mark page-number lines and running headers.
+fn find_furniture(lines: &[PhysicalLine]) -> Vec<bool> {
+    let mut furniture: Vec<bool> = lines
+        .iter()
+        .map(|l| lex::is_page_number(l.as_str()))
+        .collect();
+    // Page tops: the first non-blank line after a form feed or a page number.
+    let mut tops: Vec<usize> = Vec::new();
+    let mut at_break = false;
+    for (i, line) in lines.iter().enumerate() {
+        if line.page_break {
+            at_break = true;
+        }
+        if furniture[i] {
+            at_break = true;
+            continue;
+        }
+        if line.is_blank() {
+            continue;
+        }
+        if at_break {
+            tops.push(i);
+            at_break = false;
+        }
+    }
+    // A running header is a page-top text seen at two or more page tops;
+    // every page-top occurrence is furniture, as is its first occurrence as
+    // the first line of the input (the letterhead) only if it recurs.
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for &i in &tops {
+        *counts.entry(lines[i].as_str()).or_default() += 1;
+    }
+    for &i in &tops {
+        if counts[lines[i].as_str()] >= 2 {
+            furniture[i] = true;
+        }
+    }
+    furniture
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn logical(text: &str) -> Vec<String> {
+        let source = SourceText::new(text.to_string(), "UTF-8");
+        read_text(&source)
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Line(l) if l.kind == LineKind::Text => Some(l.as_str().to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn page_break_splits_are_joined_across_blank_lines() {
+        let lines = logical("二、抓好统筹协调。各项民生实事牵头单位要抓好行业领域\n\n内工作统筹，责任落实到位。\n\n三、保障资金投入。\n");
+        assert_eq!(
+            lines,
+            [
+                "二、抓好统筹协调。各项民生实事牵头单位要抓好行业领域内工作统筹，责任落实到位。",
+                "三、保障资金投入。"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_split_lead_unit_clause_is_joined() {
+        let lines = logical("（21）筛查率分别达到 98%以上和 95%以上。（牵头\n\n单位：区卫健委)\n\n六、环境保护（1项）\n");
+        assert_eq!(
+            lines[0],
+            "（21）筛查率分别达到98%以上和95%以上。（牵头单位：区卫健委）"
+        );
+        assert_eq!(lines[1], "六、环境保护（1项）");
+    }
+
+    #[test]
+    fn page_numbers_and_running_headers_are_furniture() {
+        let text = "文件头\n\n（7）推动实现残疾人较高质量就业，为有需求的残疾人开展培\n- 3 -\n\u{c}文件头\n训 85 人（次）。\n- 4 -\n\u{c}文件头\n（8）持续优化无障碍环境。\n";
+        let lines = logical(text);
+        assert_eq!(
+            lines,
+            [
+                "文件头",
+                "（7）推动实现残疾人较高质量就业，为有需求的残疾人开展培训85人（次）。",
+                "（8）持续优化无障碍环境。"
+            ]
+        );
+    }
+
+    #[test]
+    fn frame_lines_stay_apart() {
+        let lines = logical("瑶民生办〔2024〕1号\n\n瑶海区民生工作领导小组办公室关于 2024年实施50项民生实事的通知\n\n各街镇、龙岗片区，区有关单位：\n\n瑶海区民生工作领导小组办公室\n\n2024 年 4 月 24 日\n");
+        assert_eq!(lines.len(), 5, "{lines:?}");
+    }
+}

@@ -1,0 +1,518 @@
+//! The plan: categories, projects with their units, measures, untasked items.
+//!
+//! A project list is read from a run of lines through its [`outline`]: the
+//! project level is the level whose items carry lead-unit clauses (in the
+//! same line or on the lines after it), categories are the level above it,
+//! measures the level below. The same mechanism reads the seed's 附件 1
+//! (一、 > （1）), its 附件 2 (一、 > （一） > 1.), and a body that lists
+//! （一） categories and 1. projects with 责任单位 lines. Tables (flattened
+//! or HTML) are read by their header names ([`crate::table::ColumnRole`]).
+
+use crate::context::Context;
+use crate::diagnostic::{quote, Code};
+use crate::layout::{Block, Table};
+use crate::lex::{self, MarkerStyle};
+use crate::mapped::MappedText;
+use crate::outline::{self, Outline};
+use crate::source::Span;
+use crate::table::{column_role, ColumnRole};
+use crate::units::{self, Role};
+
+/// A category as read.
+#[derive(Debug, Clone)]
+pub struct CategoryDraft {
+    /// Its number.
+    pub number: u32,
+    /// Its name.
+    pub name: String,
+    /// Its declared count.
+    pub declared_count: Option<u32>,
+    /// Its heading.
+    pub span: Span,
+}
+
+/// A labelled list of names as read.
+#[derive(Debug, Clone)]
+pub struct NamesDraft {
+    /// Role from the label.
+    pub role: Role,
+    /// The names.
+    pub names: Vec<MappedText>,
+}
+
+/// A measure as read.
+#[derive(Debug, Clone)]
+pub struct MeasureDraft {
+    /// Its number.
+    pub number: u32,
+    /// Its text.
+    pub text: MappedText,
+}
+
+/// A project as read.
+#[derive(Debug, Clone)]
+pub struct ProjectDraft {
+    /// Its number.
+    pub number: u32,
+    /// Its category's number.
+    pub category: Option<u32>,
+    /// A name apart from the text (table 项目名称).
+    pub name: Option<MappedText>,
+    /// Its text without marker and clauses.
+    pub text: MappedText,
+    /// Its units and leaders.
+    pub units: Vec<NamesDraft>,
+    /// Its measures.
+    pub measures: Vec<MeasureDraft>,
+    /// Where its line starts.
+    pub span: Span,
+}
+
+/// What one list (an attachment, a body, a table) yields.
+#[derive(Debug, Clone, Default)]
+pub struct ListDraft {
+    /// Categories.
+    pub categories: Vec<CategoryDraft>,
+    /// Projects.
+    pub projects: Vec<ProjectDraft>,
+    /// Untasked items.
+    pub untasked: Vec<MappedText>,
+}
+
+impl ListDraft {
+    /// True when nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.projects.is_empty() && self.categories.is_empty()
+    }
+}
+
+/// Read the project list among `blocks` (indices of unused blocks).
+/// With `require_units`, a list whose items carry no unit clause is not a
+/// project list (a notice body numbers its sections the same way).
+pub fn read_list(ctx: &mut Context, blocks: &[usize], require_units: bool) -> ListDraft {
+    let mut draft = ListDraft::default();
+    // Tables first: a project table is read by its header.
+    for &b in blocks {
+        if let Block::Table(t) = &ctx.blocks[b] {
+            if let Some(tdraft) = read_table(ctx, t) {
+                ctx.take(b);
+                draft.categories.extend(tdraft.categories);
+                draft.projects.extend(tdraft.projects);
+            }
+        }
+    }
+    if !draft.is_empty() {
+        return draft;
+    }
+    let lines: Vec<usize> = blocks
+        .iter()
+        .copied()
+        .filter(|&b| ctx.line(b).is_some() && !ctx.is_used(b))
+        .collect();
+    let texts: Vec<&str> = lines.iter().map(|&b| ctx.text(b)).collect();
+    let outline = outline::build(&texts);
+    let Some(project_level) = project_level(&outline, &texts, require_units) else {
+        return draft;
+    };
+    read_outline(ctx, &lines, &outline, project_level, &mut draft);
+    draft
+}
+
+/// The level whose items carry unit clauses; without any clause, the level
+/// under a level of counted categories, or the outermost.
+fn project_level(outline: &Outline, texts: &[&str], require_units: bool) -> Option<usize> {
+    let mut with_units = vec![0usize; outline.levels.len()];
+    for item in &outline.items {
+        let has_units = std::iter::once(item.line)
+            .chain(item.continuation.iter().copied())
+            .any(|l| !units::find_clauses(texts[l]).is_empty());
+        if has_units {
+            with_units[item.level] += 1;
+        }
+    }
+    let best = (0..with_units.len()).max_by_key(|&l| (with_units[l], std::cmp::Reverse(l)));
+    match best {
+        Some(l) if with_units[l] > 0 => Some(l),
+        _ if require_units || outline.levels.is_empty() => None,
+        _ => {
+            let counted = outline.at_level(0).any(|(_, it)| {
+                lex::split_count(&texts[it.line][it.marker.len..])
+                    .1
+                    .is_some()
+            });
+            Some(if counted && outline.levels.len() > 1 {
+                1
+            } else {
+                0
+            })
+        }
+    }
+}
+
+fn read_outline(
+    ctx: &mut Context,
+    lines: &[usize],
+    outline: &Outline,
+    project_level: usize,
+    draft: &mut ListDraft,
+) {
+    let category_level = project_level.checked_sub(1);
+    for (index, item) in outline.items.iter().enumerate() {
+        if Some(item.level) == category_level {
+            read_category(ctx, lines, outline, index, draft);
+        } else if item.level == project_level {
+            let category = category_level
+                .and_then(|l| outline.ancestor_at(index, l))
+                .map(|c| outline.items[c].marker.number);
+            let project = read_project(ctx, lines, outline, index, category);
+            draft.projects.push(project);
+        }
+        if item.expected.is_some() && item.level <= project_level + 1 {
+            report_gap(ctx, lines, outline, index);
+        }
+    }
+}
+
+fn report_gap(ctx: &mut Context, lines: &[usize], outline: &Outline, index: usize) {
+    let item = &outline.items[index];
+    let Some(expected) = item.expected else {
+        return;
+    };
+    let block = lines[item.line];
+    let span = ctx.blocks[block].span();
+    let owner = item
+        .parent
+        .map(|p| {
+            let parent = &outline.items[p];
+            format!(
+                " under {}",
+                marker_text(ctx.text(lines[parent.line]), parent.marker.len)
+            )
+        })
+        .unwrap_or_default();
+    let missing = if expected + 1 == item.marker.number {
+        format!("number {expected} is missing")
+    } else {
+        format!("numbers {expected}–{} are missing", item.marker.number - 1)
+    };
+    ctx.sink.report(
+        Code::NumberingGap,
+        span,
+        format!(
+            "expected item {expected}{owner}, found {}: {missing}",
+            marker_text(ctx.text(block), item.marker.len),
+        ),
+    );
+}
+
+fn marker_text(text: &str, len: usize) -> String {
+    text.get(..len).unwrap_or(text).to_string()
+}
+
+fn read_category(
+    ctx: &mut Context,
+    lines: &[usize],
+    outline: &Outline,
+    index: usize,
+    draft: &mut ListDraft,
+) {
+    let item = &outline.items[index];
+    let block = lines[item.line];
+    let has_projects = !outline.children(index).is_empty();
+    let heading = &ctx.text(block)[item.marker.len..];
+    let (name, count) = lex::split_count(heading);
+    let continuation: Vec<usize> = item.continuation.iter().map(|&l| lines[l]).collect();
+    let untasked = !has_projects && (name.contains("无任务") || name.contains("不涉及"));
+    if !has_projects && count.is_none() && !untasked {
+        return; // a numbered paragraph, not a category
+    }
+    ctx.take(block);
+    draft.categories.push(CategoryDraft {
+        number: item.marker.number,
+        name: name.to_string(),
+        declared_count: count,
+        span: ctx.blocks[block].span(),
+    });
+    if untasked {
+        for b in continuation {
+            if let Some(line) = ctx.line(b) {
+                draft.untasked.extend(untasked_items(&line.text));
+                ctx.take(b);
+            }
+        }
+    }
+}
+
+/// "分别为：A、B、…等，共 15 项。" → A, B, …
+fn untasked_items(text: &MappedText) -> Vec<MappedText> {
+    let s = text.as_str();
+    let start = s.find('：').map_or(0, |i| i + '：'.len_utf8());
+    let mut end = s.len();
+    for stop in ["等，共", "，共", "等。", "共"] {
+        if let Some(i) = s[start..].rfind(stop) {
+            end = start + i;
+            break;
+        }
+    }
+    let mut items = Vec::new();
+    let mut from = start;
+    for (i, c) in s[start..end].char_indices() {
+        if c == '、' {
+            items.push(text.slice(from..start + i).trim());
+            from = start + i + c.len_utf8();
+        }
+    }
+    items.push(text.slice(from..end).trim());
+    items.retain(|t| !t.is_empty());
+    items
+}
+
+fn read_project(
+    ctx: &mut Context,
+    lines: &[usize],
+    outline: &Outline,
+    index: usize,
+    category: Option<u32>,
+) -> ProjectDraft {
+    let item = &outline.items[index];
+    let block = lines[item.line];
+    ctx.take(block);
+    let line = ctx.line(block).expect("outline lines are lines");
+    let mut text = MappedText::new();
+    let mut units = Vec::new();
+    let mut in_measures = false;
+    let mut loose_measures: Vec<MappedText> = Vec::new();
+    let first = line.text.slice(item.marker.len..line.text.len());
+    let mut pieces = vec![first];
+    pieces.extend(
+        item.continuation
+            .iter()
+            .filter_map(|&l| ctx.line(lines[l]).map(|x| x.text.clone())),
+    );
+    for (k, piece) in pieces.iter().enumerate() {
+        if k > 0 {
+            ctx.take(lines[item.continuation[k - 1]]);
+        }
+        if lex::measures_header(piece.as_str()) {
+            in_measures = true;
+            continue;
+        }
+        let (rest, found) = strip_clauses(piece);
+        units.extend(found);
+        if in_measures {
+            if !rest.is_empty() {
+                loose_measures.push(rest);
+            }
+        } else {
+            text.push_mapped(&rest);
+        }
+    }
+    let mut measures = Vec::new();
+    for child in outline.children(index) {
+        measures.push(read_measure(ctx, lines, outline, child));
+    }
+    if measures.is_empty() {
+        for (k, m) in loose_measures.into_iter().enumerate() {
+            measures.push(MeasureDraft {
+                number: k as u32 + 1,
+                text: m,
+            });
+        }
+    }
+    ProjectDraft {
+        number: item.marker.number,
+        category,
+        name: None,
+        text: text.trim(),
+        units,
+        measures,
+        span: ctx.blocks[block].span(),
+    }
+}
+
+fn read_measure(
+    ctx: &mut Context,
+    lines: &[usize],
+    outline: &Outline,
+    index: usize,
+) -> MeasureDraft {
+    let item = &outline.items[index];
+    let block = lines[item.line];
+    ctx.take(block);
+    let line = ctx.line(block).expect("outline lines are lines");
+    let mut text = line.text.slice(item.marker.len..line.text.len());
+    // Unnumbered lines and deeper items continue the measure.
+    let mut extra: Vec<usize> = item.continuation.clone();
+    for d in descendants(outline, index) {
+        extra.push(outline.items[d].line);
+        extra.extend(outline.items[d].continuation.iter().copied());
+    }
+    extra.sort_unstable();
+    for l in extra {
+        ctx.take(lines[l]);
+        if let Some(x) = ctx.line(lines[l]) {
+            text.push_mapped(&x.text);
+        }
+    }
+    MeasureDraft {
+        number: item.marker.number,
+        text: text.trim(),
+    }
+}
+
+fn descendants(outline: &Outline, index: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    for c in outline.children(index) {
+        out.push(c);
+        out.extend(descendants(outline, c));
+    }
+    out
+}
+
+/// Remove unit clauses from a piece of project text; return the rest and
+/// the lists found.
+fn strip_clauses(piece: &MappedText) -> (MappedText, Vec<NamesDraft>) {
+    let s = piece.as_str();
+    let clauses = units::find_clauses(s);
+    if clauses.is_empty() {
+        return (piece.clone(), Vec::new());
+    }
+    let mut rest = MappedText::new();
+    let mut at = 0;
+    let mut found = Vec::new();
+    for clause in clauses {
+        rest.push_mapped(&piece.slice(at..clause.range.start));
+        at = clause.range.end;
+        for list in clause.lists {
+            found.push(NamesDraft {
+                role: list.role,
+                names: list.names.into_iter().map(|r| piece.slice(r)).collect(),
+            });
+        }
+    }
+    rest.push_mapped(&piece.slice(at..s.len()));
+    (rest.trim(), found)
+}
+
+/// Read a project table by its header names.
+fn read_table(ctx: &Context, table: &Table) -> Option<ListDraft> {
+    let header = table.rows.first()?;
+    let roles: Vec<Option<ColumnRole>> = header
+        .iter()
+        .map(|c| column_role(c.text.as_str()))
+        .collect();
+    let has = |r: ColumnRole| roles.contains(&Some(r));
+    if !(has(ColumnRole::Content) || has(ColumnRole::Name)) {
+        return None;
+    }
+    let mut draft = ListDraft::default();
+    let mut serial = 0u32;
+    for row in &table.rows[1..] {
+        serial += 1;
+        let cell = |role: ColumnRole| {
+            roles
+                .iter()
+                .position(|r| *r == Some(role))
+                .and_then(|k| row.get(k))
+        };
+        let number = cell(ColumnRole::Serial)
+            .and_then(|c| c.text.as_str().trim().parse().ok())
+            .unwrap_or(serial);
+        serial = number;
+        let category = cell(ColumnRole::Category).and_then(|c| {
+            let text = c.text.as_str();
+            if text.is_empty() {
+                return None;
+            }
+            let (number, name_start) = match lex::marker(text) {
+                Some(m) if m.style == MarkerStyle::ChineseComma => (Some(m.number), m.len),
+                _ => (None, 0),
+            };
+            let (name, count) = lex::split_count(&text[name_start..]);
+            if draft.categories.last().is_none_or(|c| c.name != name) {
+                let number = number.unwrap_or(draft.categories.len() as u32 + 1);
+                draft.categories.push(CategoryDraft {
+                    number,
+                    name: name.to_string(),
+                    declared_count: count,
+                    span: c.text.span(),
+                });
+            }
+            draft.categories.last().map(|c| c.number)
+        });
+        let name = cell(ColumnRole::Name).map(|c| c.text.clone());
+        let content = cell(ColumnRole::Content).map(|c| c.text.clone());
+        let (text, name) = match (content, name) {
+            (Some(content), name) => (content, name),
+            (None, Some(name)) => (name, None),
+            (None, None) => continue,
+        };
+        let (text, mut units) = strip_clauses(&text);
+        for (k, role) in roles.iter().enumerate() {
+            if let (Some(ColumnRole::Units(role)), Some(c)) = (role, row.get(k)) {
+                let s = c.text.as_str();
+                let names = split_unit_cell(s)
+                    .into_iter()
+                    .map(|r| c.text.slice(r))
+                    .collect();
+                units.push(NamesDraft { role: *role, names });
+            }
+        }
+        let span = row.first().map_or(table.span, |c| c.text.span());
+        draft.projects.push(ProjectDraft {
+            number,
+            category,
+            name,
+            text,
+            units,
+            measures: Vec::new(),
+            span,
+        });
+    }
+    let _ = ctx;
+    Some(draft)
+}
+
+fn split_unit_cell(s: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '（' => depth += 1,
+            '）' => depth = depth.saturating_sub(1),
+            '、' | '，' | ',' | '；' | ' ' if depth == 0 => {
+                if start < i {
+                    out.push(start..i);
+                }
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    if start < s.len() {
+        out.push(start..s.len());
+    }
+    out
+}
+
+/// Report a list's projects without a lead unit.
+pub fn report_missing_units(ctx: &mut Context, projects: &[ProjectDraft]) {
+    for p in projects {
+        let leads = p
+            .units
+            .iter()
+            .any(|u| matches!(u.role, Role::Lead | Role::Responsible) && !u.names.is_empty());
+        if !leads {
+            ctx.sink.report(
+                Code::MissingLeadUnit,
+                p.span,
+                format!(
+                    "expected a lead unit (牵头单位 or 责任单位) for project {}, found none: {}",
+                    p.number,
+                    quote(p.text.as_str())
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,293 @@
+//! Lead-unit clauses: who leads a project, who supports it, who answers for it.
+//!
+//! ## Grammar
+//! ```text
+//! clause   = open part (("；" | "，") part)* close   ; （牵头单位：区教体局、区卫健委）
+//!          | part (("；") part)*                     ; 责任单位：区民政局；配合单位：区财政局
+//! open     = "（" | "〔" | "【" | "［"
+//! part     = label "：" unit (sep unit)*
+//! label    = word{0,8} ("单位" | "部门" | "领导" | "责任人" | "负责人")
+//! sep      = "、" | "，" | "；" (when no label follows)
+//! ```
+//! A unit may contain brackets of its own ("各县（市）区"): brackets nest.
+//!
+//! The label decides the role, by its words rather than a fixed list:
+//! 领导/责任人/负责人 name a person or post ([`Role::Leader`]);
+//! 配合/协同/协办/参与/协助/共同/支持 a supporting unit ([`Role::Support`]);
+//! 牵头/主责/主办/实施/承办 the lead ([`Role::Lead`]); 责任/负责 alone
+//! ([`Role::Responsible`]) leads, unless the notice also names 牵头 units,
+//! in which case the 责任单位 are the ones that carry the work out and
+//! support the lead.
+
+use std::ops::Range;
+
+/// What a labelled list of names is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    /// 牵头单位, 牵头部门, 主责单位, 实施单位 …
+    Lead,
+    /// 责任单位, 责任部门: the lead, unless a 牵头 label is also used.
+    Responsible,
+    /// 配合单位, 协同责任单位, 共同责任单位 …
+    Support,
+    /// 牵头领导, 分管领导, 责任人 …: a person or post, not a unit.
+    Leader,
+}
+
+/// One labelled list: "牵头单位：区教体局、区卫健委".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitList {
+    /// The label as written.
+    pub label: String,
+    /// Its role.
+    pub role: Role,
+    /// Byte ranges of each name in the line.
+    pub names: Vec<Range<usize>>,
+}
+
+/// A whole clause in a line, with its byte range (brackets included).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    /// Byte range in the line.
+    pub range: Range<usize>,
+    /// Its labelled lists.
+    pub lists: Vec<UnitList>,
+}
+
+const LABEL_ENDS: [&str; 5] = ["单位", "部门", "领导", "责任人", "负责人"];
+
+/// If `s` starts with a unit label followed by "：", its role and the bytes
+/// taken (label and colon).
+///
+/// ```
+/// use minsheng::units::{clause_label, Role};
+/// assert_eq!(clause_label("牵头单位：区残联").map(|l| l.0), Some(Role::Lead));
+/// assert_eq!(clause_label("配合单位：区财政局").map(|l| l.0), Some(Role::Support));
+/// assert_eq!(clause_label("区政府分管领导：张三").map(|l| l.0), Some(Role::Leader));
+/// assert!(clause_label("单位：区卫健委").is_none());
+/// ```
+pub fn clause_label(s: &str) -> Option<(Role, usize)> {
+    let colon = s.find('：')?;
+    let label = &s[..colon];
+    let chars = label.chars().count();
+    if !(3..=10).contains(&chars) || !label.chars().all(is_han) {
+        return None;
+    }
+    if !LABEL_ENDS.iter().any(|e| label.ends_with(e)) {
+        return None;
+    }
+    Some((role_of(label)?, colon + '：'.len_utf8()))
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+fn role_of(label: &str) -> Option<Role> {
+    let has = |words: &[&str]| words.iter().any(|w| label.contains(w));
+    if has(&["领导", "责任人", "负责人"]) {
+        Some(Role::Leader)
+    } else if has(&["配合", "协同", "协办", "参与", "协助", "共同", "支持"]) {
+        Some(Role::Support)
+    } else if has(&["牵头", "主责", "主办", "实施", "承办"]) {
+        Some(Role::Lead)
+    } else if has(&["责任", "负责"]) {
+        Some(Role::Responsible)
+    } else {
+        None
+    }
+}
+
+fn is_open(c: char) -> bool {
+    matches!(c, '（' | '〔' | '【' | '［' | '[')
+}
+
+fn is_close(c: char) -> bool {
+    matches!(c, '）' | '〕' | '】' | '］' | ']')
+}
+
+/// Every clause in a (folded) line: bracketed clauses anywhere, and a bare
+/// clause that starts the line.
+///
+/// ```
+/// let line = "（18）资助不少于31人次。（牵头单位：区教体局、区残联）";
+/// let clauses = minsheng::units::find_clauses(line);
+/// let names: Vec<&str> = clauses[0].lists[0].names.iter().map(|r| &line[r.clone()]).collect();
+/// assert_eq!(names, ["区教体局", "区残联"]);
+/// ```
+pub fn find_clauses(line: &str) -> Vec<Clause> {
+    let mut clauses = Vec::new();
+    if clause_label(line).is_some() {
+        let lists = lists_in(line, 0, line.len());
+        if !lists.is_empty() {
+            clauses.push(Clause {
+                range: 0..line.len(),
+                lists,
+            });
+            return clauses;
+        }
+    }
+    let mut search = 0;
+    while let Some(rel) = line[search..].find(is_open) {
+        let open = search + rel;
+        let body = open + line[open..].chars().next().map_or(1, char::len_utf8);
+        search = body;
+        if clause_label(&line[body..]).is_none() {
+            continue;
+        }
+        let close = matching_close(line, body);
+        let end = close.unwrap_or(line.len());
+        let lists = lists_in(line, body, end);
+        if lists.is_empty() {
+            continue;
+        }
+        let after = close.map_or(line.len(), |c| {
+            c + line[c..].chars().next().map_or(0, char::len_utf8)
+        });
+        clauses.push(Clause {
+            range: open..after,
+            lists,
+        });
+        search = after;
+    }
+    clauses
+}
+
+/// The byte offset of the bracket closing the group whose body starts at
+/// `body`, brackets nesting.
+fn matching_close(line: &str, body: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in line[body..].char_indices() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            if depth == 0 {
+                return Some(body + i);
+            }
+            depth -= 1;
+        }
+    }
+    None
+}
+
+/// The labelled lists in `line[start..end]`.
+fn lists_in(line: &str, start: usize, end: usize) -> Vec<UnitList> {
+    let mut lists: Vec<UnitList> = Vec::new();
+    let mut at = start;
+    while at < end {
+        let Some((role, taken)) = clause_label(&line[at..end]) else {
+            break;
+        };
+        let label = line[at..at + taken].trim_end_matches('：').to_string();
+        let names_start = at + taken;
+        // The list runs to the next "；label：" / "，label：" or the end.
+        let mut names_end = end;
+        let mut next = end;
+        for (i, c) in line[names_start..end].char_indices() {
+            if matches!(c, '；' | '，' | '。') {
+                let after = names_start + i + c.len_utf8();
+                if clause_label(&line[after..end]).is_some() {
+                    names_end = names_start + i;
+                    next = after;
+                    break;
+                }
+            }
+        }
+        lists.push(UnitList {
+            label,
+            role,
+            names: split_names(line, names_start, names_end),
+        });
+        at = next;
+    }
+    lists
+}
+
+/// Split a list of names on 、 ， , ； and spaces, outside brackets.
+fn split_names(line: &str, start: usize, end: usize) -> Vec<Range<usize>> {
+    let mut names = Vec::new();
+    let mut depth = 0usize;
+    let mut name_start = start;
+    let push = |from: usize, to: usize, names: &mut Vec<Range<usize>>| {
+        let piece = &line[from..to];
+        let trimmed_start = from + (piece.len() - piece.trim_start_matches(trim_name).len());
+        let trimmed_end = from + piece.trim_end_matches(trim_name).len();
+        if trimmed_start < trimmed_end {
+            names.push(trimmed_start..trimmed_end);
+        }
+    };
+    for (i, c) in line[start..end].char_indices() {
+        let at = start + i;
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && matches!(c, '、' | '，' | ',' | '；' | ' ' | '/') {
+            push(name_start, at, &mut names);
+            name_start = at + c.len_utf8();
+        }
+    }
+    push(name_start, end, &mut names);
+    names
+}
+
+fn trim_name(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '。' | '；' | '，' | '、' | '：')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles_and_names(line: &str) -> Vec<(Role, Vec<&str>)> {
+        find_clauses(line)
+            .into_iter()
+            .flat_map(|c| c.lists)
+            .map(|l| {
+                (
+                    l.role,
+                    l.names.iter().map(|r| &line[r.clone()]).collect::<Vec<_>>(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bracketed_clause_after_the_text() {
+        assert_eq!(
+            roles_and_names("（1）促进就业。（牵头单位：区人社局）"),
+            [(Role::Lead, vec!["区人社局"])]
+        );
+    }
+
+    #[test]
+    fn two_lists_in_one_bracket_and_units_with_brackets() {
+        assert_eq!(
+            roles_and_names("（牵头单位：市残联、市民政局；共同责任单位：各县（市）区，开发区）"),
+            [
+                (Role::Lead, vec!["市残联", "市民政局"]),
+                (Role::Support, vec!["各县（市）区", "开发区"])
+            ]
+        );
+    }
+
+    #[test]
+    fn bare_clauses_on_their_own_line() {
+        assert_eq!(
+            roles_and_names("责任单位：区民政局；配合单位：区财政局"),
+            [
+                (Role::Responsible, vec!["区民政局"]),
+                (Role::Support, vec!["区财政局"])
+            ]
+        );
+        assert_eq!(
+            roles_and_names("分管领导：副区长张三"),
+            [(Role::Leader, vec!["副区长张三"])]
+        );
+    }
+
+    #[test]
+    fn a_bracket_without_label_is_not_a_clause() {
+        assert!(find_clauses("打造6个全省示范性户外劳动者服务站点（工会驿站）").is_empty());
+    }
+}

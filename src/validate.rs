@@ -1,0 +1,195 @@
+//! Checks a careful reader makes: declared counts against what is listed,
+//! numbering of projects.
+
+use crate::context::Context;
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::model::Plan;
+use crate::plan::ListDraft;
+use crate::source::Span;
+
+/// Compare each category's "（N 项）" and the notice's total with the list.
+pub fn check_counts(ctx: &mut Context, plan: &Plan, draft: &ListDraft) {
+    for (c, cd) in plan.categories.iter().zip(&draft.categories) {
+        let Some(declared) = c.declared_count else {
+            continue;
+        };
+        let projects = plan
+            .projects
+            .iter()
+            .filter(|p| p.category == Some(c.number))
+            .count();
+        let listed = if projects == 0 {
+            plan.untasked.len()
+        } else {
+            projects
+        };
+        if listed != declared as usize {
+            let what = if projects == 0 {
+                "untasked items"
+            } else {
+                "projects"
+            };
+            ctx.sink.report(
+                Code::CountMismatch,
+                cd.span,
+                format!(
+                    "category {} “{}” declares {declared} items, found {listed} {what}",
+                    chinese_number(c.number),
+                    c.name
+                ),
+            );
+        }
+    }
+    check_numbering(ctx, plan, draft);
+    check_total(ctx, plan);
+}
+
+fn check_numbering(ctx: &mut Context, plan: &Plan, draft: &ListDraft) {
+    let mut seen = std::collections::BTreeMap::new();
+    for (p, d) in plan.projects.iter().zip(&draft.projects) {
+        if let Some(first) = seen.insert(p.number, p.line) {
+            ctx.sink.report(
+                Code::NumberingDuplicate,
+                d.span,
+                format!(
+                    "expected a new project number, found project {} again (first at line {first})",
+                    p.number
+                ),
+            );
+        }
+    }
+}
+
+/// The notice's total ("50项民生实事") against projects plus untasked
+/// items. When they differ, look for the categories the total leaves out
+/// (a 市级 or 省级 group counted apart) and say so.
+fn check_total(ctx: &mut Context, plan: &Plan) {
+    let Some(total) = plan.declared_total else {
+        return;
+    };
+    let listed = plan.projects.len() + plan.untasked.len();
+    if listed == total as usize {
+        return;
+    }
+    let span = total_span(ctx, total).unwrap_or_default();
+    let count_of = |n: u32| {
+        plan.projects
+            .iter()
+            .filter(|p| p.category == Some(n))
+            .count()
+    };
+    let apart: Vec<&crate::model::Category> = plan
+        .categories
+        .iter()
+        .filter(|c| {
+            ["市级", "省级", "国家级", "上级"]
+                .iter()
+                .any(|w| c.name.contains(w))
+        })
+        .filter(|c| count_of(c.number) > 0)
+        .collect();
+    let apart_count: usize = apart.iter().map(|c| count_of(c.number)).sum();
+    let mut message = format!(
+        "the notice announces {total} projects, the list has {} projects and {} untasked items ({listed})",
+        plan.projects.len(),
+        plan.untasked.len()
+    );
+    let explained = !apart.is_empty() && listed - apart_count.min(listed) == total as usize;
+    if explained {
+        let own: Vec<u32> = plan
+            .categories
+            .iter()
+            .filter(|c| count_of(c.number) > 0 && !apart.iter().any(|a| a.number == c.number))
+            .map(|c| c.number)
+            .collect();
+        let own_projects = plan.projects.len() - apart_count;
+        message.push_str(&format!(
+            ": the {total} are the {own_projects} projects of categories {} and the {} untasked items; {} counted apart",
+            ranges(&own),
+            plan.untasked.len(),
+            apart
+                .iter()
+                .map(|c| format!(
+                    "category {} (“{}”, {} projects) is",
+                    chinese_number(c.number),
+                    c.name,
+                    count_of(c.number)
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    let mut d = Diagnostic::new(Code::CountMismatch, span, message);
+    if explained {
+        d.severity = Severity::Info;
+    }
+    ctx.sink.push(d);
+}
+
+fn total_span(ctx: &Context, total: u32) -> Option<Span> {
+    let needle = format!("{total}项");
+    (0..ctx.blocks.len()).find_map(|i| {
+        let line = ctx.line(i)?;
+        let at = line.as_str().find(&needle)?;
+        Some(line.text.span_of(at..at + needle.len()))
+    })
+}
+
+/// "一–十" for consecutive runs, joined with "、".
+fn ranges(numbers: &[u32]) -> String {
+    let mut parts = Vec::new();
+    let mut k = 0;
+    while k < numbers.len() {
+        let start = numbers[k];
+        let mut end = start;
+        while k + 1 < numbers.len() && numbers[k + 1] == end + 1 {
+            k += 1;
+            end = numbers[k];
+        }
+        parts.push(if start == end {
+            chinese_number(start)
+        } else {
+            format!("{}–{}", chinese_number(start), chinese_number(end))
+        });
+        k += 1;
+    }
+    parts.join("、")
+}
+
+/// 1 → 一, 12 → 十二, 37 → 三十七 (for messages).
+pub fn chinese_number(n: u32) -> String {
+    const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n as usize].to_string(),
+        10..=19 => format!(
+            "十{}",
+            if n > 10 {
+                DIGITS[(n % 10) as usize]
+            } else {
+                ""
+            }
+        ),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[(n / 10) as usize],
+            if n % 10 > 0 {
+                DIGITS[(n % 10) as usize]
+            } else {
+                ""
+            }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn category_ranges_read_as_the_notice_writes_them() {
+        assert_eq!(ranges(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), "一–十");
+        assert_eq!(ranges(&[1, 3, 4]), "一、三–四");
+        assert_eq!(chinese_number(37), "三十七");
+    }
+}
