@@ -153,6 +153,10 @@ fn continues(prev: &str, next: &str, paragraph_break: bool) -> bool {
     if lex::ends_element(prev) || lex::is_standalone(prev) {
         return false;
     }
+    // A title over two lines: "…办公室" / "关于印发…的通知".
+    if next.starts_with("关于") && lex::is_title(next) {
+        return lex::marker(prev).is_none() && prev.chars().count() <= 30;
+    }
     !lex::begins_element(next) && !lex::is_standalone(next)
 }
 
