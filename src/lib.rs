@@ -33,7 +33,11 @@ pub mod emit;
 pub mod layout;
 pub mod mapped;
 pub mod model;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod source;
+#[cfg(feature = "csv")]
+pub mod tables;
 
 pub use decimal::Decimal;
 pub use diagnostic::{Code, Diagnostic, Severity};
