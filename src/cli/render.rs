@@ -1,13 +1,13 @@
 //! Diagnostics on the terminal, rendered by annotate-snippets (rustc's
 //! renderer: source line, underlined span, `severity[code]` title).
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use minsheng::model::DiagnosticRecord;
 use minsheng::source::SourceText;
 use minsheng::Severity;
-
-/// Diagnostics spanning more lines than this show only their first lines.
-const MAX_SNIPPET_LINES: usize = 3;
 
 /// Renderer for stderr: coloured on a terminal (unless `NO_COLOR`), plain
 /// otherwise, so logs and pipes get the same text without escape codes.
@@ -52,8 +52,13 @@ fn group<'a>(name: &'a str, source: &'a SourceText, record: &'a DiagnosticRecord
     let title = level(record.severity)
         .primary_title(record.message.as_str())
         .id(record.code.as_str());
-    match snippet(name, source, record) {
-        Some(snippet) => title.element(snippet),
+    match excerpt(source, record) {
+        Some(excerpt) => title.element(
+            Snippet::source(excerpt.text)
+                .line_start(record.line as usize)
+                .path(name)
+                .annotation(AnnotationKind::Primary.span(excerpt.underline)),
+        ),
         // No source to show (empty input, or a span that does not fit the
         // text): still say where.
         None => title.element(
@@ -64,30 +69,43 @@ fn group<'a>(name: &'a str, source: &'a SourceText, record: &'a DiagnosticRecord
     }
 }
 
-/// The lines under the diagnostic's span, with the span underlined.
-fn snippet<'a>(
-    name: &'a str,
-    source: &'a SourceText,
-    record: &DiagnosticRecord,
-) -> Option<Snippet<'a, annotate_snippets::Annotation<'a>>> {
+/// The part of a line shown under a diagnostic, and the range to underline.
+struct Excerpt<'a> {
+    text: Cow<'a, str>,
+    underline: Range<usize>,
+}
+
+/// Characters shown from the start of a span on: notices from web pages can
+/// have a whole document on one line, and a span may cover all of it. (The
+/// renderer itself shortens what comes before the span.)
+const SHOWN_AFTER_SPAN_START: usize = 100;
+const ELLIPSIS: &str = "…";
+
+/// The line the span starts on, up to a limit past the span's start, with
+/// the span (clipped to what is shown) to underline.
+fn excerpt<'a>(source: &'a SourceText, record: &DiagnosticRecord) -> Option<Excerpt<'a>> {
     let text = source.text.as_str();
     let span = record.span.range();
     text.get(span.clone())?;
-    let first = source.position(span.start).line as usize - 1;
-    let last = (source.position(span.end).line as usize - 1).min(first + MAX_SNIPPET_LINES - 1);
-    let start = source.lines.line_start(first);
-    let end = source.lines.line_range(text, last).end.max(start);
-    let shown = text.get(start..end)?;
-    if shown.is_empty() {
+    let line = source.position(span.start).line as usize - 1;
+    let line_range = source.lines.line_range(text, line);
+    let from_span = text.get(span.start..line_range.end.max(span.start))?;
+    let to = from_span
+        .char_indices()
+        .nth(SHOWN_AFTER_SPAN_START)
+        .map_or(line_range.end, |(i, _)| span.start + i);
+    let shown = &text[line_range.start..to];
+    if shown.trim().is_empty() && span.is_empty() {
         return None;
     }
-    let underline = (span.start - start)..(span.end.min(end) - start).max(span.start - start);
-    Some(
-        Snippet::source(shown)
-            .line_start(first + 1)
-            .path(name)
-            .annotation(AnnotationKind::Primary.span(underline)),
-    )
+    let underline =
+        (span.start - line_range.start)..(span.end.min(to).max(span.start) - line_range.start);
+    let text = if to < line_range.end {
+        Cow::Owned(format!("{shown}{ELLIPSIS}"))
+    } else {
+        Cow::Borrowed(shown)
+    };
+    Some(Excerpt { text, underline })
 }
 
 #[cfg(test)]
@@ -135,6 +153,28 @@ mod tests {
         let out = diagnostics(&renderer(false), "a.txt", &source, &[warning, error], true);
         assert!(!out.contains("warning"), "{out}");
         assert!(out.contains("error[unparsed-text]"), "{out}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_span() {
+        let text = format!("{}目标{}", "甲".repeat(300), "乙".repeat(300));
+        let source = SourceText::new(text.clone(), "UTF-8");
+        let r = record(&text, "目标", Severity::Warning);
+        let out = diagnostics(&renderer(false), "a.txt", &source, &[r], false);
+        assert!(
+            out.contains("a.txt:1:301"),
+            "the column is the real one: {out}"
+        );
+        assert!(out.contains("目标乙乙"), "{out}");
+        assert!(out.len() < 1000, "{out}");
+        let whole_line = DiagnosticRecord {
+            span: Span::new(0, text.len()),
+            column: 1,
+            ..record(&text, "甲", Severity::Warning)
+        };
+        let out = diagnostics(&renderer(false), "a.txt", &source, &[whole_line], false);
+        assert!(out.contains("a.txt:1:1"), "{out}");
+        assert!(out.len() < 1000, "a span over a long line is cut: {out}");
     }
 
     #[test]
