@@ -43,8 +43,12 @@ pub mod normalize;
 pub mod outline;
 pub mod plan;
 pub mod quantity;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod source;
 pub mod table;
+#[cfg(feature = "csv")]
+pub mod tables;
 pub mod units;
 mod validate;
 

@@ -17,6 +17,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// One parsed notice: the whole contract.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Notice {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -34,6 +35,7 @@ pub struct Notice {
 
 /// What was read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SourceInfo {
     /// File name as given (`null` for stdin or a string).
     pub name: Option<String>,
@@ -51,6 +53,7 @@ pub struct SourceInfo {
 
 /// The official-document frame, after the GB/T 9704 element names.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Document {
     /// 发文字号.
     pub doc_number: Option<DocNumber>,
@@ -76,6 +79,7 @@ pub struct Document {
 
 /// 发文字号: 机关代字〔年份〕序号号.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocNumber {
     /// The whole number as written (width-folded).
     pub text: String,
@@ -89,6 +93,7 @@ pub struct DocNumber {
 
 /// A first-level body section.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Section {
     /// Its number (一、 is 1).
     pub number: u32,
@@ -103,6 +108,7 @@ pub struct Section {
 
 /// One entry of the 附件说明.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AttachmentNote {
     /// Its number (1 when the list has a single unnumbered entry).
     pub number: u32,
@@ -112,6 +118,7 @@ pub struct AttachmentNote {
 
 /// The livelihood-project list.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Plan {
     /// The region named in the title or list heading, e.g. 瑶海区.
     pub region: Option<String>,
@@ -129,6 +136,7 @@ pub struct Plan {
 
 /// A category of projects.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Category {
     /// Its number in the list.
     pub number: u32,
@@ -142,6 +150,7 @@ pub struct Category {
 
 /// One livelihood project.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Project {
     /// Its number as listed.
     pub number: u32,
@@ -172,6 +181,7 @@ pub struct Project {
 
 /// One 推进措施 of a project.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Measure {
     /// Its number.
     pub number: u32,
@@ -185,6 +195,7 @@ pub struct Measure {
 
 /// How a target's number relates to what is to be achieved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Comparator {
     /// A plain number (also after 达到/新增/为).
@@ -205,6 +216,7 @@ pub enum Comparator {
 
 /// A numeric target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Quantity {
     /// The phrase as it reads in the (normalized) text.
     pub text: String,
@@ -234,6 +246,7 @@ pub struct Quantity {
 
 /// A distinct attachment with all its printed copies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Attachment {
     /// Its number (附件 1 is 1; an unnumbered 附件 is 1).
     pub number: u32,
@@ -245,6 +258,7 @@ pub struct Attachment {
 
 /// The lines one copy of an attachment occupies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CopyRange {
     /// 1-based first line (the 附件 N marker).
     pub start_line: u32,
@@ -254,6 +268,7 @@ pub struct CopyRange {
 
 /// A diagnostic as it appears in the JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DiagnosticRecord {
     /// error, warning or info.
     pub severity: Severity,

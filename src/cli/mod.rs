@@ -1,0 +1,149 @@
+//! Command-line arguments and the dispatch to each command.
+
+mod batch;
+mod codes;
+mod inputs;
+mod output;
+mod render;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use minsheng::decode::EncodingChoice;
+use minsheng::InputFormat;
+
+const EXIT_STATUS_HELP: &str = "\
+Exit status:
+  0  parsed (warnings allowed)
+  1  parsed, but with error diagnostics (or warnings under --strict)
+  2  usage or I/O error: bad flag, missing or unreadable input, unwritable output";
+
+/// Read Chinese local-government 民生实事 notices into canonical JSON.
+#[derive(Parser)]
+#[command(name = "minsheng", version, about, after_help = EXIT_STATUS_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse notices into JSON, JSON Lines or CSV.
+    #[command(after_help = EXIT_STATUS_HELP)]
+    Parse(ParseArgs),
+    /// Print the JSON Schema of the output.
+    Schema,
+    /// List the diagnostic codes with their severity and meaning.
+    Codes,
+    /// Explain one diagnostic code.
+    Explain {
+        /// A code such as `unparsed-text`.
+        code: String,
+    },
+}
+
+/// Options of `minsheng parse`.
+#[derive(Args)]
+pub(crate) struct ParseArgs {
+    /// Files, folders (searched recursively by extension) or `-` for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Write to FILE instead of stdout (one input, or with --jsonl).
+    #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
+    pub output: Option<PathBuf>,
+    /// Write one .json per input into DIR, mirroring input names (with
+    /// --format csv: DIR/projects.csv and DIR/quantities.csv).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Write JSON Lines: one canonical document per line, sorted by path.
+    #[arg(long, conflicts_with = "out_dir")]
+    pub jsonl: bool,
+    /// Indent the JSON (same content, keys still sorted).
+    #[arg(long, conflicts_with = "jsonl")]
+    pub pretty: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+    pub format: OutputFormat,
+    /// Encoding of the inputs (`auto` detects).
+    #[arg(long, value_name = "LABEL", default_value = "auto")]
+    pub encoding: EncodingChoice,
+    /// How to read the inputs: auto, text or html.
+    #[arg(long = "input", value_name = "FORMAT", default_value = "auto")]
+    pub input_format: InputFormat,
+    /// Refuse inputs larger than N bytes (reported as `input-too-large`).
+    #[arg(long, value_name = "N", default_value_t = minsheng::DEFAULT_MAX_BYTES)]
+    pub max_bytes: usize,
+    /// Extensions searched for in folders, comma-separated.
+    #[arg(
+        long = "ext",
+        value_name = "EXT",
+        value_delimiter = ',',
+        default_values = ["txt", "htm", "html"]
+    )]
+    pub extensions: Vec<String>,
+    /// Exit with 1 when any warning is reported.
+    #[arg(long)]
+    pub strict: bool,
+    /// Show only errors on the terminal (the JSON keeps every diagnostic).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// What `parse` writes.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum OutputFormat {
+    /// Canonical JSON (RFC 8785).
+    Json,
+    /// CSV tables of projects and quantities (needs --out-dir).
+    Csv,
+}
+
+/// The process exit status; a batch takes the worst of its files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Status {
+    /// Parsed; warnings allowed.
+    Parsed = 0,
+    /// Parsed with error diagnostics, or with warnings under `--strict`.
+    Findings = 1,
+    /// Usage or I/O error.
+    Failed = 2,
+}
+
+impl From<Status> for ExitCode {
+    fn from(status: Status) -> ExitCode {
+        ExitCode::from(status as u8)
+    }
+}
+
+/// Run the command line and return the exit status.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let status = match cli.command {
+        Command::Parse(args) => batch::run(&args),
+        Command::Schema => output::print(&minsheng::schema::notice_schema_json()),
+        Command::Codes => output::print(&codes::table()),
+        Command::Explain { code } => match codes::explain(&code) {
+            Some(text) => output::print(&text),
+            None => {
+                error(&format!(
+                    "unknown diagnostic code `{code}`; `minsheng codes` lists them"
+                ));
+                Status::Failed
+            }
+        },
+    };
+    status.into()
+}
+
+/// One line on stderr: `error: …`. Failing to write to stderr leaves
+/// nothing better to do, so it is ignored.
+pub(crate) fn error(message: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "error: {message}");
+}
+
+/// Free text on stderr (rendered diagnostics, the summary).
+pub(crate) fn note(text: &str) {
+    let _ = write!(std::io::stderr().lock(), "{text}");
+}

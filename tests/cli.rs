@@ -1,0 +1,378 @@
+//! The `minsheng` binary end to end: exit codes, inputs, outputs.
+#![cfg(feature = "cli")]
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const NOTICE: &str =
+    "附件 1\n\n一、促进就业（1 项）\n\n（1）新增城镇就业 1.15 万人左右。（牵头单位：区人社局）\n";
+
+fn minsheng(args: &[&str]) -> Output {
+    minsheng_with_stdin(args, b"")
+}
+
+fn minsheng_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_minsheng"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin)
+        .expect("stdin is written");
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().expect("exited normally")
+}
+
+fn stdout(output: &Output) -> &str {
+    std::str::from_utf8(&output.stdout).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> &str {
+    std::str::from_utf8(&output.stderr).expect("stderr is UTF-8")
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+/// A temp folder with notices at the given relative paths, created in an
+/// order that is not sorted.
+fn batch(files: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for name in files {
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, format!("{NOTICE}{name}\n")).unwrap();
+    }
+    dir
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).expect("valid JSON")
+}
+
+#[test]
+fn help_names_every_subcommand_and_the_exit_codes() {
+    let out = minsheng(&["--help"]);
+    assert_eq!(code(&out), 0);
+    for word in ["parse", "schema", "codes", "explain", "Exit status"] {
+        assert!(stdout(&out).contains(word), "--help mentions {word}");
+    }
+    let out = minsheng(&["parse", "--help"]);
+    for flag in [
+        "--out-dir",
+        "--jsonl",
+        "--format",
+        "--encoding",
+        "--strict",
+        "--quiet",
+    ] {
+        assert!(stdout(&out).contains(flag), "parse --help mentions {flag}");
+    }
+}
+
+#[test]
+fn one_file_gives_one_canonical_document_on_stdout() {
+    let dir = batch(&["a.txt"]);
+    let file = dir.path().join("a.txt");
+    let out = minsheng(&["parse", path_str(&file)]);
+    assert_eq!(code(&out), 0, "warnings alone exit 0: {}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("{\"attachments\":"), "{text}");
+    assert_eq!(text.lines().count(), 1, "canonical JSON is one line");
+    assert!(text.ends_with("}\n"));
+    let doc = json(text);
+    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["source"]["name"], path_str(&file));
+}
+
+#[test]
+fn pretty_has_the_same_content_indented() {
+    let dir = batch(&["a.txt"]);
+    let file = dir.path().join("a.txt");
+    let canonical = minsheng(&["parse", path_str(&file)]);
+    let pretty = minsheng(&["parse", "--pretty", path_str(&file)]);
+    assert!(stdout(&pretty).contains("\n  \"attachments\": "));
+    assert_eq!(json(stdout(&canonical)), json(stdout(&pretty)));
+}
+
+#[test]
+fn dash_reads_standard_input_with_no_name() {
+    let out = minsheng_with_stdin(&["parse", "-"], NOTICE.as_bytes());
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let doc = json(stdout(&out));
+    assert_eq!(doc["source"]["name"], Value::Null);
+    assert_eq!(doc["source"]["bytes"], NOTICE.len());
+}
+
+#[test]
+fn dash_o_writes_the_file_and_nothing_on_stdout() {
+    let dir = batch(&["a.txt"]);
+    let target = dir.path().join("a.json");
+    let out = minsheng(&[
+        "parse",
+        "-o",
+        path_str(&target),
+        path_str(&dir.path().join("a.txt")),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        json(&fs::read_to_string(target).unwrap())["schema_version"],
+        1
+    );
+}
+
+#[test]
+fn a_missing_file_exits_2_with_one_line_naming_it() {
+    let out = minsheng(&["parse", "no/such/notice.txt"]);
+    assert_eq!(code(&out), 2);
+    let first = stderr(&out).lines().next().unwrap_or_default();
+    assert!(first.starts_with("error: "), "{first}");
+    assert!(first.contains("no/such/notice.txt"), "{first}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn bad_flags_and_values_exit_2() {
+    assert_eq!(code(&minsheng(&["parse", "--no-such-flag", "a.txt"])), 2);
+    assert_eq!(
+        code(&minsheng(&["parse", "--encoding", "klingon", "a.txt"])),
+        2
+    );
+    assert_eq!(code(&minsheng(&["parse", "--input", "pdf", "a.txt"])), 2);
+    assert_eq!(code(&minsheng(&["frobnicate"])), 2);
+}
+
+#[test]
+fn several_inputs_need_a_destination() {
+    let dir = batch(&["a.txt", "b.txt"]);
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    let out = minsheng(&["parse", path_str(&a), path_str(&b)]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("--out-dir"), "{}", stderr(&out));
+    let out = minsheng(&["parse", "--format", "csv", path_str(&a)]);
+    assert_eq!(code(&out), 2, "CSV needs --out-dir");
+}
+
+#[test]
+fn error_diagnostics_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.txt");
+    fs::write(&file, b"\xff\xfe\xfd not UTF-8\n").unwrap();
+    let out = minsheng(&["parse", path_str(&file)]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("error[invalid-encoding]"),
+        "{}",
+        stderr(&out)
+    );
+    // The JSON is still written.
+    assert_eq!(json(stdout(&out))["schema_version"], 1);
+}
+
+#[test]
+fn strict_turns_warnings_into_exit_1() {
+    let out = minsheng_with_stdin(&["parse", "--strict", "-"], NOTICE.as_bytes());
+    assert_eq!(code(&out), 1);
+    let blank = minsheng_with_stdin(&["parse", "--strict", "-"], b"\n\n");
+    assert_eq!(code(&blank), 0, "{}", stderr(&blank));
+}
+
+#[test]
+fn diagnostics_are_rendered_plain_off_a_terminal() {
+    let dir = batch(&["a.txt"]);
+    let file = dir.path().join("a.txt");
+    let out = minsheng(&["parse", path_str(&file)]);
+    let err = stderr(&out);
+    assert!(err.contains("warning[unparsed-text]"), "{err}");
+    assert!(err.contains(&format!("{}:1:1", path_str(&file))), "{err}");
+    assert!(err.contains("附件 1"), "the source line is shown: {err}");
+    assert!(!err.contains('\u{1b}'), "no colour off a terminal");
+    let summary = err.lines().last().unwrap();
+    assert!(
+        summary.starts_with("minsheng: 1 file, 0 projects, 0 errors, "),
+        "{summary}"
+    );
+}
+
+#[test]
+fn quiet_hides_warnings_but_the_json_keeps_them() {
+    let out = minsheng_with_stdin(&["parse", "--quiet", "-"], NOTICE.as_bytes());
+    assert_eq!(code(&out), 0);
+    assert!(!stderr(&out).contains("warning["), "{}", stderr(&out));
+    let doc = json(stdout(&out));
+    assert!(!doc["diagnostics"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn jsonl_has_one_line_per_file_sorted_by_path() {
+    let dir = batch(&["c.txt", "a/z.htm", "b.html", "a/b.TXT", "skip.json"]);
+    let out = minsheng(&["parse", "--jsonl", path_str(dir.path())]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let names: Vec<String> = stdout(&out)
+        .lines()
+        .map(|line| json(line)["source"]["name"].as_str().unwrap().to_string())
+        .collect();
+    let root = path_str(dir.path());
+    let expected: Vec<String> = ["a/b.TXT", "a/z.htm", "b.html", "c.txt"]
+        .iter()
+        .map(|n| format!("{root}/{n}"))
+        .collect();
+    assert_eq!(names, expected);
+    assert!(
+        stderr(&out).contains("minsheng: 4 files"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn ext_changes_what_folders_yield() {
+    let dir = batch(&["a.txt", "b.md"]);
+    let out = minsheng(&["parse", "--jsonl", "--ext", "md", path_str(dir.path())]);
+    assert_eq!(stdout(&out).lines().count(), 1);
+    assert!(stdout(&out).contains("b.md"));
+}
+
+#[test]
+fn output_is_byte_identical_run_to_run() {
+    let dir = batch(&["x.txt", "y.txt", "z/w.txt"]);
+    let first = minsheng(&["parse", "--jsonl", path_str(dir.path())]);
+    let second = minsheng(&["parse", "--jsonl", path_str(dir.path())]);
+    assert_eq!(first.stdout, second.stdout);
+    assert_eq!(stdout(&first).lines().count(), 3);
+}
+
+#[test]
+fn out_dir_mirrors_input_names() {
+    let dir = batch(&["a.txt", "sub/b.html"]);
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = minsheng(&[
+        "parse",
+        "--out-dir",
+        path_str(out_dir.path()),
+        path_str(dir.path()),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let single = minsheng(&["parse", path_str(&dir.path().join("a.txt"))]);
+    let written = fs::read(out_dir.path().join("a.json")).unwrap();
+    assert_eq!(
+        written, single.stdout,
+        "same bytes as the single-file output"
+    );
+    assert!(out_dir.path().join("sub/b.json").is_file());
+}
+
+#[test]
+fn out_dir_refuses_clashing_names() {
+    let dir = batch(&["a.txt", "a.html"]);
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = minsheng(&[
+        "parse",
+        "--out-dir",
+        path_str(out_dir.path()),
+        path_str(dir.path()),
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("a.json"), "{}", stderr(&out));
+}
+
+#[test]
+fn one_bad_file_does_not_stop_the_batch() {
+    let dir = batch(&["a.txt", "b.txt"]);
+    let out = minsheng(&[
+        "parse",
+        "--jsonl",
+        path_str(&dir.path().join("a.txt")),
+        "missing.txt",
+        path_str(&dir.path().join("b.txt")),
+    ]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(stdout(&out).lines().count(), 2);
+    assert!(stderr(&out).contains("missing.txt"));
+}
+
+#[test]
+fn csv_tables_read_back_with_a_bom_and_headers() {
+    let dir = batch(&["a.txt", "b.txt"]);
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = minsheng(&[
+        "parse",
+        "--format",
+        "csv",
+        "--out-dir",
+        path_str(out_dir.path()),
+        path_str(dir.path()),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    for (file, first, last) in [
+        ("projects.csv", "source_file", "targets"),
+        ("quantities.csv", "source_file", "column"),
+    ] {
+        let bytes = fs::read(out_dir.path().join(file)).unwrap();
+        assert!(
+            bytes.starts_with(b"\xEF\xBB\xBF"),
+            "{file} starts with a BOM"
+        );
+        let mut reader = csv::Reader::from_reader(&bytes[3..]);
+        let headers = reader.headers().unwrap().clone();
+        assert_eq!(headers.get(0), Some(first));
+        assert_eq!(headers.iter().next_back(), Some(last));
+        for record in reader.records() {
+            assert_eq!(record.unwrap().len(), headers.len());
+        }
+    }
+}
+
+#[test]
+fn codes_and_explain_describe_every_code() {
+    let out = minsheng(&["codes"]);
+    assert_eq!(code(&out), 0);
+    for c in minsheng::Code::ALL {
+        assert!(stdout(&out).contains(c.as_str()), "codes lists {c}");
+    }
+    let out = minsheng(&["explain", "unparsed-text"]);
+    assert_eq!(code(&out), 0);
+    assert!(stdout(&out).contains("warning"));
+    assert_eq!(code(&minsheng(&["explain", "no-such-code"])), 2);
+}
+
+#[test]
+fn schema_prints_the_committed_schema() {
+    let out = minsheng(&["schema"]);
+    assert_eq!(code(&out), 0);
+    let committed = fs::read_to_string("schema/notice.schema.json").unwrap();
+    assert_eq!(stdout(&out), committed);
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    let dir = batch(&["a.txt", "b.txt", "c.txt", "d.txt"]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_minsheng"))
+        .args(["parse", "--jsonl", path_str(dir.path())])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(!stderr(&out).contains("cannot write"), "{}", stderr(&out));
+}

@@ -1,0 +1,185 @@
+//! The committed JSON Schema: up to date, accepted by a validator, and
+//! satisfied by real output. The docs cover every code and every field.
+#![cfg(feature = "schema")]
+
+use std::collections::BTreeSet;
+use std::fs;
+
+use minsheng::model::{
+    Attachment, Category, Comparator, CopyRange, Measure, Notice, Project, Quantity,
+};
+use minsheng::{Code, Span};
+use serde_json::Value;
+
+const SCHEMA_FILE: &str = "schema/notice.schema.json";
+
+fn committed() -> Value {
+    serde_json::from_str(&fs::read_to_string(SCHEMA_FILE).unwrap()).unwrap()
+}
+
+fn validator() -> jsonschema::Validator {
+    jsonschema::validator_for(&committed()).expect("the schema is a valid JSON Schema")
+}
+
+fn assert_valid(json: &str) {
+    let instance: Value = serde_json::from_str(json).unwrap();
+    let validator = validator();
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "output breaks the schema: {errors:#?}");
+}
+
+#[test]
+fn committed_schema_is_up_to_date() {
+    let generated = minsheng::schema::notice_schema_json();
+    let on_disk = fs::read_to_string(SCHEMA_FILE).unwrap_or_default();
+    if generated != on_disk && std::env::var_os("MINSHENG_BLESS").is_some() {
+        fs::write(SCHEMA_FILE, &generated).unwrap();
+        return;
+    }
+    assert_eq!(
+        generated, on_disk,
+        "{SCHEMA_FILE} is stale: run `MINSHENG_BLESS=1 cargo test --test schema`"
+    );
+}
+
+#[test]
+fn decimals_are_numbers_in_the_schema() {
+    let schema = committed();
+    let value = &schema["$defs"]["Quantity"]["properties"]["value"];
+    assert_eq!(value["type"], "number", "{value}");
+}
+
+fn quantity(text: &str, value: &str, cmp: Comparator) -> Quantity {
+    Quantity {
+        text: text.into(),
+        value: value.parse().unwrap(),
+        unit: "人".into(),
+        cmp,
+        min: None,
+        max: None,
+        from: None,
+        line: 5,
+        column: 4,
+        span: Span::default(),
+    }
+}
+
+/// A notice using every part of the model, built directly while the parser
+/// is being written.
+fn full_notice() -> Notice {
+    let mut notice = minsheng::parse("附件 1\n");
+    let mut range = quantity("3—6岁", "3", Comparator::Range);
+    range.min = Some("3".parse().unwrap());
+    range.max = Some("6".parse().unwrap());
+    let mut change = quantity("从2.5%提高到3%", "3", Comparator::Ge);
+    change.from = Some("2.5".parse().unwrap());
+    notice.plan.region = Some("瑶海区".into());
+    notice.plan.year = Some(2024);
+    notice.plan.declared_total = Some(50);
+    notice.plan.categories.push(Category {
+        number: 1,
+        name: "促进就业".into(),
+        declared_count: None,
+        line: 3,
+    });
+    notice.plan.projects.push(Project {
+        number: 1,
+        category: Some(1),
+        name: Some("就业".into()),
+        text: "新增城镇就业1.15万人左右。".into(),
+        lead_units: vec!["区人社局".into()],
+        support_units: vec![],
+        leaders: vec!["分管副区长".into()],
+        targets: vec![
+            quantity("1.15万人左右", "11500", Comparator::Approx),
+            range,
+            change,
+            quantity("99.985%", "99.985", Comparator::Eq),
+        ],
+        measures: vec![Measure {
+            number: 1,
+            text: "开展招聘。".into(),
+            quantities: vec![quantity("50场", "50", Comparator::Gt)],
+            line: 9,
+        }],
+        line: 5,
+        span: Span::default(),
+    });
+    notice.attachments.push(Attachment {
+        number: 1,
+        title: "瑶海区2024年50项民生实事".into(),
+        copies: vec![CopyRange {
+            start_line: 1,
+            end_line: 9,
+        }],
+    });
+    notice
+}
+
+#[test]
+fn parser_output_satisfies_the_schema() {
+    let corpus = fs::read("corpus/yaohai-2024.txt").unwrap();
+    let parsed = minsheng::parse_bytes(&corpus, &minsheng::Options::default());
+    assert_valid(&minsheng::emit::canonical(&parsed.notice));
+    assert_valid(&minsheng::emit::pretty(&parsed.notice));
+}
+
+#[test]
+fn every_model_field_satisfies_the_schema() {
+    assert_valid(&minsheng::emit::canonical(&full_notice()));
+}
+
+#[test]
+fn the_schema_rejects_a_retyped_field() {
+    let mut doc: Value = serde_json::from_str(&minsheng::emit::canonical(&full_notice())).unwrap();
+    doc["plan"]["projects"][0]["targets"][0]["value"] = Value::String("11500".into());
+    assert!(!validator().is_valid(&doc), "a decimal must be a number");
+    let mut doc: Value = serde_json::from_str(&minsheng::emit::canonical(&full_notice())).unwrap();
+    doc["diagnostics"] = serde_json::json!([{"severity": "fatal", "code": "x", "message": "m", "line": 1, "column": 1}]);
+    assert!(!validator().is_valid(&doc), "severities are a closed set");
+}
+
+#[test]
+fn diagnostics_doc_covers_every_code() {
+    let doc = fs::read_to_string("docs/diagnostics.md").unwrap();
+    for code in Code::ALL {
+        let heading = format!("## `{}`", code.as_str());
+        assert!(
+            doc.contains(&heading),
+            "docs/diagnostics.md lacks {heading}"
+        );
+    }
+}
+
+/// Every property name anywhere in the schema.
+fn property_names(value: &Value, names: &mut BTreeSet<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Object(props)) = map.get("properties") {
+                names.extend(props.keys().cloned());
+            }
+            for item in map.values() {
+                property_names(item, names);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| property_names(v, names)),
+        _ => {}
+    }
+}
+
+#[test]
+fn json_doc_covers_every_field() {
+    let doc = fs::read_to_string("docs/json.md").unwrap();
+    let mut names = BTreeSet::new();
+    property_names(&committed(), &mut names);
+    assert!(names.contains("lead_units"));
+    for name in names {
+        assert!(
+            doc.contains(&format!("`{name}`")),
+            "docs/json.md lacks `{name}`"
+        );
+    }
+}
