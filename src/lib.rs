@@ -30,6 +30,7 @@ pub mod decimal;
 pub mod decode;
 pub mod diagnostic;
 pub mod emit;
+pub mod html;
 pub mod layout;
 pub mod mapped;
 pub mod model;
