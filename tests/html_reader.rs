@@ -280,3 +280,29 @@ fn block_counts() {
     // The body, 附件1's heading and 附件2's paragraphs.
     assert!(count(LineKind::Text) > 150, "{}", count(LineKind::Text));
 }
+
+#[test]
+fn crlf_pages_read_the_same_and_still_map_exactly() {
+    let crlf = PAGE.replace('\n', "\r\n");
+    let (a, b) = (reading(), read_html(&crlf));
+    let texts = |r: &HtmlReading| -> Vec<String> {
+        all_texts(r)
+            .iter()
+            .map(|t| t.as_str().to_string())
+            .collect()
+    };
+    assert_eq!(texts(&a), texts(&b));
+    for text in all_texts(&b) {
+        for (i, c) in text.as_str().char_indices() {
+            let original = &crlf[text.span_of(i..i + c.len_utf8()).range()];
+            let mut buf = [0u8; 4];
+            assert!(
+                original == c.encode_utf8(&mut buf)
+                    || original.starts_with('&')
+                    || c == ' '
+                    || c == '：',
+                "{c:?} maps to {original:?}"
+            );
+        }
+    }
+}
