@@ -35,6 +35,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod emit;
 pub mod fold;
+pub mod html;
 pub mod layout;
 pub mod lex;
 pub mod mapped;
@@ -145,7 +146,16 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
     for d in decoded.diagnostics {
         sink.push(d);
     }
-    let blocks = normalize::read_text(&source);
+    let html = match options.format {
+        InputFormat::Html => true,
+        InputFormat::Text => false,
+        InputFormat::Auto => html::looks_like_html(&source.text),
+    };
+    let blocks = if html {
+        normalize::fold_blocks(html::read_html(&source.text).blocks)
+    } else {
+        normalize::read_text(&source)
+    };
     let mut ctx = context::Context::new(&blocks, &source, sink);
     let (document, plan, attachments) = assemble::structure(&mut ctx);
     ctx.report_unused();
@@ -173,14 +183,20 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
             bytes: bytes.len() as u64,
             encoding: source.encoding.clone(),
             lines: source.lines.line_count() as u32,
-            format: "text".into(),
+            format: if html { "html" } else { "text" }.into(),
         },
         document,
         plan,
         attachments,
         diagnostics,
     };
-    let unaccounted_lines = unaccounted(&source, &blocks, &notice);
+    // A web page's markup lines are not notice text; its text blocks are
+    // accounted for block by block (unused blocks are reported above).
+    let unaccounted_lines = if html {
+        Vec::new()
+    } else {
+        unaccounted(&source, &blocks, &notice)
+    };
     Parsed {
         notice,
         source,

@@ -133,6 +133,25 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
     blocks
 }
 
+/// Fold the text of blocks another reader made (the HTML reader).
+pub fn fold_blocks(blocks: Vec<Block>) -> Vec<Block> {
+    blocks
+        .into_iter()
+        .map(|b| match b {
+            Block::Line(l) => Block::Line(Line {
+                text: fold(&l.text),
+                kind: l.kind,
+            }),
+            Block::Table(mut t) => {
+                for cell in t.rows.iter_mut().flatten() {
+                    cell.text = fold(&cell.text);
+                }
+                Block::Table(t)
+            }
+        })
+        .collect()
+}
+
 fn next_text_line<'a>(lines: &'a [PhysicalLine], furniture: &[bool], i: usize) -> Option<&'a str> {
     (i + 1..lines.len())
         .find(|&k| !lines[k].is_blank() && !furniture[k])

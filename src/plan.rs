@@ -98,6 +98,7 @@ pub fn read_list(ctx: &mut Context, blocks: &[usize], require_units: bool) -> Li
                 ctx.take(b);
                 draft.categories.extend(tdraft.categories);
                 draft.projects.extend(tdraft.projects);
+                draft.untasked.extend(tdraft.untasked);
             }
         }
     }
@@ -415,9 +416,10 @@ fn read_table(ctx: &Context, table: &Table) -> Option<ListDraft> {
                 .position(|r| *r == Some(role))
                 .and_then(|k| row.get(k))
         };
-        let number = cell(ColumnRole::Serial)
-            .and_then(|c| c.text.as_str().trim().parse().ok())
-            .unwrap_or(serial);
+        let listed_number: Option<u32> =
+            cell(ColumnRole::Serial).and_then(|c| c.text.as_str().trim().parse().ok());
+        let has_serial_column = roles.contains(&Some(ColumnRole::Serial));
+        let number = listed_number.unwrap_or(serial);
         serial = number;
         let category = cell(ColumnRole::Category).and_then(|c| {
             let text = c.text.as_str();
@@ -442,6 +444,25 @@ fn read_table(ctx: &Context, table: &Table) -> Option<ListDraft> {
         });
         let name = cell(ColumnRole::Name).map(|c| c.text.clone());
         let content = cell(ColumnRole::Content).map(|c| c.text.clone());
+        // A row without a 序号 under a 无任务 category lists untasked items.
+        if has_serial_column && listed_number.is_none() {
+            serial -= 1;
+            let untasked_category = draft
+                .categories
+                .last()
+                .is_some_and(|c| c.name.contains("无任务") || c.name.contains("不涉及"));
+            // A merged cell (colspan) keeps its text in its first column.
+            let category_column = roles.iter().position(|r| *r == Some(ColumnRole::Category));
+            let listing = row
+                .iter()
+                .enumerate()
+                .find(|(k, c)| Some(*k) != category_column && !c.text.is_empty())
+                .map(|(_, c)| &c.text);
+            if let (true, Some(listing)) = (untasked_category, listing) {
+                draft.untasked.extend(untasked_items(listing));
+            }
+            continue;
+        }
         let (text, name) = match (content, name) {
             (Some(content), name) => (content, name),
             (None, Some(name)) => (name, None),
