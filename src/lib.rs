@@ -33,6 +33,8 @@ pub mod emit;
 pub mod layout;
 pub mod mapped;
 pub mod model;
+pub mod numeral;
+pub mod quantity;
 pub mod source;
 
 pub use decimal::Decimal;
