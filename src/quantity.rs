@@ -191,7 +191,7 @@ impl Compact {
         for (i, c) in input.char_indices() {
             if !c.is_whitespace() {
                 text.push(c);
-                orig.extend(std::iter::repeat_n(i, c.len_utf8()));
+                orig.extend((0..c.len_utf8()).map(|_| i));
             }
         }
         Compact { text, orig }
@@ -324,10 +324,11 @@ impl Candidate {
     fn cmp(&self) -> Comparator {
         match self.kind {
             Kind::Range => Comparator::Range,
-            _ => self
-                .after
-                .or(self.before)
-                .unwrap_or(if self.more { Comparator::Gt } else { Comparator::Eq }),
+            _ => self.after.or(self.before).unwrap_or(if self.more {
+                Comparator::Gt
+            } else {
+                Comparator::Eq
+            }),
         }
     }
 
@@ -517,7 +518,9 @@ fn range(i: &str) -> IResult<&str, Candidate> {
     let (i, _) = range_sep(i)?;
     let (i, hi) = amount(i)?;
     let (i, after) = opt(comparator_after).parse(i)?;
-    let lo = bounds(lo, &hi).ok_or_else(|| failure(i))?;
+    let lo = bounds(lo, &hi)
+        .filter(|lo| lo.value <= hi.value)
+        .ok_or_else(|| failure(i))?;
     Ok((i, candidate(Kind::Range, &hi, Some(lo.value), after)))
 }
 
@@ -556,7 +559,7 @@ fn change(i: &str) -> IResult<&str, Candidate> {
     c.starts_with_number = false;
     c.chinese |= from.chinese;
     if verb == 0 {
-        if c.explicit() {
+        if c.explicit() || from.value > c.value {
             return Err(failure(i));
         }
         c.kind = Kind::Range;
@@ -570,15 +573,13 @@ fn change(i: &str) -> IResult<&str, Candidate> {
 
 /// Up to four CJK letters, then 到 or 至; returns the verb's length in chars.
 fn verb_to(i: &str) -> IResult<&str, usize> {
-    let mut n = 0;
-    for (at, c) in i.char_indices() {
+    for (n, (at, c)) in i.char_indices().enumerate() {
         if c == '到' || c == '至' {
             return Ok((&i[at + c.len_utf8()..], n));
         }
         if n == 4 || !is_cjk_letter(c) {
             break;
         }
-        n += 1;
     }
     Err(failure(i))
 }
@@ -592,12 +593,7 @@ fn comparator_after(i: &str) -> IResult<&str, Comparator> {
     .parse(i)
 }
 
-fn candidate(
-    kind: Kind,
-    a: &Amount,
-    min: Option<Decimal>,
-    after: Option<Comparator>,
-) -> Candidate {
+fn candidate(kind: Kind, a: &Amount, min: Option<Decimal>, after: Option<Comparator>) -> Candidate {
     Candidate {
         range: 0..0,
         kind,
@@ -640,7 +636,11 @@ fn numeric_amount(i: &str) -> IResult<&str, Amount> {
     let year_like = n.script == Script::Arabic
         && n.multiplier == 0
         && n.value.is_integer()
-        && digits.chars().take_while(|c| arabic_digit(*c).is_some()).count() == 4
+        && digits
+            .chars()
+            .take_while(|c| arabic_digit(*c).is_some())
+            .count()
+            == 4
         && (Decimal::from_int(1000)..=Decimal::from_int(2999)).contains(&n.value);
     Ok((
         i,
@@ -662,13 +662,85 @@ fn numeric_amount(i: &str) -> IResult<&str, Amount> {
 /// Measure words and units that may follow a number. 月 and 日 are absent on
 /// purpose: "4月" and "15日" are dates (durations say 个月, 天).
 const COUNTERS: &[&str] = &[
-    "人次", "人", "户", "个月", "个工作日", "个百分点", "个", "所", "件", "批次", "批",
-    "间", "套", "名", "家", "台", "张", "床位", "床", "次", "项", "周岁", "岁", "年",
-    "天", "小时", "分钟", "课时", "种", "位", "处", "座", "条", "辆", "场次", "场",
-    "册", "本", "棵", "株", "亩", "公顷", "平方公里", "平方米", "平米", "立方米",
-    "公里", "千米", "米", "千瓦时", "千瓦", "兆瓦", "千伏", "吨", "公斤", "千克", "克",
-    "升", "份", "例", "支", "只", "头", "班", "期", "门", "节", "篇", "部", "块", "盏",
-    "根", "栋", "幢", "层", "宗", "倍", "周", "元",
+    "人次",
+    "人",
+    "户",
+    "个月",
+    "个工作日",
+    "个百分点",
+    "个",
+    "所",
+    "件",
+    "批次",
+    "批",
+    "间",
+    "套",
+    "名",
+    "家",
+    "台",
+    "张",
+    "床位",
+    "床",
+    "次",
+    "项",
+    "周岁",
+    "岁",
+    "年",
+    "天",
+    "小时",
+    "分钟",
+    "课时",
+    "种",
+    "位",
+    "处",
+    "座",
+    "条",
+    "辆",
+    "场次",
+    "场",
+    "册",
+    "本",
+    "棵",
+    "株",
+    "亩",
+    "公顷",
+    "平方公里",
+    "平方米",
+    "平米",
+    "立方米",
+    "公里",
+    "千米",
+    "米",
+    "千瓦时",
+    "千瓦",
+    "兆瓦",
+    "千伏",
+    "吨",
+    "公斤",
+    "千克",
+    "克",
+    "升",
+    "份",
+    "例",
+    "支",
+    "只",
+    "头",
+    "班",
+    "期",
+    "门",
+    "节",
+    "篇",
+    "部",
+    "块",
+    "盏",
+    "根",
+    "栋",
+    "幢",
+    "层",
+    "宗",
+    "倍",
+    "周",
+    "元",
 ];
 
 /// What may stand after "/" in a rate (元/月/人, 元/人/年, 元/平方米).
