@@ -33,7 +33,7 @@
 //!   letter (ordinals 第三, parts of other numbers), nor inside a masked span.
 //!
 //! Masked spans: text in quotes or title marks (“三公里”, “15分钟阅读圈”,
-//! “十四五”, 《…》), bracketed document years (〔2021〕), full dates
+//! “十四五”, 《…》), in square and lenticular brackets (〔2021〕, 【…】), full dates
 //! (2024 年 4 月 24 日, 二〇二五年三月十八日), and ratios (1:1, 1：1 — a
 //! ratio is not a quantity and is not reported). Partial dates fall out of the
 //! unit table: 月 alone and 日 are not units (个月 and 天 are), so 4月底前,
@@ -65,11 +65,11 @@ use nom::combinator::{map, opt, value, verify};
 use nom::multi::many0;
 use nom::{IResult, Parser};
 
-use crate::model::Comparator;
+use crate::model::{Comparator, Quantity};
 use crate::numeral::{
     arabic_digit, find_dates, is_chinese_numeral_char, number, percent_sign, percent_words, Script,
 };
-use crate::Decimal;
+use crate::{Decimal, Span};
 
 /// A quantity found in a line of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,6 +114,37 @@ pub fn comparator_name(cmp: Comparator) -> &'static str {
     }
 }
 
+impl QuantityMatch {
+    /// The contract's [`Quantity`] for this match, given where the phrase
+    /// is in the whole input: `span` (bytes), and its 1-based `line` and
+    /// `column` (characters). A caller that passed a line starting at byte
+    /// `base` of the source gets the span as `base + range.start ..
+    /// base + range.end`.
+    ///
+    /// ```
+    /// use minsheng::quantity::find_quantities;
+    /// use minsheng::Span;
+    /// let q = &find_quantities("不少于 45 人次")[0];
+    /// let model = q.to_quantity(Span::new(q.range.start, q.range.end), 3, 1);
+    /// assert_eq!(model.text, "不少于45人次");
+    /// assert_eq!((model.line, model.value.to_string()), (3, "45".to_string()));
+    /// ```
+    pub fn to_quantity(&self, span: Span, line: u32, column: u32) -> Quantity {
+        Quantity {
+            text: self.text.clone(),
+            value: self.value,
+            unit: self.unit.clone(),
+            cmp: self.cmp,
+            min: self.min,
+            max: self.max,
+            from: self.from,
+            line,
+            column,
+            span,
+        }
+    }
+}
+
 impl fmt::Display for QuantityMatch {
     /// A compact form used by the spec tests: `ge 277 元/月/人`,
     /// `range 18000..21000 元`, `eq 99.985 % from 99.9844`, `le 300000`.
@@ -154,7 +185,7 @@ pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
     let mut found: Vec<Candidate> = Vec::new();
     let mut pos = 0;
     while let Some(c) = s[pos..].chars().next() {
-        if !masked[pos] {
+        if !masked[pos] && could_start(c) {
             if let Ok((rest, mut cand)) = phrase(&s[pos..]) {
                 let end = s.len() - rest.len();
                 if may_start(s, pos, &cand) && !masked[pos..end].iter().any(|&m| m) {
@@ -334,7 +365,8 @@ impl Candidate {
 
     fn is_target(&self) -> bool {
         let unit = self.unit.as_deref().unwrap_or("");
-        if unit.is_empty() && (self.kind != Kind::Single || !self.explicit()) {
+        let compared = self.before.is_some() || self.after.is_some();
+        if unit.is_empty() && (self.kind != Kind::Single || !compared) {
             return false;
         }
         if self.year_like && (unit == "年" || unit.is_empty()) {
@@ -458,43 +490,50 @@ fn compared(i: &str) -> IResult<&str, Candidate> {
     Err(failure(i))
 }
 
-fn comparator_before(i: &str) -> IResult<&str, (&str, Comparator)> {
-    use Comparator::*;
-    let words: [(&str, Comparator); 23] = [
-        ("不少于", Ge),
-        ("不低于", Ge),
-        ("不小于", Ge),
-        ("至少", Ge),
-        ("最少", Ge),
-        ("最低", Ge),
-        ("不超过", Le),
-        ("不高于", Le),
-        ("不多于", Le),
-        ("不大于", Le),
-        ("最高", Le),
-        ("最多", Le),
-        ("超过", Gt),
-        ("高于", Gt),
-        ("多于", Gt),
-        ("大于", Gt),
-        ("低于", Lt),
-        ("少于", Lt),
-        ("小于", Lt),
-        ("大约", Approx),
-        ("将近", Approx),
-        ("约", Approx),
-        ("近", Approx),
-    ];
-    for (w, c) in words {
-        if let Some(rest) = i.strip_prefix(w) {
-            return Ok((rest, (w, c)));
-        }
-    }
-    // 超 alone ("超25000人"), after the longer words.
-    if let Some(rest) = i.strip_prefix('超') {
-        return Ok((rest, ("超", Gt)));
-    }
-    Err(failure(i))
+/// Comparators written before the number, longer words first where one
+/// begins another (不超过 before 超过 before 超).
+const BEFORE: &[(&str, Comparator)] = &[
+    ("不少于", Comparator::Ge),
+    ("不低于", Comparator::Ge),
+    ("不小于", Comparator::Ge),
+    ("至少", Comparator::Ge),
+    ("最少", Comparator::Ge),
+    ("最低", Comparator::Ge),
+    ("不超过", Comparator::Le),
+    ("不高于", Comparator::Le),
+    ("不多于", Comparator::Le),
+    ("不大于", Comparator::Le),
+    ("最高", Comparator::Le),
+    ("最多", Comparator::Le),
+    ("超过", Comparator::Gt),
+    ("高于", Comparator::Gt),
+    ("多于", Comparator::Gt),
+    ("大于", Comparator::Gt),
+    ("低于", Comparator::Lt),
+    ("少于", Comparator::Lt),
+    ("小于", Comparator::Lt),
+    ("不足", Comparator::Lt),
+    ("大约", Comparator::Approx),
+    ("将近", Comparator::Approx),
+    ("约", Comparator::Approx),
+    ("近", Comparator::Approx),
+    ("超", Comparator::Gt),
+];
+
+fn comparator_before(i: &str) -> IResult<&str, (&'static str, Comparator)> {
+    BEFORE
+        .iter()
+        .find(|(w, _)| i.starts_with(w))
+        .map(|&(w, c)| (&i[w.len()..], (w, c)))
+        .ok_or_else(|| failure(i))
+}
+
+/// A cheap test before trying the grammar: can a phrase begin with `c`?
+fn could_start(c: char) -> bool {
+    arabic_digit(c).is_some()
+        || is_chinese_numeral_char(c)
+        || matches!(c, '从' | '由')
+        || BEFORE.iter().any(|(w, _)| w.starts_with(c))
 }
 
 /// A CJK ideograph that is not part of a numeral.
@@ -509,7 +548,11 @@ fn measured(i: &str) -> IResult<&str, Candidate> {
 
 fn single(i: &str) -> IResult<&str, Candidate> {
     let (i, a) = amount(i)?;
-    let (i, after) = opt(comparator_after).parse(i)?;
+    let (i, after) = if a.unit.is_some() {
+        opt(noun_then_bound).parse(i)?
+    } else {
+        opt(comparator_after).parse(i)?
+    };
     Ok((i, candidate(Kind::Single, &a, None, after)))
 }
 
@@ -591,6 +634,27 @@ fn comparator_after(i: &str) -> IResult<&str, Comparator> {
         value(Comparator::Approx, tag("左右")),
     ))
     .parse(i)
+}
+
+/// An after-word, or a bound after a short noun: "5家门店以上" (the noun
+/// at most two letters, so a bound further on does not reach back).
+fn noun_then_bound(i: &str) -> IResult<&str, Comparator> {
+    if let Ok(r) = comparator_after(i) {
+        return Ok(r);
+    }
+    let mut at = i;
+    for _ in 0..2 {
+        match at.chars().next() {
+            Some(c) if is_cjk_letter(c) => at = &at[c.len_utf8()..],
+            _ => break,
+        }
+        if let Ok((rest, cmp)) = comparator_after(at) {
+            if cmp != Comparator::Approx {
+                return Ok((rest, cmp));
+            }
+        }
+    }
+    Err(failure(i))
 }
 
 fn candidate(kind: Kind, a: &Amount, min: Option<Decimal>, after: Option<Comparator>) -> Candidate {
