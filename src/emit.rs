@@ -14,7 +14,7 @@ use crate::model::Notice;
 
 /// Canonical JSON (RFC 8785) of a notice, without a trailing newline.
 ///
-/// ```no_run
+/// ```
 /// let notice = minsheng::parse("附件 1\n（1）新增托位 1196 个。（牵头单位：区教体局）");
 /// let json = minsheng::emit::canonical(&notice);
 /// assert!(json.starts_with(r#"{"attachments":"#));

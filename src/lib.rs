@@ -4,7 +4,7 @@
 //! 民生实事 (livelihood projects) and turns them into typed data and
 //! canonical JSON.
 //!
-//! ```no_run
+//! ```
 //! let notice = minsheng::parse("附件 1\n\n一、促进就业（1 项）\n\n（1）新增城镇就业 1.15 万人左右。（牵头单位：区人社局）\n");
 //! let project = &notice.plan.projects[0];
 //! assert_eq!(project.lead_units, ["区人社局"]);
@@ -41,6 +41,7 @@ pub mod lex;
 pub mod mapped;
 pub mod model;
 pub mod normalize;
+pub mod numeral;
 pub mod outline;
 pub mod plan;
 pub mod quantity;

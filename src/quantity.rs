@@ -1,29 +1,954 @@
-//! Placeholder until the quantity grammar lands.
-use crate::decimal::Decimal;
-use crate::model::Comparator;
+//! Quantities: the exact numeric targets in a line of notice text
+//! ("不少于 45 人次", "1.15 万人左右", "从 99.9844%提高到 99.9850%").
+//!
+//! ## Grammar
+//! ```text
+//! phrase   = change | before? (range | single)
+//! change   = ("从" | "由") amount verb? ("到" | "至") single     verb = up to 4 CJK letters
+//! range    = amount sep amount after?                          sep = — – - － ～ ~ 〜 至 到
+//! single   = amount after?
+//! amount   = "百分之" n | "千分之" n | numeral ("余" | "多")? unit?
+//! unit     = "%" | "‰" | "个百分点" | counter ("（次）")? (("/" | "·") segment)*
+//! before   = 不少于 | 不低于 | 至少 | 不小于 | 超过 | 超 | 高于 | 多于 | 不超过 | 不高于 | 低于 | 少于
+//!          | 约 | 大约 | 近 | 最高 | 最多 | 最低 | 最少 …   then up to 4 CJK letters ("至少开展4次")
+//! after    = 及以上 | 以上 | 以下 | 以内 | 左右
+//! ```
+//! A *counter* is one of a small table of measure words and units (人, 人次,
+//! 户, 个, 元, 平方米, 千瓦, 岁, 年, 小时 …); 千 before 米/瓦/克 is part of
+//! the unit, elsewhere 千/万/亿 are multipliers folded into the value.
+//!
+//! ## How a number becomes a quantity (and when it does not)
+//! The line is scanned left to right with spaces removed; at each place the
+//! grammar above is tried and the longest phrase taken. A phrase is kept
+//! when all of these hold:
+//! - it has a unit or an explicit comparator (a bare "2024" or "(1)" is not
+//!   a target); a range or change also needs a unit;
+//! - it is not a year: a four-digit integer 1000–2999 before 年 ("2024年",
+//!   "2024 年度", "2024—2026年");
+//! - a number written in Chinese needs an explicit comparator (不少于一位),
+//!   the 百分之 form, a place of 百 or above (两千人), or a range: idioms
+//!   such as 一户多残, 一区一档, 两整治一提升, 一件事一次办理, 十件 are not
+//!   targets;
+//! - it does not start right after a digit, a decimal point, 第 or a Latin
+//!   letter (ordinals 第三, parts of other numbers), nor inside a masked span.
+//!
+//! Masked spans: text in quotes or title marks (“三公里”, “15分钟阅读圈”,
+//! “十四五”, 《…》), in square and lenticular brackets (〔2021〕, 【…】), full dates
+//! (2024 年 4 月 24 日, 二〇二五年三月十八日), and ratios (1:1, 1：1 — a
+//! ratio is not a quantity and is not reported). Partial dates fall out of the
+//! unit table: 月 alone and 日 are not units (个月 and 天 are), so 4月底前,
+//! 4月15日前, 每季度末月25日前 yield nothing; neither 级, 届 nor 号 are units
+//! (一、二级, 2026届, 〔2024〕1号).
+//!
+//! Lists: items joined by 、 和 及 与 或 share a comparator written before the
+//! first ("不低于 80%、75%、60%" is three `ge`), and a unit or an after-word
+//! written on the last ("3、5个", "80%、75%以上").
+//!
+//! ## Examples
+//! ```
+//! use minsheng::quantity::find_quantities;
+//! let line = "新增城镇就业 1.15 万人左右，培训 6900 人次";
+//! let qs = find_quantities(line);
+//! assert_eq!(qs[0].to_string(), "approx 11500 人");
+//! assert_eq!(&line[qs[0].range.clone()], "1.15 万人左右");
+//! assert_eq!(qs[0].text, "1.15万人左右");
+//! assert_eq!(qs[1].to_string(), "eq 6900 人次");
+//! ```
 
-/// A quantity found in a text.
-#[derive(Debug, Clone, PartialEq)]
+use std::fmt;
+use std::ops::Range;
+
+use nom::branch::alt;
+use nom::bytes::complete::tag;
+use nom::character::complete::{char, satisfy};
+use nom::combinator::{map, opt, value, verify};
+use nom::multi::many0;
+use nom::{IResult, Parser};
+
+use crate::model::{Comparator, Quantity};
+use crate::numeral::{
+    arabic_digit, find_dates, is_chinese_numeral_char, number, percent_sign, percent_words, Script,
+};
+use crate::{Decimal, Span};
+
+/// A quantity found in a line of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuantityMatch {
-    /// Byte range of the phrase.
-    pub range: std::ops::Range<usize>,
-    /// The phrase.
+    /// Byte range of the whole phrase in the text given to
+    /// [`find_quantities`], from its first character (不 of 不少于, 从 of a
+    /// change, else the number) to its last (左右, the unit…).
+    pub range: Range<usize>,
+    /// The phrase with whitespace removed ("1.15万人左右").
     pub text: String,
-    /// Value.
+    /// The exact value, 万/亿/千 folded in; for a range its lower bound, for a
+    /// change its new value.
     pub value: Decimal,
-    /// Unit.
+    /// What follows the number, width-folded: 人次, 元/月/人, %, ‰ ("" when a
+    /// comparator stands with a bare number, as in 最高30万).
     pub unit: String,
-    /// Comparator.
+    /// How the value relates to the target.
     pub cmp: Comparator,
-    /// Range minimum.
+    /// Lower bound of a range.
     pub min: Option<Decimal>,
-    /// Range maximum.
+    /// Upper bound of a range.
     pub max: Option<Decimal>,
-    /// Change start.
+    /// The starting value of a change "从 A 提高到 B".
     pub from: Option<Decimal>,
 }
 
-/// Quantities in a text.
-pub fn find_quantities(_text: &str) -> Vec<QuantityMatch> {
-    Vec::new()
+/// The contract's name of a comparator: `"eq"`, `"ge"`, … `"range"`.
+///
+/// ```
+/// use minsheng::model::Comparator;
+/// assert_eq!(minsheng::quantity::comparator_name(Comparator::Approx), "approx");
+/// ```
+pub fn comparator_name(cmp: Comparator) -> &'static str {
+    match cmp {
+        Comparator::Eq => "eq",
+        Comparator::Ge => "ge",
+        Comparator::Gt => "gt",
+        Comparator::Le => "le",
+        Comparator::Lt => "lt",
+        Comparator::Approx => "approx",
+        Comparator::Range => "range",
+    }
+}
+
+impl QuantityMatch {
+    /// The contract's [`Quantity`] for this match, given where the phrase
+    /// is in the whole input: `span` (bytes), and its 1-based `line` and
+    /// `column` (characters). A caller that passed a line starting at byte
+    /// `base` of the source gets the span as `base + range.start ..
+    /// base + range.end`.
+    ///
+    /// ```
+    /// use minsheng::quantity::find_quantities;
+    /// use minsheng::Span;
+    /// let q = &find_quantities("不少于 45 人次")[0];
+    /// let model = q.to_quantity(Span::new(q.range.start, q.range.end), 3, 1);
+    /// assert_eq!(model.text, "不少于45人次");
+    /// assert_eq!((model.line, model.value.to_string()), (3, "45".to_string()));
+    /// ```
+    pub fn to_quantity(&self, span: Span, line: u32, column: u32) -> Quantity {
+        Quantity {
+            text: self.text.clone(),
+            value: self.value,
+            unit: self.unit.clone(),
+            cmp: self.cmp,
+            min: self.min,
+            max: self.max,
+            from: self.from,
+            line,
+            column,
+            span,
+        }
+    }
+}
+
+impl fmt::Display for QuantityMatch {
+    /// A compact form used by the spec tests: `ge 277 元/月/人`,
+    /// `range 18000..21000 元`, `eq 99.985 % from 99.9844`, `le 300000`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(comparator_name(self.cmp))?;
+        match (self.min, self.max) {
+            (Some(lo), Some(hi)) => write!(f, " {lo}..{hi}")?,
+            _ => write!(f, " {}", self.value)?,
+        }
+        if !self.unit.is_empty() {
+            write!(f, " {}", self.unit)?;
+        }
+        if let Some(from) = self.from {
+            write!(f, " from {from}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every quantity in one logical line of notice text, left to right.
+///
+/// The text may contain spaces between CJK and digits and half- or
+/// full-width punctuation. Never panics; every returned range lies on
+/// character boundaries of `text`.
+///
+/// ```
+/// use minsheng::quantity::find_quantities;
+/// let all = |s| find_quantities(s).iter().map(|q| q.to_string()).collect::<Vec<_>>();
+/// assert_eq!(all("分别按不低于 80%、75%、60%的比例"), ["ge 80 %", "ge 75 %", "ge 60 %"]);
+/// assert_eq!(all("每人 1.8 万—2.1 万元"), ["range 18000..21000 元"]);
+/// assert_eq!(all("供电可靠性从 99.9844%提高到 99.9850%"), ["eq 99.985 % from 99.9844"]);
+/// assert!(all("2024 年“三公里”一户多残〔2021〕1号 1:1").is_empty());
+/// ```
+pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
+    let compact = Compact::new(text);
+    let s = compact.text.as_str();
+    let masked = masks(s);
+    let mut found: Vec<Candidate> = Vec::new();
+    let mut pos = 0;
+    while let Some(c) = s[pos..].chars().next() {
+        if !masked[pos] && could_start(c) {
+            if let Ok((rest, mut cand)) = phrase(&s[pos..]) {
+                let end = s.len() - rest.len();
+                if may_start(s, pos, &cand) && !masked[pos..end].iter().any(|&m| m) {
+                    cand.range = pos..end;
+                    found.push(cand);
+                    pos = end;
+                    continue;
+                }
+            }
+        }
+        pos += c.len_utf8();
+    }
+    distribute_lists(s, &mut found);
+    found
+        .into_iter()
+        .filter(Candidate::is_target)
+        .map(|c| c.finish(&compact))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// The line without whitespace, mapped back to the input.
+
+struct Compact {
+    text: String,
+    /// Input byte offset of every byte of `text`.
+    orig: Vec<usize>,
+}
+
+impl Compact {
+    fn new(input: &str) -> Compact {
+        let mut text = String::with_capacity(input.len());
+        let mut orig = Vec::with_capacity(input.len());
+        for (i, c) in input.char_indices() {
+            if !c.is_whitespace() {
+                text.push(c);
+                orig.extend((0..c.len_utf8()).map(|_| i));
+            }
+        }
+        Compact { text, orig }
+    }
+
+    /// The input range of a compact range (both on char boundaries).
+    fn original(&self, r: &Range<usize>) -> Range<usize> {
+        let last = self.text[..r.end].chars().next_back();
+        let start = self.orig.get(r.start).copied().unwrap_or(0);
+        let end = match last {
+            Some(c) => self.orig[r.end - c.len_utf8()] + c.len_utf8(),
+            None => start,
+        };
+        start..end
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Masks: quoted names, titles, bracketed years, dates, ratios.
+
+fn masks(s: &str) -> Vec<bool> {
+    let mut masked = vec![false; s.len()];
+    let mut mask = |r: Range<usize>| masked[r].iter_mut().for_each(|m| *m = true);
+    const PAIRS: [(char, char); 13] = [
+        ('“', '”'),
+        ('‘', '’'),
+        ('"', '"'),
+        ('＂', '＂'),
+        ('「', '」'),
+        ('『', '』'),
+        ('《', '》'),
+        ('〈', '〉'),
+        ('〔', '〕'),
+        ('［', '］'),
+        ('[', ']'),
+        ('﹝', '﹞'),
+        ('【', '】'),
+    ];
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in s.char_indices() {
+        match open {
+            Some((start, close)) if c == close => {
+                mask(start..i + c.len_utf8());
+                open = None;
+            }
+            Some(_) => {}
+            None => {
+                if let Some(&(_, close)) = PAIRS.iter().find(|(o, _)| *o == c) {
+                    open = Some((i, close));
+                }
+            }
+        }
+    }
+    for d in find_dates(s) {
+        mask(d.range);
+    }
+    for (i, c) in s.char_indices() {
+        if c == ':' || c == '：' {
+            let before = number_run_before(s, i);
+            let after = number_run_after(s, i + c.len_utf8());
+            if before < i && after > i + c.len_utf8() {
+                mask(before..after);
+            }
+        }
+    }
+    masked
+}
+
+fn is_number_char(c: char) -> bool {
+    arabic_digit(c).is_some() || matches!(c, '.' | '．')
+}
+
+fn number_run_before(s: &str, i: usize) -> usize {
+    s[..i]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_number_char(c))
+        .last()
+        .map_or(i, |(j, _)| j)
+}
+
+fn number_run_after(s: &str, i: usize) -> usize {
+    i + s[i..]
+        .chars()
+        .take_while(|&c| is_number_char(c))
+        .map(char::len_utf8)
+        .sum::<usize>()
+}
+
+// ---------------------------------------------------------------------------
+// Candidates: what the grammar read, before the target rules.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Single,
+    Range,
+    Change,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// Compact byte range.
+    range: Range<usize>,
+    kind: Kind,
+    value: Decimal,
+    min: Option<Decimal>,
+    from: Option<Decimal>,
+    unit: Option<String>,
+    /// Comparator written before the number (or shared from a list).
+    before: Option<Comparator>,
+    /// 以上/以下/以内/左右 after it.
+    after: Option<Comparator>,
+    /// 余/多 between number and unit.
+    more: bool,
+    /// The phrase starts with its number (not a comparator or 从).
+    starts_with_number: bool,
+    /// Some number in it is in Chinese digits.
+    chinese: bool,
+    /// Written with 百分之, a Chinese place ≥ 百, or a multiplier.
+    weighty: bool,
+    /// A four-digit integer, as years are.
+    year_like: bool,
+}
+
+impl Candidate {
+    fn explicit(&self) -> bool {
+        self.before.is_some() || self.after.is_some() || self.more
+    }
+
+    fn cmp(&self) -> Comparator {
+        match self.kind {
+            Kind::Range => Comparator::Range,
+            _ => self.after.or(self.before).unwrap_or(if self.more {
+                Comparator::Gt
+            } else {
+                Comparator::Eq
+            }),
+        }
+    }
+
+    fn is_target(&self) -> bool {
+        let unit = self.unit.as_deref().unwrap_or("");
+        let compared = self.before.is_some() || self.after.is_some();
+        if unit.is_empty() && (self.kind != Kind::Single || !compared) {
+            return false;
+        }
+        if self.year_like && (unit == "年" || unit.is_empty()) {
+            return false;
+        }
+        if self.chinese && self.kind == Kind::Single && !self.explicit() && !self.weighty {
+            return false;
+        }
+        true
+    }
+
+    fn finish(self, compact: &Compact) -> QuantityMatch {
+        let cmp = self.cmp();
+        let range = compact.original(&self.range);
+        QuantityMatch {
+            range,
+            text: compact.text[self.range.clone()].to_string(),
+            value: self.min.unwrap_or(self.value),
+            unit: self.unit.unwrap_or_default(),
+            cmp,
+            min: self.min,
+            max: self.min.map(|_| self.value),
+            from: self.from,
+        }
+    }
+}
+
+/// Whether a phrase may begin at `pos`: not inside another number, an
+/// ordinal (第三) or a Latin word.
+fn may_start(s: &str, pos: usize, cand: &Candidate) -> bool {
+    if !cand.starts_with_number {
+        return true;
+    }
+    let Some(prev) = s[..pos].chars().next_back() else {
+        return true;
+    };
+    let bad = arabic_digit(prev).is_some()
+        || prev.is_ascii_alphanumeric()
+        || matches!(
+            prev,
+            '.' | '．' | '﹒' | ',' | '第' | '/' | '／' | '—' | '–' | '-' | '－' | '～' | '~'
+        )
+        || (cand.chinese && is_chinese_numeral_char(prev));
+    !bad
+}
+
+/// Share comparators and units across list items ("不低于80%、75%、60%").
+fn distribute_lists(s: &str, cands: &mut [Candidate]) {
+    let joined = |a: &Candidate, b: &Candidate| {
+        a.kind == Kind::Single
+            && b.kind == Kind::Single
+            && matches!(
+                s.get(a.range.end..b.range.start),
+                Some("、" | "和" | "及" | "与" | "或" | "以及")
+            )
+    };
+    for i in 1..cands.len() {
+        let (head, tail) = cands.split_at_mut(i);
+        let (a, b) = (&head[i - 1], &mut tail[0]);
+        if joined(a, b) && !b.explicit() && a.before.is_some() {
+            b.before = a.before;
+        }
+    }
+    for i in (1..cands.len()).rev() {
+        let (head, tail) = cands.split_at_mut(i);
+        let (a, b) = (&mut head[i - 1], &tail[0]);
+        if joined(a, b) {
+            if a.unit.is_none() {
+                a.unit.clone_from(&b.unit);
+            }
+            if !a.explicit() && b.after.is_some() {
+                a.after = b.after;
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The phrase grammar.
+
+/// A number and what directly follows it.
+#[derive(Debug, Clone)]
+struct Amount {
+    value: Decimal,
+    multiplier: u32,
+    more: bool,
+    unit: Option<String>,
+    chinese: bool,
+    weighty: bool,
+    year_like: bool,
+}
+
+fn phrase(i: &str) -> IResult<&str, Candidate> {
+    alt((change, compared, measured)).parse(i)
+}
+
+fn failure(i: &str) -> nom::Err<nom::error::Error<&str>> {
+    nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))
+}
+
+/// A comparator, then up to four CJK letters ("至少开展4次", "不超过每生每年10个月"),
+/// then the measured phrase. Single-character comparators (约, 近, 超) take
+/// no gap: "近年来新增3个" is not approximate.
+fn compared(i: &str) -> IResult<&str, Candidate> {
+    let (rest, (word, cmp)) = comparator_before(i)?;
+    let max_gap = if word.chars().count() > 1 { 4 } else { 0 };
+    let mut at = rest;
+    for _ in 0..=max_gap {
+        if let Ok((after, mut c)) = measured(at) {
+            if c.kind == Kind::Single || c.kind == Kind::Range {
+                c.before = Some(cmp);
+                c.starts_with_number = false;
+                return Ok((after, c));
+            }
+        }
+        match at.chars().next() {
+            Some(ch) if is_cjk_letter(ch) => at = &at[ch.len_utf8()..],
+            _ => break,
+        }
+    }
+    Err(failure(i))
+}
+
+/// Comparators written before the number, longer words first where one
+/// begins another (不超过 before 超过 before 超).
+const BEFORE: &[(&str, Comparator)] = &[
+    ("不少于", Comparator::Ge),
+    ("不低于", Comparator::Ge),
+    ("不小于", Comparator::Ge),
+    ("至少", Comparator::Ge),
+    ("最少", Comparator::Ge),
+    ("最低", Comparator::Ge),
+    ("不超过", Comparator::Le),
+    ("不高于", Comparator::Le),
+    ("不多于", Comparator::Le),
+    ("不大于", Comparator::Le),
+    ("最高", Comparator::Le),
+    ("最多", Comparator::Le),
+    ("超过", Comparator::Gt),
+    ("高于", Comparator::Gt),
+    ("多于", Comparator::Gt),
+    ("大于", Comparator::Gt),
+    ("低于", Comparator::Lt),
+    ("少于", Comparator::Lt),
+    ("小于", Comparator::Lt),
+    ("不足", Comparator::Lt),
+    ("大约", Comparator::Approx),
+    ("将近", Comparator::Approx),
+    ("约", Comparator::Approx),
+    ("近", Comparator::Approx),
+    ("超", Comparator::Gt),
+];
+
+fn comparator_before(i: &str) -> IResult<&str, (&'static str, Comparator)> {
+    BEFORE
+        .iter()
+        .find(|(w, _)| i.starts_with(w))
+        .map(|&(w, c)| (&i[w.len()..], (w, c)))
+        .ok_or_else(|| failure(i))
+}
+
+/// A cheap test before trying the grammar: can a phrase begin with `c`?
+fn could_start(c: char) -> bool {
+    arabic_digit(c).is_some()
+        || is_chinese_numeral_char(c)
+        || matches!(c, '从' | '由')
+        || BEFORE.iter().any(|(w, _)| w.starts_with(c))
+}
+
+/// A CJK ideograph that is not part of a numeral.
+fn is_cjk_letter(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) && !is_chinese_numeral_char(c)
+}
+
+/// A range or a single amount, with an after-word.
+fn measured(i: &str) -> IResult<&str, Candidate> {
+    alt((range, single)).parse(i)
+}
+
+fn single(i: &str) -> IResult<&str, Candidate> {
+    let (i, a) = amount(i)?;
+    let (i, after) = if a.unit.is_some() {
+        opt(noun_then_bound).parse(i)?
+    } else {
+        opt(comparator_after).parse(i)?
+    };
+    Ok((i, candidate(Kind::Single, &a, None, after)))
+}
+
+fn range(i: &str) -> IResult<&str, Candidate> {
+    let (i, lo) = amount(i)?;
+    let (i, _) = range_sep(i)?;
+    let (i, hi) = amount(i)?;
+    let (i, after) = opt(comparator_after).parse(i)?;
+    let lo = bounds(lo, &hi)
+        .filter(|lo| lo.value <= hi.value)
+        .ok_or_else(|| failure(i))?;
+    Ok((i, candidate(Kind::Range, &hi, Some(lo.value), after)))
+}
+
+/// The lower amount of a range or change given the upper: it borrows the
+/// upper's multiplier ("1-2万元") and unit; units must agree.
+fn bounds(mut lo: Amount, hi: &Amount) -> Option<Amount> {
+    if lo.multiplier == 0 && hi.multiplier > 0 {
+        lo.value = lo.value.scale_pow10(hi.multiplier);
+    }
+    match (&lo.unit, &hi.unit) {
+        (Some(a), Some(b)) if a != b => return None,
+        (None, Some(_)) => lo.unit.clone_from(&hi.unit),
+        _ => {}
+    }
+    Some(lo)
+}
+
+fn range_sep(i: &str) -> IResult<&str, char> {
+    satisfy(|c| matches!(c, '—' | '–' | '-' | '－' | '～' | '~' | '〜' | '至' | '到')).parse(i)
+}
+
+/// 从/由 A (verb) 到/至 B. Without a verb ("从3岁到6岁") it is a range.
+fn change(i: &str) -> IResult<&str, Candidate> {
+    let (i, _) = satisfy(|c| c == '从' || c == '由').parse(i)?;
+    let (i, from) = amount(i)?;
+    let (i, verb) = verb_to(i)?;
+    let (i, mut c) = alt((compared, single)).parse(i)?;
+    if c.kind != Kind::Single {
+        return Err(failure(i));
+    }
+    match (&from.unit, &c.unit) {
+        (Some(a), Some(b)) if a != b => return Err(failure(i)),
+        (Some(_), None) => c.unit.clone_from(&from.unit),
+        _ => {}
+    }
+    c.starts_with_number = false;
+    c.chinese |= from.chinese;
+    if verb == 0 {
+        if c.explicit() || from.value > c.value {
+            return Err(failure(i));
+        }
+        c.kind = Kind::Range;
+        c.min = Some(from.value);
+    } else {
+        c.kind = Kind::Change;
+        c.from = Some(from.value);
+    }
+    Ok((i, c))
+}
+
+/// Up to four CJK letters, then 到 or 至; returns the verb's length in chars.
+fn verb_to(i: &str) -> IResult<&str, usize> {
+    for (n, (at, c)) in i.char_indices().enumerate() {
+        if c == '到' || c == '至' {
+            return Ok((&i[at + c.len_utf8()..], n));
+        }
+        if n == 4 || !is_cjk_letter(c) {
+            break;
+        }
+    }
+    Err(failure(i))
+}
+
+fn comparator_after(i: &str) -> IResult<&str, Comparator> {
+    alt((
+        value(Comparator::Ge, alt((tag("及以上"), tag("以上")))),
+        value(Comparator::Le, alt((tag("以下"), tag("以内")))),
+        value(Comparator::Approx, tag("左右")),
+    ))
+    .parse(i)
+}
+
+/// An after-word, or a bound after a short noun: "5家门店以上" (the noun
+/// at most two letters, so a bound further on does not reach back).
+fn noun_then_bound(i: &str) -> IResult<&str, Comparator> {
+    if let Ok(r) = comparator_after(i) {
+        return Ok(r);
+    }
+    let mut at = i;
+    for _ in 0..2 {
+        match at.chars().next() {
+            Some(c) if is_cjk_letter(c) => at = &at[c.len_utf8()..],
+            _ => break,
+        }
+        if let Ok((rest, cmp)) = comparator_after(at) {
+            if cmp != Comparator::Approx {
+                return Ok((rest, cmp));
+            }
+        }
+    }
+    Err(failure(i))
+}
+
+fn candidate(kind: Kind, a: &Amount, min: Option<Decimal>, after: Option<Comparator>) -> Candidate {
+    Candidate {
+        range: 0..0,
+        kind,
+        value: a.value,
+        min,
+        from: None,
+        unit: a.unit.clone(),
+        before: None,
+        after,
+        more: a.more,
+        starts_with_number: true,
+        chinese: a.chinese,
+        weighty: a.weighty,
+        year_like: a.year_like,
+    }
+}
+
+fn amount(i: &str) -> IResult<&str, Amount> {
+    alt((
+        map(percent_words, |p| Amount {
+            value: p.value,
+            multiplier: 0,
+            more: false,
+            unit: Some(p.unit.to_string()),
+            chinese: true,
+            weighty: true,
+            year_like: false,
+        }),
+        numeric_amount,
+    ))
+    .parse(i)
+}
+
+fn numeric_amount(i: &str) -> IResult<&str, Amount> {
+    let start = i;
+    let (i, n) = number(i)?;
+    let (i, more) = opt(satisfy(|c| c == '余' || c == '多')).parse(i)?;
+    let (i, unit) = opt(unit).parse(i)?;
+    let digits = &start[..start.len() - i.len()];
+    let year_like = n.script == Script::Arabic
+        && n.multiplier == 0
+        && n.value.is_integer()
+        && digits
+            .chars()
+            .take_while(|c| arabic_digit(*c).is_some())
+            .count()
+            == 4
+        && (Decimal::from_int(1000)..=Decimal::from_int(2999)).contains(&n.value);
+    Ok((
+        i,
+        Amount {
+            value: n.value,
+            multiplier: n.multiplier,
+            more: more.is_some(),
+            unit,
+            chinese: n.script == Script::Chinese,
+            weighty: n.large_places,
+            year_like,
+        },
+    ))
+}
+
+// ---------------------------------------------------------------------------
+// Units.
+
+/// Measure words and units that may follow a number. 月 and 日 are absent on
+/// purpose: "4月" and "15日" are dates (durations say 个月, 天).
+const COUNTERS: &[&str] = &[
+    "人次",
+    "人",
+    "户",
+    "个月",
+    "个工作日",
+    "个百分点",
+    "个",
+    "所",
+    "件",
+    "批次",
+    "批",
+    "间",
+    "套",
+    "名",
+    "家",
+    "台",
+    "张",
+    "床位",
+    "床",
+    "次",
+    "项",
+    "周岁",
+    "岁",
+    "年",
+    "天",
+    "小时",
+    "分钟",
+    "课时",
+    "种",
+    "位",
+    "处",
+    "座",
+    "条",
+    "辆",
+    "场次",
+    "场",
+    "册",
+    "本",
+    "棵",
+    "株",
+    "亩",
+    "公顷",
+    "平方公里",
+    "平方米",
+    "平米",
+    "立方米",
+    "公里",
+    "千米",
+    "米",
+    "千瓦时",
+    "千瓦",
+    "兆瓦",
+    "千伏",
+    "吨",
+    "公斤",
+    "千克",
+    "克",
+    "升",
+    "份",
+    "例",
+    "支",
+    "只",
+    "头",
+    "班",
+    "期",
+    "门",
+    "节",
+    "篇",
+    "部",
+    "块",
+    "盏",
+    "根",
+    "栋",
+    "幢",
+    "层",
+    "宗",
+    "倍",
+    "周",
+    "元",
+];
+
+/// What may stand after "/" in a rate (元/月/人, 元/人/年, 元/平方米).
+const RATE_SEGMENTS: &[&str] = &["月", "日", "季度", "学期", "生", "院"];
+
+/// The longest entry of the tables starting `i`.
+fn longest<'a>(tables: &[&[&'static str]], i: &'a str) -> IResult<&'a str, &'static str> {
+    tables
+        .iter()
+        .flat_map(|t| t.iter())
+        .filter(|w| i.starts_with(**w))
+        .max_by_key(|w| w.len())
+        .map(|w| (&i[w.len()..], *w))
+        .ok_or_else(|| failure(i))
+}
+
+fn counter(i: &str) -> IResult<&str, &'static str> {
+    longest(&[COUNTERS], i)
+}
+
+fn rate_segment(i: &str) -> IResult<&str, &'static str> {
+    longest(&[COUNTERS, RATE_SEGMENTS], i)
+}
+
+fn unit(i: &str) -> IResult<&str, String> {
+    alt((map(percent_sign, str::to_string), counted_unit)).parse(i)
+}
+
+/// A counter, 人（次）, and rate segments: 元/月/人, 元/人·月.
+fn counted_unit(i: &str) -> IResult<&str, String> {
+    let (i, base) = counter(i)?;
+    let (i, times) = opt(verify(
+        (
+            satisfy(|c| c == '（' || c == '('),
+            char('次'),
+            satisfy(|c| c == '）' || c == ')'),
+        ),
+        |_| base == "人",
+    ))
+    .parse(i)?;
+    let (i, segments) = many0((
+        alt((
+            value('/', satisfy(|c| c == '/' || c == '／')),
+            value('·', satisfy(|c| matches!(c, '·' | '・' | '•' | '‧' | '∙'))),
+        )),
+        rate_segment,
+    ))
+    .parse(i)?;
+    let mut unit = base.to_string();
+    if times.is_some() {
+        unit.push('次');
+    }
+    for (sep, seg) in segments {
+        unit.push(sep);
+        unit.push_str(seg);
+    }
+    Ok((i, unit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(s: &str) -> Vec<String> {
+        find_quantities(s).iter().map(|q| q.to_string()).collect()
+    }
+
+    #[test]
+    fn units_grammar() {
+        let u = |s: &str| unit(s).ok().map(|(r, u)| (u, r.len()));
+        assert_eq!(u("人次"), Some(("人次".into(), 0)));
+        assert_eq!(u("人（次）。"), Some(("人次".into(), 3)));
+        assert_eq!(u("人(次)"), Some(("人次".into(), 0)));
+        assert_eq!(u("元/月/人；"), Some(("元/月/人".into(), 3)));
+        assert_eq!(u("元／人·月"), Some(("元/人·月".into(), 0)));
+        assert_eq!(u("千瓦时"), Some(("千瓦时".into(), 0)));
+        assert_eq!(u("％"), Some(("%".into(), 0)));
+        assert_eq!(u("月底"), None);
+        assert_eq!(u("日前"), None);
+        assert_eq!(u("级"), None);
+    }
+
+    #[test]
+    fn comparators_before_and_after() {
+        assert_eq!(all("不少于 45 人次"), ["ge 45 人次"]);
+        assert_eq!(all("190 个以上"), ["ge 190 个"]);
+        assert_eq!(all("超过3个"), ["gt 3 个"]);
+        assert_eq!(all("超25000人"), ["gt 25000 人"]);
+        assert_eq!(all("6600余人次"), ["gt 6600 人次"]);
+        assert_eq!(all("3000多人"), ["gt 3000 人"]);
+        assert_eq!(all("6万余名"), ["gt 60000 名"]);
+        assert_eq!(all("5%以内"), ["le 5 %"]);
+        assert_eq!(all("不超过12个月"), ["le 12 个月"]);
+        assert_eq!(all("低于5%"), ["lt 5 %"]);
+        assert_eq!(all("约60台"), ["approx 60 台"]);
+        assert_eq!(all("达到 80 个"), ["eq 80 个"]);
+        assert_eq!(all("最高30万"), ["le 300000"]);
+    }
+
+    #[test]
+    fn phrase_ranges_start_at_the_comparator() {
+        let line = "救助等不少于 45 人次。";
+        let q = &find_quantities(line)[0];
+        assert_eq!(&line[q.range.clone()], "不少于 45 人次");
+        assert_eq!(q.text, "不少于45人次");
+    }
+
+    #[test]
+    fn ranges_and_changes() {
+        assert_eq!(all("3—6 岁"), ["range 3..6 岁"]);
+        assert_eq!(all("3至5年"), ["range 3..5 年"]);
+        assert_eq!(all("20%-30%"), ["range 20..30 %"]);
+        assert_eq!(all("5～10 个"), ["range 5..10 个"]);
+        assert_eq!(all("1-2万元"), ["range 10000..20000 元"]);
+        assert_eq!(all("由 5 个增至 8 个"), ["eq 8 个 from 5"]);
+        assert_eq!(all("从3岁到6岁"), ["range 3..6 岁"]);
+        assert_eq!(all("2024—2026年"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn not_quantities() {
+        for s in [
+            "2024年",
+            "2024 年度",
+            "2026届",
+            "4月底前",
+            "4月15日前",
+            "每季度末月25日前",
+            "一、二级",
+            "“十四五”期间",
+            "“15分钟阅读圈”",
+            "合残联〔2021〕1号",
+            "按1:1比例",
+            "1：1",
+            "第一恒磨牙",
+            "一件事一次办理",
+            "一户多残",
+            "两整治一提升",
+            "五级",
+            "十件",
+            "(1)",
+            "（二十七）",
+        ] {
+            assert_eq!(all(s), Vec::<String>::new(), "{s}");
+        }
+    }
 }

@@ -11,6 +11,10 @@ use serde_json::Value;
 const NOTICE: &str =
     "附件 1\n\n一、促进就业（1 项）\n\n（1）新增城镇就业 1.15 万人左右。（牵头单位：区人社局）\n";
 
+/// A notice with one warning: its category declares 2 projects, lists 1.
+const WARNED: &str =
+    "附件 1\n\n一、促进就业（2 项）\n\n（1）新增城镇就业 1.15 万人左右。（牵头单位：区人社局）\n";
+
 fn minsheng(args: &[&str]) -> Output {
     minsheng_with_stdin(args, b"")
 }
@@ -188,32 +192,38 @@ fn error_diagnostics_exit_1() {
 
 #[test]
 fn strict_turns_warnings_into_exit_1() {
-    let out = minsheng_with_stdin(&["parse", "--strict", "-"], NOTICE.as_bytes());
+    let out = minsheng_with_stdin(&["parse", "--strict", "-"], WARNED.as_bytes());
     assert_eq!(code(&out), 1);
+    let clean = minsheng_with_stdin(&["parse", "--strict", "-"], NOTICE.as_bytes());
+    assert_eq!(code(&clean), 0, "{}", stderr(&clean));
     let blank = minsheng_with_stdin(&["parse", "--strict", "-"], b"\n\n");
     assert_eq!(code(&blank), 0, "{}", stderr(&blank));
 }
 
 #[test]
 fn diagnostics_are_rendered_plain_off_a_terminal() {
-    let dir = batch(&["a.txt"]);
+    let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a.txt");
+    fs::write(&file, WARNED).unwrap();
     let out = minsheng(&["parse", path_str(&file)]);
     let err = stderr(&out);
-    assert!(err.contains("warning[unparsed-text]"), "{err}");
-    assert!(err.contains(&format!("{}:1:1", path_str(&file))), "{err}");
-    assert!(err.contains("附件 1"), "the source line is shown: {err}");
+    assert!(err.contains("warning[count-mismatch]"), "{err}");
+    assert!(err.contains(&format!("{}:3:1", path_str(&file))), "{err}");
+    assert!(
+        err.contains("一、促进就业（2 项）"),
+        "the source line is shown: {err}"
+    );
     assert!(!err.contains('\u{1b}'), "no colour off a terminal");
     let summary = err.lines().last().unwrap();
     assert!(
-        summary.starts_with("minsheng: 1 file, 0 projects, 0 errors, "),
+        summary.starts_with("minsheng: 1 file, 1 project, 0 errors, 1 warning,"),
         "{summary}"
     );
 }
 
 #[test]
 fn quiet_hides_warnings_but_the_json_keeps_them() {
-    let out = minsheng_with_stdin(&["parse", "--quiet", "-"], NOTICE.as_bytes());
+    let out = minsheng_with_stdin(&["parse", "--quiet", "-"], WARNED.as_bytes());
     assert_eq!(code(&out), 0);
     assert!(!stderr(&out).contains("warning["), "{}", stderr(&out));
     let doc = json(stdout(&out));

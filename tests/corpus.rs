@@ -12,9 +12,15 @@ fn parse_file(path: &std::path::Path) -> minsheng::Parsed {
     parse_bytes(&bytes, &options)
 }
 
+/// Every notice in `corpus/` (text and HTML).
+fn for_each_notice(mut check: impl FnMut(&std::path::Path)) {
+    insta::glob!("..", "corpus/*.txt", |path| check(path));
+    insta::glob!("..", "corpus/*.html", |path| check(path));
+}
+
 #[test]
 fn corpus_snapshots() {
-    insta::glob!("..", "corpus/*.{txt,html}", |path| {
+    for_each_notice(|path| {
         let parsed = parse_file(path);
         insta::with_settings!({
             omit_expression => true,
@@ -28,7 +34,7 @@ fn corpus_snapshots() {
 
 #[test]
 fn every_line_is_accounted_for_and_spans_are_in_bounds() {
-    insta::glob!("..", "corpus/*.{txt,html}", |path| {
+    for_each_notice(|path| {
         let parsed = parse_file(path);
         assert!(
             parsed.unaccounted_lines.is_empty(),
@@ -42,7 +48,11 @@ fn every_line_is_accounted_for_and_spans_are_in_bounds() {
         }
         for p in &parsed.notice.plan.projects {
             assert!((p.span.end as usize) <= parsed.source.text.len());
-            for q in p.targets.iter().chain(p.measures.iter().flat_map(|m| &m.quantities)) {
+            for q in p
+                .targets
+                .iter()
+                .chain(p.measures.iter().flat_map(|m| &m.quantities))
+            {
                 assert!((1..=lines).contains(&q.line), "{q:?}");
             }
         }
@@ -51,7 +61,7 @@ fn every_line_is_accounted_for_and_spans_are_in_bounds() {
 
 #[test]
 fn output_is_deterministic_and_canonical() {
-    insta::glob!("..", "corpus/*.{txt,html}", |path| {
+    for_each_notice(|path| {
         let a = emit::canonical(&parse_file(path).notice);
         let b = emit::canonical(&parse_file(path).notice);
         assert_eq!(a, b, "{}", path.display());

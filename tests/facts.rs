@@ -30,14 +30,37 @@ fn seed_frame() {
     let n = parse("yaohai-2024.txt");
     let d = &n.document;
     let number = d.doc_number.as_ref().expect("瑶民生办〔2024〕1号");
-    assert_eq!((number.agency.as_str(), number.year, number.serial), ("瑶民生办", 2024, 1));
-    assert_eq!(d.title.as_deref(), Some("瑶海区民生工作领导小组办公室关于2024年实施50项民生实事的通知"));
+    assert_eq!(
+        (number.agency.as_str(), number.year, number.serial),
+        ("瑶民生办", 2024, 1)
+    );
+    assert_eq!(
+        d.title.as_deref(),
+        Some("瑶海区民生工作领导小组办公室关于2024年实施50项民生实事的通知")
+    );
     assert_eq!(d.addressees, ["各街镇", "龙岗片区", "区有关单位"]);
     let headings: Vec<&str> = d.sections.iter().map(|s| s.heading.as_str()).collect();
-    assert_eq!(headings, ["提高政治站位", "抓好统筹协调", "保障资金投入", "坚持监督问效", "强化宣传引导"]);
-    assert!(d.sections[1].text.starts_with("各项民生实事牵头单位要抓好行业领域内工作统筹"), "the page-break split is joined");
+    assert_eq!(
+        headings,
+        [
+            "提高政治站位",
+            "抓好统筹协调",
+            "保障资金投入",
+            "坚持监督问效",
+            "强化宣传引导"
+        ]
+    );
+    assert!(
+        d.sections[1]
+            .text
+            .starts_with("各项民生实事牵头单位要抓好行业领域内工作统筹"),
+        "the page-break split is joined"
+    );
     assert_eq!(d.attachment_list.len(), 2);
-    assert_eq!(d.attachment_list[1].title, "瑶海区2024年50项民生实事推进措施");
+    assert_eq!(
+        d.attachment_list[1].title,
+        "瑶海区2024年50项民生实事推进措施"
+    );
     assert_eq!(d.issuer.as_deref(), Some("瑶海区民生工作领导小组办公室"));
     assert_eq!(d.date.as_deref(), Some("2024-04-24"));
 }
@@ -46,7 +69,10 @@ fn seed_frame() {
 fn seed_plan() {
     let n = parse("yaohai-2024.txt");
     let plan = &n.plan;
-    assert_eq!((plan.region.as_deref(), plan.year, plan.declared_total), (Some("瑶海区"), Some(2024), Some(50)));
+    assert_eq!(
+        (plan.region.as_deref(), plan.year, plan.declared_total),
+        (Some("瑶海区"), Some(2024), Some(50))
+    );
     let numbers: Vec<u32> = plan.projects.iter().map(|p| p.number).collect();
     assert_eq!(numbers, (1..=37).collect::<Vec<_>>());
     let counts: Vec<Option<u32>> = plan.categories.iter().map(|c| c.declared_count).collect();
@@ -57,12 +83,20 @@ fn seed_plan() {
     assert_eq!(plan.untasked[14], "培育“食安名坊”");
     // Every project has its lead units and its measures.
     for p in &plan.projects {
-        assert!(!p.lead_units.is_empty(), "project {} has a lead unit", p.number);
+        assert!(
+            !p.lead_units.is_empty(),
+            "project {} has a lead unit",
+            p.number
+        );
         assert!(!p.measures.is_empty(), "project {} has measures", p.number);
         assert!(p.support_units.is_empty());
     }
     assert_eq!(project(&n, 17).lead_units, ["区教体局", "区卫健委"]);
-    assert_eq!(project(&n, 21).lead_units, ["区卫健委"], "the clause split over two lines");
+    assert_eq!(
+        project(&n, 21).lead_units,
+        ["区卫健委"],
+        "the clause split over two lines"
+    );
     assert_eq!(project(&n, 30).lead_units, ["合肥供电公司瑶海供电服务中心"]);
     assert_eq!(project(&n, 7).text, "推动实现残疾人较高质量就业，为有需求的残疾人开展职业技能培训和创业培训85人（次）。实施“阳光家园计划”托养服务项目，开展就业年龄段智力、精神和重度肢体残疾人托养服务不少于600人。");
     assert_eq!(project(&n, 1).category, Some(1));
@@ -89,8 +123,16 @@ fn seed_attachments_and_diagnostics() {
     assert_eq!(codes_at(&n, "stray-text"), [25, 146, 680]);
     assert_eq!(codes_at(&n, "text-differs-between-attachments"), [350, 488]);
     assert_eq!(codes_at(&n, "unparsed-text"), Vec::<u32>::new());
-    let total = n.diagnostics.iter().find(|d| d.code == "count-mismatch").expect("the 50 is explained");
-    assert!(total.message.contains("categories 一–十"), "{}", total.message);
+    let total = n
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "count-mismatch")
+        .expect("the 50 is explained");
+    assert!(
+        total.message.contains("categories 一–十"),
+        "{}",
+        total.message
+    );
     assert!(total.message.contains("十一"), "{}", total.message);
 }
 
@@ -105,12 +147,23 @@ fn wrapped_variant_gives_the_seed_plan() {
         let ma: Vec<&str> = a.measures.iter().map(|m| m.text.as_str()).collect();
         let mb: Vec<&str> = b.measures.iter().map(|m| m.text.as_str()).collect();
         assert_eq!(ma, mb, "measures of project {}", a.number);
-        let ta: Vec<_> = a.targets.iter().map(|q| (&q.value, &q.unit, q.cmp)).collect();
-        let tb: Vec<_> = b.targets.iter().map(|q| (&q.value, &q.unit, q.cmp)).collect();
+        let ta: Vec<_> = a
+            .targets
+            .iter()
+            .map(|q| (&q.value, &q.unit, q.cmp))
+            .collect();
+        let tb: Vec<_> = b
+            .targets
+            .iter()
+            .map(|q| (&q.value, &q.unit, q.cmp))
+            .collect();
         assert_eq!(ta, tb, "targets of project {}", a.number);
     }
     assert_eq!(seed.plan.untasked, wrapped.plan.untasked);
-    assert_eq!(seed.document.sections.len(), wrapped.document.sections.len());
+    assert_eq!(
+        seed.document.sections.len(),
+        wrapped.document.sections.len()
+    );
     assert_eq!(codes_at(&wrapped, "unparsed-text"), Vec::<u32>::new());
 }
 
@@ -122,13 +175,25 @@ fn inline_notice_lists_projects_in_the_body() {
     assert_eq!(n.plan.categories[2].declared_count, Some(6));
     let p2 = project(&n, 2);
     assert_eq!(p2.lead_units, ["区商务局"]);
-    assert_eq!(p2.support_units, ["区人社局", "区市场监管局"], "配合单位 support, never lead");
+    assert_eq!(
+        p2.support_units,
+        ["区人社局", "区市场监管局"],
+        "配合单位 support, never lead"
+    );
     assert_eq!(project(&n, 3).support_units, ["区财政局"]);
     assert_eq!(project(&n, 7).lead_units, ["区民政局", "区残联"]);
     assert!(n.attachments.is_empty());
-    assert_eq!(n.document.date.as_deref(), Some("2025-03-18"), "not the 印发 date");
+    assert_eq!(
+        n.document.date.as_deref(),
+        Some("2025-03-18"),
+        "not the 印发 date"
+    );
     assert_eq!(n.document.sections.len(), 3);
-    assert!(n.diagnostics.iter().all(|d| d.code != "unparsed-text"), "{:?}", n.diagnostics);
+    assert!(
+        n.diagnostics.iter().all(|d| d.code != "unparsed-text"),
+        "{:?}",
+        n.diagnostics
+    );
 }
 
 #[test]
@@ -139,12 +204,27 @@ fn table_notice_maps_columns_by_header() {
     assert_eq!(n.plan.categories[2].name, "困难群体救助");
     assert_eq!(n.plan.categories[2].declared_count, Some(12));
     let p17 = project(&n, 17);
-    assert_eq!(p17.lead_units, ["区教体局", "区卫健委"], "a cell over two lines");
-    assert_eq!(p17.support_units, ["各街镇"], "责任单位 beside 牵头单位 supports");
+    assert_eq!(
+        p17.lead_units,
+        ["区教体局", "区卫健委"],
+        "a cell over two lines"
+    );
+    assert_eq!(
+        p17.support_units,
+        ["各街镇"],
+        "责任单位 beside 牵头单位 supports"
+    );
     assert_eq!(p17.category, Some(4));
     assert_eq!(p17.name.as_deref(), Some("实施“安心托幼”行动"));
-    assert_eq!(project(&n, 22).support_units, ["区城管局", "区市场监管局", "各街镇"]);
+    assert_eq!(
+        project(&n, 22).support_units,
+        ["区城管局", "区市场监管局", "各街镇"]
+    );
     assert_eq!(project(&n, 36).category, Some(11));
     assert_eq!(n.document.date.as_deref(), Some("2024-05-08"));
-    assert!(n.diagnostics.iter().all(|d| d.code != "unparsed-text"), "{:?}", n.diagnostics);
+    assert!(
+        n.diagnostics.iter().all(|d| d.code != "unparsed-text"),
+        "{:?}",
+        n.diagnostics
+    );
 }

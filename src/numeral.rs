@@ -1,0 +1,973 @@
+//! Numerals: Arabic, Chinese and mixed numbers, percentages, ordinal markers
+//! and dates, each read exactly (a [`Decimal`] or an integer, never a float).
+//!
+//! Every entry point parses a *prefix* of its input and reports the value
+//! with the number of bytes it took, so callers can scan a line and keep
+//! byte positions. Nothing here panics on any input.
+//!
+//! ## Grammar
+//! ```text
+//! arabic      = digit+ ("," digit{3})* (("." | "．") digit+)?      digit = 0-9 | ０-９
+//! chinese     = a place-value numeral over 零〇○ 一…九 两 十百千 万亿, with 廿/卅/卌
+//!               and the formal 壹贰叁…拾佰仟萬億; "一万五" (= 15000) abbreviations
+//! decimal     = chinese ("点" cdigit+)?                             三点五, 零点五
+//! numeral     = (arabic | decimal) multiplier*                     1.15万, 3千, 2.5亿
+//! multiplier  = "千" (not before 米/瓦/克…) | "万" | "亿"
+//! percent     = numeral ("%" | "％" | "‰") | "百分之" decimal | "千分之" decimal
+//! ordinal     = "第" n | n "、" | "（" n "）" | "(" n ")" | n "." | ① … ㊿ | ⑴ … ⒇ | ⒈ … ⒛
+//! date        = year "年" month "月" day ("日" | "号") | yyyy "-" mm "-" dd | yyyy "/" mm "/" dd
+//! ```
+//! Digit strings such as 二〇二四 are read positionally only as the year of a
+//! [`find_date`] date; elsewhere "三四" is not thirty-four.
+//!
+//! ## Examples
+//! ```
+//! use minsheng::numeral::{chinese_integer, numeral, percent};
+//! assert_eq!(chinese_integer("三千五百万元"), Some((35_000_000, 15)));
+//! let (n, len) = numeral("1.15万人").unwrap();
+//! assert_eq!((n.value.to_string(), len), ("11500".to_string(), 7));
+//! let (p, _) = percent("百分之七十五点五").unwrap();
+//! assert_eq!((p.value.to_string(), p.unit), ("75.5".to_string(), "%"));
+//! ```
+
+use std::ops::Range;
+
+use nom::branch::alt;
+use nom::bytes::complete::tag;
+use nom::character::complete::{anychar, char, satisfy};
+use nom::combinator::{map, map_opt, not, opt, peek, recognize, value, verify};
+use nom::multi::{fold_many1, many0, many1_count, many_m_n};
+use nom::sequence::{delimited, preceded, terminated};
+use nom::{IResult, Parser};
+
+use crate::Decimal;
+
+/// Which digits a numeral was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Script {
+    /// `0-9`, full-width `０-９`.
+    Arabic,
+    /// 一二三…十百千万亿 and the formal 壹贰叁….
+    Chinese,
+}
+
+/// A number read from text, multipliers folded in.
+///
+/// ```
+/// use minsheng::numeral::{numeral, Script};
+/// let (n, _) = numeral("0.2586万个").unwrap();
+/// assert_eq!(n.value.to_string(), "2586");
+/// assert_eq!((n.script, n.multiplier), (Script::Arabic, 4));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Numeral {
+    /// The exact value, `10^multiplier` folded in.
+    pub value: Decimal,
+    /// The digits it was written in.
+    pub script: Script,
+    /// The power of ten of the trailing 千/万/亿 multipliers (0 if none).
+    pub multiplier: u32,
+    /// True when a Chinese numeral uses a place of 百 or above (一百, 两千,
+    /// 三万): such numbers are counts, unlike the idiomatic 一户多残.
+    pub large_places: bool,
+}
+
+/// A percentage or permillage.
+///
+/// ```
+/// use minsheng::numeral::percent;
+/// let (p, len) = percent("７５％").unwrap();
+/// assert_eq!((p.value.to_string(), p.unit, len), ("75".to_string(), "%", 9));
+/// assert_eq!(percent("千分之三").unwrap().0.unit, "‰");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Percent {
+    /// The number of hundredths (or thousandths): 75 for 75%.
+    pub value: Decimal,
+    /// `"%"` for 百分之/%/％, `"‰"` for 千分之/‰.
+    pub unit: &'static str,
+    /// True for the word forms 百分之…/千分之… (the unit comes first).
+    pub prefixed: bool,
+}
+
+/// How an ordinal marker is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OrdinalStyle {
+    /// 第三
+    Di,
+    /// 一、 or 1、
+    Dun,
+    /// （二十七） or (1) or ⑴
+    Paren,
+    /// 1. or ⒈ (also 1． and 1﹒)
+    Dot,
+    /// ① … ㊿
+    Circled,
+}
+
+/// An ordinal or list marker.
+///
+/// ```
+/// use minsheng::numeral::{ordinal, OrdinalStyle};
+/// let (o, len) = ordinal("（二十七）推进").unwrap();
+/// assert_eq!((o.value, o.style, len), (27, OrdinalStyle::Paren, 15));
+/// assert_eq!(ordinal("③").unwrap().0.value, 3);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Ordinal {
+    /// The number.
+    pub value: u64,
+    /// How it was written.
+    pub style: OrdinalStyle,
+    /// The digits it was written in (circled numbers count as Arabic).
+    pub script: Script,
+}
+
+/// A calendar date found in text.
+///
+/// ```
+/// use minsheng::numeral::find_date;
+/// let d = find_date("瑶海区民生工作领导小组办公室 2024 年 4 月 24 日").unwrap();
+/// assert_eq!((d.year, d.month, d.day), (2024, 4, 24));
+/// assert_eq!(d.iso(), "2024-04-24");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DateMatch {
+    /// Byte range of the whole date in the text given to [`find_date`].
+    pub range: Range<usize>,
+    /// The year.
+    pub year: u16,
+    /// The month, 1–12.
+    pub month: u8,
+    /// The day, 1–31.
+    pub day: u8,
+}
+
+impl DateMatch {
+    /// ISO 8601 `YYYY-MM-DD`.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Public entry points: prefix parsers returning (value, bytes consumed).
+
+/// Read an Arabic number (ASCII or full-width digits, thousands separators,
+/// a decimal point) at the start of `s`.
+///
+/// ```
+/// use minsheng::numeral::arabic;
+/// assert_eq!(arabic("12,650个").map(|(d, n)| (d.to_string(), n)), Some(("12650".into(), 6)));
+/// assert_eq!(arabic("１２０人").map(|(d, n)| (d.to_string(), n)), Some(("120".into(), 9)));
+/// assert_eq!(arabic("99.9850%").unwrap().0.to_string(), "99.985");
+/// assert_eq!(arabic("1.实施"), arabic("1"));
+/// ```
+pub fn arabic(s: &str) -> Option<(Decimal, usize)> {
+    run(arabic_number, s)
+}
+
+/// Read a Chinese integer numeral at the start of `s`: 十 = 10, 一十, 十五,
+/// 二十七, 一百零五, 两千, 三千五百万, 廿一, 壹佰贰拾叁. Returns the value and
+/// the bytes consumed; the longest well-formed prefix wins ("十四五" reads 十四).
+///
+/// ```
+/// use minsheng::numeral::chinese_integer;
+/// assert_eq!(chinese_integer("一百零五"), Some((105, 12)));
+/// assert_eq!(chinese_integer("一万五"), Some((15_000, 9)));
+/// assert_eq!(chinese_integer("百姓"), None);
+/// ```
+pub fn chinese_integer(s: &str) -> Option<(u64, usize)> {
+    run(chinese_int, s).map(|(c, n)| (c.value, n))
+}
+
+/// Read a Chinese numeral with an optional 点 fraction: 三点五, 零点五.
+///
+/// ```
+/// use minsheng::numeral::chinese_decimal;
+/// assert_eq!(chinese_decimal("三点五").unwrap().0.to_string(), "3.5");
+/// ```
+pub fn chinese_decimal(s: &str) -> Option<(Decimal, usize)> {
+    run(chinese_dec, s).map(|((d, _), n)| (d, n))
+}
+
+/// Read any number at the start of `s`, Arabic or Chinese, with trailing
+/// 千/万/亿 multipliers folded in exactly: 1.15万 = 11500, 3千 = 3000,
+/// 2.5亿, 十五万. A 千 before 米/瓦/克… belongs to the unit (千米).
+///
+/// ```
+/// use minsheng::numeral::numeral;
+/// assert_eq!(numeral("2.5亿元").unwrap().0.value.to_string(), "250000000");
+/// assert_eq!(numeral("3千米"), numeral("3"));
+/// ```
+pub fn numeral(s: &str) -> Option<(Numeral, usize)> {
+    run(number, s)
+}
+
+/// Read a percentage or permillage at the start of `s`: 75%, ７５％,
+/// 百分之二十, 千分之三 (unit ‰), 5‰.
+pub fn percent(s: &str) -> Option<(Percent, usize)> {
+    run(percentage, s)
+}
+
+/// Read an ordinal or list marker at the start of `s`: 第三, 一、, （二十七）,
+/// (1), 1., ①…㊿, ⑴…⒇, ⒈…⒛.
+pub fn ordinal(s: &str) -> Option<(Ordinal, usize)> {
+    run(ordinal_marker, s)
+}
+
+/// The first full calendar date in `text`: `2024 年 4 月 24 日`,
+/// `2024年4月24日`, `二〇二五年三月十八日`, `2024-04-24`, `2024/4/24`.
+/// Months and days are checked (1–12, 1–31, and the day against the month).
+///
+/// ```
+/// use minsheng::numeral::find_date;
+/// let d = find_date("印发日期：二〇二五年三月十八日").unwrap();
+/// assert_eq!(d.iso(), "2025-03-18");
+/// assert_eq!(&"印发日期：二〇二五年三月十八日"[d.range], "二〇二五年三月十八日");
+/// assert!(find_date("2024年度").is_none());
+/// ```
+pub fn find_date(text: &str) -> Option<DateMatch> {
+    find_dates(text).next()
+}
+
+/// Every full calendar date in `text`, left to right, not overlapping.
+pub fn find_dates(text: &str) -> impl Iterator<Item = DateMatch> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() {
+            let rest = &text[at..];
+            let starts_number = rest
+                .chars()
+                .next()
+                .is_some_and(|c| arabic_digit(c).is_some() || positional_digit(c).is_some());
+            let after_digit = text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| arabic_digit(c).is_some());
+            if starts_number && !after_digit {
+                if let Some(((year, month, day), len)) = run(date, rest) {
+                    let found = DateMatch {
+                        range: at..at + len,
+                        year,
+                        month,
+                        day,
+                    };
+                    at += len;
+                    return Some(found);
+                }
+            }
+            at += rest.chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
+}
+
+/// Run a nom parser in complete mode on a prefix; `None` if it fails or
+/// takes nothing.
+fn run<T>(mut p: impl FnMut(&str) -> IResult<&str, T>, s: &str) -> Option<(T, usize)> {
+    match p(s) {
+        Ok((rest, v)) if rest.len() < s.len() => Some((v, s.len() - rest.len())),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Characters.
+
+/// The value of an ASCII or full-width digit.
+pub(crate) fn arabic_digit(c: char) -> Option<u8> {
+    match c {
+        '0'..='9' => Some(c as u8 - b'0'),
+        '０'..='９' => Some((c as u32 - '０' as u32) as u8),
+        _ => None,
+    }
+}
+
+/// The value of a Chinese digit, 0–9 (两 and the formal forms included).
+fn chinese_digit(c: char) -> Option<u8> {
+    Some(match c {
+        '零' | '〇' | '○' => 0,
+        '一' | '壹' | '弌' => 1,
+        '二' | '贰' | '貳' | '两' | '兩' => 2,
+        '三' | '叁' | '參' | '叄' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// A digit of a positional Chinese digit string (二〇二五); 两 is not one.
+fn positional_digit(c: char) -> Option<u8> {
+    match c {
+        '两' | '兩' => None,
+        _ => chinese_digit(c),
+    }
+}
+
+/// True for any character that can be part of a Chinese numeral.
+pub(crate) fn is_chinese_numeral_char(c: char) -> bool {
+    chinese_digit(c).is_some() || token_of(c).is_some()
+}
+
+/// Characters after 千 that make it a unit prefix (千米, 千瓦, 千克) rather
+/// than a multiplier.
+fn is_kilo_unit(c: char) -> bool {
+    matches!(
+        c,
+        '米' | '瓦' | '克' | '伏' | '帕' | '卡' | '赫' | '焦' | '字'
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Arabic numbers.
+
+fn ascii_digit_char(i: &str) -> IResult<&str, char> {
+    map_opt(anychar, |c| arabic_digit(c).map(|d| (b'0' + d) as char)).parse(i)
+}
+
+/// Digits appended to `acc` as ASCII.
+fn digits_into(i: &str) -> IResult<&str, String> {
+    fold_many1(ascii_digit_char, String::new, |mut s, c| {
+        s.push(c);
+        s
+    })
+    .parse(i)
+}
+
+/// `,650` after a group of at most three digits: a thousands separator.
+fn thousands_group(i: &str) -> IResult<&str, String> {
+    preceded(
+        char(','),
+        terminated(
+            verify(digits_into, |d: &String| d.len() == 3),
+            not(peek(ascii_digit_char)),
+        ),
+    )
+    .parse(i)
+}
+
+fn arabic_number(i: &str) -> IResult<&str, Decimal> {
+    let (i, mut int) = digits_into(i)?;
+    let (i, groups) = if int.len() <= 3 {
+        many0(thousands_group).parse(i)?
+    } else {
+        (i, Vec::new())
+    };
+    for g in groups {
+        int.push_str(&g);
+    }
+    let (i, frac) = opt(preceded(
+        satisfy(|c| c == '.' || c == '．' || c == '﹒'),
+        digits_into,
+    ))
+    .parse(i)?;
+    let text = match frac {
+        Some(f) => format!("{int}.{f}"),
+        None => int,
+    };
+    match Decimal::parse_ascii(&text) {
+        Some(d) => Ok((i, d)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TooLarge,
+        ))),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Chinese numerals: a token grammar folded by a place-value state machine.
+
+/// One Chinese numeral token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Token {
+    /// 一…九 (两).
+    Digit(u8),
+    /// 零〇○.
+    Zero,
+    /// 十百千 as 10, 100, 1000.
+    Place(u64),
+    /// 廿 卅 卌: a digit and 十 in one.
+    Tens(u64),
+    /// 万 (10^4) or 亿 (10^8).
+    Big(u64),
+}
+
+fn token_of(c: char) -> Option<Token> {
+    Some(match c {
+        '十' | '拾' => Token::Place(10),
+        '百' | '佰' => Token::Place(100),
+        '千' | '仟' => Token::Place(1000),
+        '廿' => Token::Tens(20),
+        '卅' => Token::Tens(30),
+        '卌' => Token::Tens(40),
+        '万' | '萬' => Token::Big(10_000),
+        '亿' | '億' => Token::Big(100_000_000),
+        _ => match chinese_digit(c)? {
+            0 => Token::Zero,
+            d => Token::Digit(d),
+        },
+    })
+}
+
+fn token(i: &str) -> IResult<&str, Token> {
+    let (rest, t) = map_opt(anychar, token_of).parse(i)?;
+    // 千 before 米/瓦… is the unit 千米, not a place.
+    if t == Token::Place(1000) && rest.chars().next().is_some_and(is_kilo_unit) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    Ok((rest, t))
+}
+
+/// The value of a Chinese integer and whether it used a place ≥ 百.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ChineseInt {
+    value: u64,
+    large_places: bool,
+}
+
+/// Place-value state while reading a Chinese integer.
+#[derive(Debug, Clone, Copy, Default)]
+struct Places {
+    /// Everything folded at 亿 and above.
+    yi: u64,
+    /// The part below 亿 folded at 万.
+    wan: u64,
+    has_wan: bool,
+    /// The current group below 万.
+    section: u64,
+    /// A digit waiting for its place.
+    pending: Option<u8>,
+    /// The last place consumed; a trailing bare digit takes a tenth of it
+    /// (三千五 = 3500, 一万五 = 15000).
+    last_place: u64,
+    /// A 零 since the last place: the trailing digit is plain units.
+    zero: bool,
+    large: bool,
+    any: bool,
+}
+
+impl Places {
+    fn new() -> Places {
+        Places {
+            last_place: 10,
+            ..Places::default()
+        }
+    }
+
+    /// The state after `t`, or `None` if `t` cannot continue the numeral.
+    fn step(self, t: Token) -> Option<Places> {
+        let mut s = self;
+        match t {
+            Token::Digit(d) => {
+                if s.pending.is_some() {
+                    return None; // 三四 is not a numeral
+                }
+                s.pending = Some(d);
+            }
+            Token::Zero => {
+                if s.pending.is_some() {
+                    return None;
+                }
+                s.zero = true;
+            }
+            Token::Place(p) | Token::Tens(p) => {
+                let tens = matches!(t, Token::Tens(_));
+                if p >= s.last_place && s.section > 0 {
+                    return None; // places must descend: 十十, 百千
+                }
+                let times = match (tens, s.pending) {
+                    (true, None) => 1,
+                    (true, Some(_)) => return None,
+                    (false, Some(d)) => u64::from(d),
+                    // A bare 十 is ten; a bare 百/千 is a word (百姓, 千家万户).
+                    (false, None) if p == 10 => 1,
+                    (false, None) => return None,
+                };
+                s.section = s.section.checked_add(times.checked_mul(p)?)?;
+                s.pending = None;
+                s.last_place = if tens { 10 } else { p };
+                s.zero = false;
+                s.large |= p >= 100;
+            }
+            Token::Big(b) => {
+                let group = s.section.checked_add(u64::from(s.pending.unwrap_or(0)))?;
+                if b == 10_000 {
+                    if group == 0 || s.has_wan {
+                        return None;
+                    }
+                    s.wan = group.checked_mul(b)?;
+                    s.has_wan = true;
+                } else {
+                    let below = s.wan.checked_add(group)?;
+                    if below == 0 && s.yi == 0 {
+                        return None;
+                    }
+                    s.yi = s.yi.checked_add(below)?.checked_mul(b)?;
+                    s.wan = 0;
+                    s.has_wan = false;
+                }
+                s.section = 0;
+                s.pending = None;
+                s.last_place = b;
+                s.zero = false;
+                s.large = true;
+            }
+        }
+        s.any = true;
+        Some(s)
+    }
+
+    fn value(self) -> Option<u64> {
+        let tail = match self.pending {
+            None => 0,
+            Some(d) if self.zero => u64::from(d),
+            Some(d) => u64::from(d).checked_mul(self.last_place / 10)?,
+        };
+        self.yi
+            .checked_add(self.wan)?
+            .checked_add(self.section)?
+            .checked_add(tail)
+    }
+}
+
+/// The longest prefix of Chinese numeral tokens that forms a numeral.
+fn chinese_int(i: &str) -> IResult<&str, ChineseInt> {
+    let mut state = Places::new();
+    let mut best: Option<(&str, ChineseInt)> = None;
+    let mut rest = i;
+    while let Ok((next, t)) = token(rest) {
+        let Some(s) = state.step(t) else { break };
+        state = s;
+        rest = next;
+        if let Some(v) = state.value() {
+            best = Some((
+                rest,
+                ChineseInt {
+                    value: v,
+                    large_places: state.large,
+                },
+            ));
+        } else {
+            break;
+        }
+    }
+    match best {
+        Some((rest, v)) if state.any => Ok((rest, v)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        ))),
+    }
+}
+
+/// A Chinese numeral with an optional 点 fraction.
+fn chinese_dec(i: &str) -> IResult<&str, (Decimal, bool)> {
+    let (i, int) = chinese_int(i)?;
+    let (i, frac) = opt(preceded(
+        char('点'),
+        fold_many1(
+            map_opt(anychar, positional_digit),
+            String::new,
+            |mut s, d| {
+                s.push((b'0' + d) as char);
+                s
+            },
+        ),
+    ))
+    .parse(i)?;
+    let value = match frac {
+        Some(f) => Decimal::parse_ascii(&format!("{}.{f}", int.value)),
+        None => Some(Decimal::from_int(i128::from(int.value))),
+    };
+    match value {
+        Some(v) => Ok((i, (v, int.large_places))),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TooLarge,
+        ))),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Numbers with multipliers, percentages.
+
+/// 千 (not before 米/瓦…), 万, 亿 as powers of ten.
+fn multiplier(i: &str) -> IResult<&str, u32> {
+    alt((
+        value(
+            3,
+            terminated(
+                satisfy(|c| c == '千' || c == '仟'),
+                not(peek(satisfy(is_kilo_unit))),
+            ),
+        ),
+        value(4, satisfy(|c| c == '万' || c == '萬')),
+        value(8, satisfy(|c| c == '亿' || c == '億')),
+    ))
+    .parse(i)
+}
+
+/// Multipliers in ascending order (千万, 万亿), summed as exponents.
+fn multipliers(i: &str) -> IResult<&str, u32> {
+    let (mut i, mut total) = (i, 0u32);
+    let mut last = 0;
+    while let Ok((rest, m)) = multiplier(i) {
+        if m <= last {
+            break;
+        }
+        total += m;
+        last = m;
+        i = rest;
+    }
+    Ok((i, total))
+}
+
+pub(crate) fn number(i: &str) -> IResult<&str, Numeral> {
+    let (i, (value, script, large)) = alt((
+        map(arabic_number, |d| (d, Script::Arabic, false)),
+        map(chinese_dec, |(d, large)| (d, Script::Chinese, large)),
+    ))
+    .parse(i)?;
+    let (i, multiplier) = multipliers(i)?;
+    Ok((
+        i,
+        Numeral {
+            value: value.scale_pow10(multiplier),
+            script,
+            multiplier,
+            large_places: large || multiplier > 0,
+        },
+    ))
+}
+
+/// The percent sign after a number, as its canonical unit.
+pub(crate) fn percent_sign(i: &str) -> IResult<&str, &'static str> {
+    alt((
+        value("%", satisfy(|c| c == '%' || c == '％')),
+        value("‰", char('‰')),
+    ))
+    .parse(i)
+}
+
+/// 百分之N / 千分之N.
+pub(crate) fn percent_words(i: &str) -> IResult<&str, Percent> {
+    let (i, unit) = alt((value("%", tag("百分之")), value("‰", tag("千分之")))).parse(i)?;
+    let (i, v) = alt((arabic_number, map(chinese_dec, |(d, _)| d))).parse(i)?;
+    Ok((
+        i,
+        Percent {
+            value: v,
+            unit,
+            prefixed: true,
+        },
+    ))
+}
+
+fn percentage(i: &str) -> IResult<&str, Percent> {
+    alt((
+        percent_words,
+        map((number, percent_sign), |(n, unit)| Percent {
+            value: n.value,
+            unit,
+            prefixed: false,
+        }),
+    ))
+    .parse(i)
+}
+
+// ---------------------------------------------------------------------------
+// Ordinals.
+
+/// An integer in either script.
+fn integer(i: &str) -> IResult<&str, (u64, Script)> {
+    alt((
+        map_opt(
+            recognize(many1_count(satisfy(|c| arabic_digit(c).is_some()))),
+            |s: &str| {
+                s.chars().try_fold(0u64, |acc, c| {
+                    acc.checked_mul(10)?
+                        .checked_add(u64::from(arabic_digit(c)?))
+                })
+            },
+        )
+        .map(|v| (v, Script::Arabic)),
+        map(chinese_int, |c| (c.value, Script::Chinese)),
+    ))
+    .parse(i)
+}
+
+/// ①…⑳, ㉑…㉟, ㊱…㊿, ⑴…⒇, ⒈…⒛.
+fn enclosed(i: &str) -> IResult<&str, (u64, OrdinalStyle)> {
+    map_opt(anychar, |c| {
+        let u = c as u32;
+        let (n, style) = match u {
+            0x2460..=0x2473 => (u - 0x2460 + 1, OrdinalStyle::Circled),
+            0x3251..=0x325F => (u - 0x3251 + 21, OrdinalStyle::Circled),
+            0x32B1..=0x32BF => (u - 0x32B1 + 36, OrdinalStyle::Circled),
+            0x2474..=0x2487 => (u - 0x2474 + 1, OrdinalStyle::Paren),
+            0x2488..=0x249B => (u - 0x2488 + 1, OrdinalStyle::Dot),
+            _ => return None,
+        };
+        Some((u64::from(n), style))
+    })
+    .parse(i)
+}
+
+fn with(style: OrdinalStyle) -> impl Fn((u64, Script)) -> Ordinal {
+    move |(value, script)| Ordinal {
+        value,
+        style,
+        script,
+    }
+}
+
+fn ordinal_marker(i: &str) -> IResult<&str, Ordinal> {
+    alt((
+        map(preceded(char('第'), integer), with(OrdinalStyle::Di)),
+        map(
+            delimited(
+                satisfy(|c| c == '（' || c == '('),
+                integer,
+                satisfy(|c| c == '）' || c == ')'),
+            ),
+            with(OrdinalStyle::Paren),
+        ),
+        map(terminated(integer, char('、')), with(OrdinalStyle::Dun)),
+        map(
+            terminated(
+                integer,
+                terminated(
+                    satisfy(|c| matches!(c, '.' | '．' | '﹒')),
+                    not(peek(satisfy(|c| arabic_digit(c).is_some()))),
+                ),
+            ),
+            with(OrdinalStyle::Dot),
+        ),
+        map(enclosed, |(value, style)| Ordinal {
+            value,
+            style,
+            script: Script::Arabic,
+        }),
+    ))
+    .parse(i)
+}
+
+// ---------------------------------------------------------------------------
+// Dates.
+
+fn space(i: &str) -> IResult<&str, ()> {
+    value((), many0(satisfy(|c| c.is_whitespace() || c == '\u{3000}'))).parse(i)
+}
+
+/// Four digits, Arabic or positional Chinese (二〇二五).
+fn year(i: &str) -> IResult<&str, u16> {
+    let digit = |f: fn(char) -> Option<u8>| map_opt(anychar, f);
+    let fold = |ds: Vec<u8>| ds.iter().fold(0u16, |a, &d| a * 10 + u16::from(d));
+    terminated(
+        alt((
+            map(many_m_n(4, 4, digit(arabic_digit)), fold),
+            map(many_m_n(4, 4, digit(positional_digit)), fold),
+        )),
+        not(peek(satisfy(|c| {
+            arabic_digit(c).is_some() || positional_digit(c).is_some()
+        }))),
+    )
+    .parse(i)
+}
+
+/// A month or day number, Arabic (one or two digits) or Chinese.
+fn small(i: &str) -> IResult<&str, u8> {
+    alt((
+        map_opt(
+            recognize(many_m_n(1, 2, satisfy(|c| arabic_digit(c).is_some()))),
+            |s: &str| {
+                s.chars()
+                    .try_fold(0u8, |a, c| Some(a * 10 + arabic_digit(c)?))
+            },
+        ),
+        map_opt(chinese_int, |c| u8::try_from(c.value).ok()),
+    ))
+    .parse(i)
+}
+
+fn valid_date(year: u16, month: u8, day: u8) -> bool {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+fn date(i: &str) -> IResult<&str, (u16, u8, u8)> {
+    let worded = (
+        terminated(year, (space, char('年'), space)),
+        terminated(small, (space, char('月'), space)),
+        terminated(small, (space, satisfy(|c| c == '日' || c == '号'))),
+    );
+    let numeric = |sep: char| {
+        (
+            terminated(year, char(sep)),
+            terminated(small, char(sep)),
+            terminated(small, not(peek(satisfy(|c| arabic_digit(c).is_some())))),
+        )
+    };
+    verify(alt((worded, numeric('-'), numeric('/'))), |&(y, m, d)| {
+        valid_date(y, m, d)
+    })
+    .parse(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn arabic_forms() {
+        assert_eq!(arabic("12"), Some((dec("12"), 2)));
+        assert_eq!(arabic("12,650人"), Some((dec("12650"), 6)));
+        assert_eq!(arabic("1,2345"), Some((dec("1"), 1)));
+        assert_eq!(arabic("1234,567"), Some((dec("1234"), 4)));
+        assert_eq!(arabic("１２０"), Some((dec("120"), 9)));
+        assert_eq!(arabic("1.15"), Some((dec("1.15"), 4)));
+        assert_eq!(arabic("99.9850%"), Some((dec("99.985"), 7)));
+        assert_eq!(arabic("1.实施"), Some((dec("1"), 1)));
+        assert_eq!(arabic("人"), None);
+        assert_eq!(arabic(&"9".repeat(60)), None);
+    }
+
+    #[test]
+    fn chinese_integers() {
+        let cases = [
+            ("零", 0),
+            ("十", 10),
+            ("一十", 10),
+            ("十五", 15),
+            ("二十七", 27),
+            ("一百零五", 105),
+            ("一百一十", 110),
+            ("两千", 2000),
+            ("一万二千", 12000),
+            ("三千五百万", 35_000_000),
+            ("两亿", 200_000_000),
+            ("一亿二千万", 120_000_000),
+            ("十万", 100_000),
+            ("一万亿", 1_000_000_000_000),
+            ("一千零五十", 1050),
+            ("一万零五", 10005),
+            ("三千五", 3500),
+            ("一万五", 15000),
+            ("廿", 20),
+            ("廿一", 21),
+            ("卅五", 35),
+            ("壹佰贰拾叁", 123),
+            ("貳萬", 20000),
+        ];
+        for (s, v) in cases {
+            assert_eq!(chinese_integer(s), Some((v, s.len())), "{s}");
+        }
+    }
+
+    #[test]
+    fn chinese_integer_takes_the_longest_numeral() {
+        assert_eq!(chinese_integer("十四五"), Some((14, 6)));
+        assert_eq!(chinese_integer("三四级"), Some((3, 3)));
+        assert_eq!(chinese_integer("一、二级"), Some((1, 3)));
+        assert_eq!(chinese_integer("十件"), Some((10, 3)));
+        assert_eq!(chinese_integer("三千米"), Some((3, 3)));
+        assert_eq!(chinese_integer("百姓"), None);
+        assert_eq!(chinese_integer("万村"), None);
+        assert_eq!(chinese_integer("人"), None);
+        assert_eq!(chinese_integer(""), None);
+    }
+
+    #[test]
+    fn chinese_decimals() {
+        assert_eq!(chinese_decimal("三点五"), Some((dec("3.5"), 9)));
+        assert_eq!(chinese_decimal("零点零五"), Some((dec("0.05"), 12)));
+        assert_eq!(chinese_decimal("三点钟"), Some((dec("3"), 3)));
+    }
+
+    #[test]
+    fn mixed_numerals_fold_multipliers() {
+        let v = |s: &str| numeral(s).map(|(n, len)| (n.value.to_string(), len));
+        assert_eq!(v("1.15万"), Some(("11500".into(), 7)));
+        assert_eq!(v("3千"), Some(("3000".into(), 4)));
+        assert_eq!(v("2.5亿"), Some(("250000000".into(), 6)));
+        assert_eq!(v("十五万"), Some(("150000".into(), 9)));
+        assert_eq!(v("0.2586万"), Some(("2586".into(), 9)));
+        assert_eq!(v("3千万"), Some(("30000000".into(), 7)));
+        assert_eq!(v("1.2万亿"), Some(("1200000000000".into(), 9)));
+        assert_eq!(v("三点五万"), Some(("35000".into(), 12)));
+        assert_eq!(v("3千米"), Some(("3".into(), 1)));
+        assert_eq!(v("1.2万千瓦"), Some(("12000".into(), 6)));
+        assert_eq!(v("3万万"), Some(("30000".into(), 4)));
+    }
+
+    #[test]
+    fn percentages() {
+        let p = |s: &str| percent(s).map(|(p, len)| (p.value.to_string(), p.unit, len));
+        assert_eq!(p("75%"), Some(("75".into(), "%", 3)));
+        assert_eq!(p("７５％"), Some(("75".into(), "%", 9)));
+        assert_eq!(p("百分之二十"), Some(("20".into(), "%", 15)));
+        assert_eq!(p("百分之七十五点五"), Some(("75.5".into(), "%", 24)));
+        assert_eq!(p("千分之三"), Some(("3".into(), "‰", 12)));
+        assert_eq!(p("5‰"), Some(("5".into(), "‰", 4)));
+        assert_eq!(p("75"), None);
+    }
+
+    #[test]
+    fn ordinals() {
+        let o = |s: &str| ordinal(s).map(|(o, len)| (o.value, o.style, len));
+        assert_eq!(o("第三"), Some((3, OrdinalStyle::Di, 6)));
+        assert_eq!(o("一、"), Some((1, OrdinalStyle::Dun, 6)));
+        assert_eq!(o("（二十七）"), Some((27, OrdinalStyle::Paren, 15)));
+        assert_eq!(o("(1)"), Some((1, OrdinalStyle::Paren, 3)));
+        assert_eq!(o("1.实施"), Some((1, OrdinalStyle::Dot, 2)));
+        assert_eq!(o("1.5万"), None);
+        assert_eq!(o("①"), Some((1, OrdinalStyle::Circled, 3)));
+        assert_eq!(o("⑳"), Some((20, OrdinalStyle::Circled, 3)));
+        assert_eq!(o("㉑"), Some((21, OrdinalStyle::Circled, 3)));
+        assert_eq!(o("㊿"), Some((50, OrdinalStyle::Circled, 3)));
+        assert_eq!(o("⑴"), Some((1, OrdinalStyle::Paren, 3)));
+        assert_eq!(o("⒛"), Some((20, OrdinalStyle::Dot, 3)));
+        assert_eq!(o("十二"), None);
+    }
+
+    #[test]
+    fn dates() {
+        let d = |s: &str| find_date(s).map(|d| (d.iso(), d.range));
+        assert_eq!(d("2024 年 4 月 24 日"), Some(("2024-04-24".into(), 0..21)));
+        assert_eq!(d("于2024年4月24日印发"), Some(("2024-04-24".into(), 3..19)));
+        assert_eq!(
+            d("二〇二五年三月十八日"),
+            Some(("2025-03-18".into(), 0..30))
+        );
+        assert_eq!(
+            d("二○二四年十二月三十一日"),
+            Some(("2024-12-31".into(), 0..36))
+        );
+        assert_eq!(d("2024-04-24"), Some(("2024-04-24".into(), 0..10)));
+        assert_eq!(d("2024/4/24"), Some(("2024-04-24".into(), 0..9)));
+        assert_eq!(d("2024年2月30日"), None);
+        assert_eq!(d("12024-04-24"), None);
+        assert_eq!(d("2024年度"), None);
+        assert_eq!(d("4月15日前"), None);
+        assert_eq!(d("0551-1234-5678"), None);
+    }
+}
