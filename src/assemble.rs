@@ -263,18 +263,7 @@ pub fn quantities(ctx: &Context, text: &MappedText) -> Vec<Quantity> {
         .map(|q| {
             let span = text.span_of(q.range.clone());
             let p = ctx.position(span);
-            Quantity {
-                text: q.text,
-                value: q.value,
-                unit: q.unit,
-                cmp: q.cmp,
-                min: q.min,
-                max: q.max,
-                from: q.from,
-                line: p.line,
-                column: p.column,
-                span,
-            }
+            q.to_quantity(span, p.line, p.column)
         })
         .collect()
 }

@@ -205,6 +205,28 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
     }
 }
 
+/// The quantities in one line of text, as `minsheng quantities` prints
+/// them: the line is folded like a notice's text, and each quantity's
+/// column points at the line as given.
+///
+/// ```
+/// let q = minsheng::quantities_in_line("新增城镇就业 1.15 万人左右", 1);
+/// assert_eq!((q[0].value.to_string(), q[0].unit.as_str(), q[0].column), ("11500".into(), "人", 8));
+/// ```
+pub fn quantities_in_line(line: &str, line_no: u32) -> Vec<model::Quantity> {
+    let folded = fold::fold(&mapped::MappedText::original(line, 0));
+    quantity::find_quantities(folded.as_str())
+        .into_iter()
+        .map(|q| {
+            let span = folded.span_of(q.range.clone());
+            let column = line
+                .get(..span.start as usize)
+                .map_or(1, |before| before.chars().count() as u32 + 1);
+            q.to_quantity(span, line_no, column)
+        })
+        .collect()
+}
+
 fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     sha2::Sha256::digest(bytes)

@@ -386,3 +386,29 @@ fn a_closed_stdout_ends_quietly() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(!stderr(&out).contains("cannot write"), "{}", stderr(&out));
 }
+
+#[test]
+fn quantities_probe_prints_one_array_per_line() {
+    let out = minsheng_with_stdin(
+        &["quantities"],
+        "不少于 45 人次\n2024年4月24日\n分别按不低于80%、75%、60%\n".as_bytes(),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(json).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0][0]["cmp"], "ge");
+    assert_eq!(lines[0][0]["unit"], "人次");
+    assert_eq!(lines[0][0]["column"], 1);
+    assert_eq!(
+        lines[1].as_array().unwrap().len(),
+        0,
+        "a date is not a quantity"
+    );
+    let values: Vec<String> = lines[2]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| format!("{} {}", q["cmp"].as_str().unwrap(), q["value"]))
+        .collect();
+    assert_eq!(values, ["ge 80", "ge 75", "ge 60"]);
+}

@@ -4,6 +4,7 @@ mod batch;
 mod codes;
 mod inputs;
 mod output;
+mod probe;
 mod render;
 
 use std::io::Write;
@@ -37,6 +38,9 @@ enum Command {
     Schema,
     /// List the diagnostic codes with their severity and meaning.
     Codes,
+    /// Read lines from stdin and print, per line, a JSON array of the
+    /// quantities found in it (the fields of the JSON contract).
+    Quantities,
     /// Explain one diagnostic code.
     Explain {
         /// A code such as `unparsed-text`.
@@ -124,6 +128,7 @@ pub fn run() -> ExitCode {
         Command::Parse(args) => batch::run(&args),
         Command::Schema => output::print(&minsheng::schema::notice_schema_json()),
         Command::Codes => output::print(&codes::table()),
+        Command::Quantities => probe::run(),
         Command::Explain { code } => match codes::explain(&code) {
             Some(text) => output::print(&text),
             None => {
