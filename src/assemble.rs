@@ -21,6 +21,7 @@ use crate::units::Role;
 pub fn structure(ctx: &mut Context) -> (Document, Plan, Vec<Attachment>) {
     let (body, regions) = attachments::split(ctx);
     let (distinct, attachments) = attachments::merge(ctx, &regions);
+    let signature = document::read_signature(ctx, body.clone());
     let mut lists: Vec<(Option<String>, ListDraft)> = Vec::new();
     for d in &distinct {
         let region = &regions[d.copies[0]];
@@ -37,7 +38,7 @@ pub fn structure(ctx: &mut Context) -> (Document, Plan, Vec<Attachment>) {
             lists.push((None, list));
         }
     }
-    let document = document::read_frame(ctx, body);
+    let document = document::read_frame(ctx, body, signature);
     let plan = merge_lists(ctx, lists, &document, &attachments);
     (document, plan, attachments)
 }
@@ -188,18 +189,30 @@ fn plan_facts(titles: &[String]) -> (Option<String>, Option<u32>, Option<u32>) {
         let year_start = y - 4;
         year = year.or_else(|| title[year_start..y].parse().ok());
         let after = &title[y + '年'.len_utf8()..];
-        let after = after.trim_start_matches(|c: char| !c.is_ascii_digit() && !"民生".contains(c));
+        // "2024年实施50项", "2025年十件": skip the verb before the number.
+        let after = after.trim_start_matches(|c: char| {
+            !c.is_ascii_digit() && !"一二三四五六七八九十两".contains(c) && !"民生".contains(c)
+        });
         if total.is_none() {
-            let n: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
-            if !n.is_empty() && after[n.len()..].starts_with('项') {
-                total = n.parse().ok();
-            }
+            total = declared_total(after);
         }
         if region.is_none() {
             region = region_of(&title[..year_start]);
         }
     }
     (region, year, total)
+}
+
+/// "50项…" / "十件…" at the start of `text`: the announced number.
+fn declared_total(text: &str) -> Option<u32> {
+    let digits: String = text.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let (n, rest) = if digits.is_empty() {
+        let (rest, n) = crate::lex::chinese_int(text).ok()?;
+        (n, rest)
+    } else {
+        (digits.parse().ok()?, &text[digits.len()..])
+    };
+    rest.starts_with(['项', '件']).then_some(n)
 }
 
 fn region_of(prefix: &str) -> Option<String> {

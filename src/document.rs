@@ -26,8 +26,45 @@ use crate::lex::{self, MarkerStyle};
 use crate::model::{AttachmentNote, DocNumber, Document, Section};
 use crate::outline;
 
+/// 发文机关署名 and 成文日期: the last date line of the body and the
+/// organ's name right above it. Read before the plan, so that a project
+/// list in the body does not run on into the signature.
+#[derive(Debug, Clone, Default)]
+pub struct Signature {
+    /// The first block of the signature (where the body text ends).
+    pub start: Option<usize>,
+    /// 发文机关署名.
+    pub issuer: Option<String>,
+    /// 成文日期, ISO 8601.
+    pub date: Option<String>,
+}
+
+/// Find and take the signature among the body blocks.
+pub fn read_signature(ctx: &mut Context, body: Range<usize>) -> Signature {
+    let lines: Vec<usize> = body
+        .filter(|&i| ctx.line(i).is_some_and(|l| l.kind == LineKind::Text) && !ctx.is_used(i))
+        .collect();
+    let mut signature = Signature::default();
+    // The first lines (letterhead, doc number, title) are never the signature.
+    let Some(k) = (2.min(lines.len())..lines.len())
+        .rev()
+        .find(|&k| lex::is_date_line(ctx.text(lines[k])))
+    else {
+        return signature;
+    };
+    signature.date = lex::find_date(ctx.text(lines[k])).map(|d| d.iso());
+    signature.start = Some(lines[k]);
+    ctx.take(lines[k]);
+    if k > 0 && is_issuer_line(ctx.text(lines[k - 1])) {
+        signature.issuer = Some(ctx.text(lines[k - 1]).to_string());
+        signature.start = Some(lines[k - 1]);
+        ctx.take(lines[k - 1]);
+    }
+    signature
+}
+
 /// Read the frame from the body blocks `body`, taking what it uses.
-pub fn read_frame(ctx: &mut Context, body: Range<usize>) -> Document {
+pub fn read_frame(ctx: &mut Context, body: Range<usize>, signature: Signature) -> Document {
     let mut doc = Document::default();
     read_metadata(ctx, &mut doc);
     let lines: Vec<usize> = body
@@ -64,22 +101,14 @@ pub fn read_frame(ctx: &mut Context, body: Range<usize>) -> Document {
         ctx.take(lines[k]);
         at = k + 1;
     }
-    // Signature and date: the last date line of the body, the organ before it.
-    let date_at = (at..lines.len())
-        .rev()
-        .find(|&k| lex::is_date_line(ctx.text(lines[k])));
-    let mut end = lines.len();
-    if let Some(k) = date_at {
-        if let Some(d) = lex::find_date(ctx.text(lines[k])) {
-            doc.date = Some(d.iso());
-        }
-        ctx.take(lines[k]);
-        end = k;
-        if k > at && is_issuer_line(ctx.text(lines[k - 1])) {
-            doc.issuer = Some(ctx.text(lines[k - 1]).to_string());
-            ctx.take(lines[k - 1]);
-            end = k - 1;
-        }
+    // The body text ends where the signature starts.
+    let mut end = signature
+        .start
+        .map_or(lines.len(), |s| lines.partition_point(|&b| b < s))
+        .max(at);
+    doc.issuer = signature.issuer;
+    if signature.date.is_some() {
+        doc.date = signature.date;
     }
     if let Some((k, list)) = read_attachment_note(ctx, &lines[at..end]) {
         doc.attachment_list = list;
@@ -157,6 +186,40 @@ fn split_addressees(text: &str) -> Vec<String> {
     }
     if !current.trim().is_empty() {
         out.push(current.trim().to_string());
+    }
+    share_head_nouns(out)
+}
+
+/// "各县（市）、区人民政府" names 各县（市）人民政府 and 各区人民政府: a
+/// piece that is only an administrative level takes the head noun (and the
+/// 各) of the piece after it.
+fn share_head_nouns(pieces: Vec<String>) -> Vec<String> {
+    let is_level = |p: &str| {
+        let core = p.trim_start_matches('各');
+        !core.is_empty() && core.chars().all(|c| "省市县区乡镇街（）()".contains(c))
+    };
+    let mut out = pieces.clone();
+    for k in (0..pieces.len().saturating_sub(1)).rev() {
+        if !is_level(&pieces[k]) {
+            continue;
+        }
+        let next = &out[k + 1];
+        let core = next.trim_start_matches('各');
+        let level_len: usize = core
+            .chars()
+            .take_while(|c| "省市县区乡镇街（）()".contains(*c))
+            .map(char::len_utf8)
+            .sum();
+        let head = &core[level_len..];
+        if level_len == 0 || head.is_empty() {
+            continue;
+        }
+        let every = pieces[k].starts_with('各');
+        let head = head.to_string();
+        out[k] = format!("{}{head}", pieces[k]);
+        if every && !out[k + 1].starts_with('各') {
+            out[k + 1] = format!("各{}", out[k + 1]);
+        }
     }
     out
 }
@@ -310,7 +373,12 @@ mod tests {
     fn addressees_split_outside_brackets() {
         assert_eq!(
             split_addressees("各县（市）、区人民政府，市直各单位"),
-            ["各县（市）", "区人民政府", "市直各单位"]
+            ["各县（市）人民政府", "各区人民政府", "市直各单位"]
+        );
+        assert_eq!(split_addressees("各乡、镇人民政府"), ["各乡人民政府", "各镇人民政府"]);
+        assert_eq!(
+            split_addressees("县、市、区人民政府"),
+            ["县人民政府", "市人民政府", "区人民政府"]
         );
         assert_eq!(
             split_addressees("各街镇、龙岗片区，区有关单位"),
