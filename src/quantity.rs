@@ -528,12 +528,16 @@ fn comparator_before(i: &str) -> IResult<&str, (&'static str, Comparator)> {
         .ok_or_else(|| failure(i))
 }
 
+/// The first characters of the [`BEFORE`] words (a unit test keeps the two
+/// in step); looking them up per character would dominate the scan.
+const BEFORE_FIRST: &str = "不至最超高多大低少小约近将";
+
 /// A cheap test before trying the grammar: can a phrase begin with `c`?
 fn could_start(c: char) -> bool {
     arabic_digit(c).is_some()
         || is_chinese_numeral_char(c)
         || matches!(c, '从' | '由')
-        || BEFORE.iter().any(|(w, _)| w.starts_with(c))
+        || BEFORE_FIRST.contains(c)
 }
 
 /// A CJK ideograph that is not part of a numeral.
@@ -541,13 +545,22 @@ fn is_cjk_letter(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) && !is_chinese_numeral_char(c)
 }
 
-/// A range or a single amount, with an after-word.
+/// A range or a single amount, with an after-word. The first amount is read
+/// once and then either continued into a range or closed as a single.
 fn measured(i: &str) -> IResult<&str, Candidate> {
-    alt((range, single)).parse(i)
+    let (i, first) = amount(i)?;
+    match range_tail(&first, i) {
+        Ok(done) => Ok(done),
+        Err(_) => single_tail(first, i),
+    }
 }
 
 fn single(i: &str) -> IResult<&str, Candidate> {
     let (i, a) = amount(i)?;
+    single_tail(a, i)
+}
+
+fn single_tail(a: Amount, i: &str) -> IResult<&str, Candidate> {
     let (i, after) = if a.unit.is_some() {
         opt(noun_then_bound).parse(i)?
     } else {
@@ -556,12 +569,12 @@ fn single(i: &str) -> IResult<&str, Candidate> {
     Ok((i, candidate(Kind::Single, &a, None, after)))
 }
 
-fn range(i: &str) -> IResult<&str, Candidate> {
-    let (i, lo) = amount(i)?;
+/// The rest of a range after its lower amount: sep, upper amount, after-word.
+fn range_tail<'a>(lo: &Amount, i: &'a str) -> IResult<&'a str, Candidate> {
     let (i, _) = range_sep(i)?;
     let (i, hi) = amount(i)?;
     let (i, after) = opt(comparator_after).parse(i)?;
-    let lo = bounds(lo, &hi)
+    let lo = bounds(lo.clone(), &hi)
         .filter(|lo| lo.value <= hi.value)
         .ok_or_else(|| failure(i))?;
     Ok((i, candidate(Kind::Range, &hi, Some(lo.value), after)))
@@ -870,6 +883,19 @@ mod tests {
 
     fn all(s: &str) -> Vec<String> {
         find_quantities(s).iter().map(|q| q.to_string()).collect()
+    }
+
+    #[test]
+    fn before_first_lists_the_first_characters_of_the_comparators() {
+        let mut firsts: Vec<char> = BEFORE
+            .iter()
+            .filter_map(|(w, _)| w.chars().next())
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let mut listed: Vec<char> = BEFORE_FIRST.chars().collect();
+        listed.sort_unstable();
+        assert_eq!(firsts, listed);
     }
 
     #[test]
