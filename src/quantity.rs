@@ -195,6 +195,13 @@ pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
                     continue;
                 }
             }
+            if arabic_digit(c).is_some() || is_chinese_numeral_char(c) {
+                // No phrase starts inside this number either (may_start
+                // refuses them): skip it whole, which also keeps the scan
+                // linear on long digit runs.
+                pos = numeral_run_after(s, pos, c);
+                continue;
+            }
         }
         pos += c.len_utf8();
     }
@@ -261,19 +268,25 @@ fn masks(s: &str) -> Vec<bool> {
         ('﹝', '﹞'),
         ('【', '】'),
     ];
-    let mut open: Option<(usize, char)> = None;
+    // An opener masks up to the next matching closer; one that is never
+    // closed on the line masks nothing. Closer positions are listed once so
+    // the search stays O(n log n) whatever the input.
+    let closers: Vec<Vec<usize>> = PAIRS
+        .iter()
+        .map(|&(_, close)| s.match_indices(close).map(|(j, _)| j).collect())
+        .collect();
+    let mut covered = 0;
     for (i, c) in s.char_indices() {
-        match open {
-            Some((start, close)) if c == close => {
-                mask(start..i + c.len_utf8());
-                open = None;
-            }
-            Some(_) => {}
-            None => {
-                if let Some(&(_, close)) = PAIRS.iter().find(|(o, _)| *o == c) {
-                    open = Some((i, close));
-                }
-            }
+        if i < covered {
+            continue;
+        }
+        let Some(k) = PAIRS.iter().position(|&(open, _)| open == c) else {
+            continue;
+        };
+        let after = &closers[k][closers[k].partition_point(|&j| j <= i)..];
+        if let Some(&j) = after.first() {
+            covered = j + PAIRS[k].1.len_utf8();
+            mask(i..covered);
         }
     }
     for d in find_dates(s) {
@@ -292,7 +305,7 @@ fn masks(s: &str) -> Vec<bool> {
 }
 
 fn is_number_char(c: char) -> bool {
-    arabic_digit(c).is_some() || matches!(c, '.' | '．')
+    arabic_digit(c).is_some() || matches!(c, '.' | '．' | ',')
 }
 
 fn number_run_before(s: &str, i: usize) -> usize {
@@ -302,6 +315,18 @@ fn number_run_before(s: &str, i: usize) -> usize {
         .take_while(|&(_, c)| is_number_char(c))
         .last()
         .map_or(i, |(j, _)| j)
+}
+
+/// The end of the numeral run at `i` in the script of its first char `c`.
+fn numeral_run_after(s: &str, i: usize, c: char) -> usize {
+    if arabic_digit(c).is_some() {
+        return number_run_after(s, i);
+    }
+    i + s[i..]
+        .chars()
+        .take_while(|&c| is_chinese_numeral_char(c) || c == '点')
+        .map(char::len_utf8)
+        .sum::<usize>()
 }
 
 fn number_run_after(s: &str, i: usize) -> usize {
@@ -407,7 +432,7 @@ fn may_start(s: &str, pos: usize, cand: &Candidate) -> bool {
         || prev.is_ascii_alphanumeric()
         || matches!(
             prev,
-            '.' | '．' | '﹒' | ',' | '第' | '/' | '／' | '—' | '–' | '-' | '－' | '～' | '~'
+            '.' | '．' | '﹒' | '第' | '/' | '／' | '—' | '–' | '-' | '－' | '～' | '~'
         )
         || (cand.chinese && is_chinese_numeral_char(prev));
     !bad
@@ -928,6 +953,23 @@ mod tests {
         assert_eq!(all("约60台"), ["approx 60 台"]);
         assert_eq!(all("达到 80 个"), ["eq 80 个"]);
         assert_eq!(all("最高30万"), ["le 300000"]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_masks_nothing() {
+        assert_eq!(all("“新增3个，《十件》共5项"), ["eq 3 个", "eq 5 项"]);
+        assert_eq!(all("开展“你点我检”200批次"), ["eq 200 批次"]);
+        assert_eq!(all("按\"三公里\"标准新增3个"), ["eq 3 个"]);
+    }
+
+    #[test]
+    fn long_digit_runs_are_skipped_whole() {
+        let long = format!("{}人，3个", "9".repeat(100_000));
+        assert_eq!(all(&long), ["eq 3 个"]);
+        let commas = format!("1{}人", ",000".repeat(30_000));
+        assert!(all(&commas).is_empty());
+        let chinese = format!("零点{}人", "零".repeat(100_000));
+        assert!(all(&chinese).is_empty());
     }
 
     #[test]
