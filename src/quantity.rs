@@ -6,13 +6,23 @@
 //! phrase   = change | before? (range | single)
 //! change   = ("从" | "由") amount verb? ("到" | "至") single     verb = up to 4 CJK letters
 //! range    = amount sep amount after?                          sep = — – - － ～ ~ 〜 至 到
-//! single   = amount after?
+//! single   = amount (after | noun{1,2} bound)?                 5家门店以上
 //! amount   = "百分之" n | "千分之" n | numeral ("余" | "多")? unit?
 //! unit     = "%" | "‰" | "个百分点" | counter ("（次）")? (("/" | "·") segment)*
-//! before   = 不少于 | 不低于 | 至少 | 不小于 | 超过 | 超 | 高于 | 多于 | 不超过 | 不高于 | 低于 | 少于
-//!          | 约 | 大约 | 近 | 最高 | 最多 | 最低 | 最少 …   then up to 4 CJK letters ("至少开展4次")
-//! after    = 及以上 | 以上 | 以下 | 以内 | 左右
+//! before   = (不少于 | 不低于 | 不小于 | 至少 | 最少 | 最低)                    ge
+//!          | (超过 | 超 | 高于 | 多于 | 大于)                                 gt
+//!          | (不超过 | 不高于 | 不多于 | 不大于 | 最高 | 最多)                le
+//!          | (低于 | 少于 | 小于 | 不足)                                      lt
+//!          | (约 | 大约 | 近 | 将近)                                          approx
+//!            then, for words of two or more characters, up to 4 CJK letters
+//!            ("至少开展4次", "不超过每生每年10个月")
+//! after    = 及以上 | 以上 (ge) | 以下 | 以内 (le) | 左右 (approx);  bound = the ge/le ones
 //! ```
+//! 余/多 after the number ("6600余人次", "3000多人") give `gt`; a plain number,
+//! also after 达到/达/新增/为, is `eq`. A word after the number wins over one
+//! before it ("达到 98%以上" is `ge`). The contract's comparators are
+//! extended by 最高/最多 (le), 最低/最少 (ge), 大于 (gt), 小于/不足 (lt).
+//!
 //! A *counter* is one of a small table of measure words and units (人, 人次,
 //! 户, 个, 元, 平方米, 千瓦, 岁, 年, 小时 …); 千 before 米/瓦/克 is part of
 //! the unit, elsewhere 千/万/亿 are multipliers folded into the value.
