@@ -279,12 +279,9 @@ fn masks(s: &str) -> Vec<bool> {
         ('【', '】'),
     ];
     // An opener masks up to the next matching closer; one that is never
-    // closed on the line masks nothing. Closer positions are listed once so
-    // the search stays O(n log n) whatever the input.
-    let closers: Vec<Vec<usize>> = PAIRS
-        .iter()
-        .map(|&(_, close)| s.match_indices(close).map(|(j, _)| j).collect())
-        .collect();
+    // closed on the line masks nothing. Closer positions are listed once per
+    // kind, when first needed, so the search stays O(n log n) on any input.
+    let mut closers: [Option<Vec<usize>>; PAIRS.len()] = Default::default();
     let mut covered = 0;
     for (i, c) in s.char_indices() {
         if i < covered {
@@ -293,9 +290,12 @@ fn masks(s: &str) -> Vec<bool> {
         let Some(k) = PAIRS.iter().position(|&(open, _)| open == c) else {
             continue;
         };
-        let after = &closers[k][closers[k].partition_point(|&j| j <= i)..];
+        let close = PAIRS[k].1;
+        let list =
+            closers[k].get_or_insert_with(|| s.match_indices(close).map(|(j, _)| j).collect());
+        let after = &list[list.partition_point(|&j| j <= i)..];
         if let Some(&j) = after.first() {
-            covered = j + PAIRS[k].1.len_utf8();
+            covered = j + close.len_utf8();
             mask(i..covered);
         }
     }
@@ -565,14 +565,16 @@ fn comparator_before(i: &str) -> IResult<&str, (&'static str, Comparator)> {
 
 /// The first characters of the [`BEFORE`] words (a unit test keeps the two
 /// in step); looking them up per character would dominate the scan.
-const BEFORE_FIRST: &str = "不至最超高多大低少小约近将";
+const BEFORE_FIRST: [char; 13] = [
+    '不', '至', '最', '超', '高', '多', '大', '低', '少', '小', '约', '近', '将',
+];
 
 /// A cheap test before trying the grammar: can a phrase begin with `c`?
 fn could_start(c: char) -> bool {
     arabic_digit(c).is_some()
         || is_chinese_numeral_char(c)
         || matches!(c, '从' | '由')
-        || BEFORE_FIRST.contains(c)
+        || BEFORE_FIRST.contains(&c)
 }
 
 /// A CJK ideograph that is not part of a numeral.
@@ -928,7 +930,7 @@ mod tests {
             .collect();
         firsts.sort_unstable();
         firsts.dedup();
-        let mut listed: Vec<char> = BEFORE_FIRST.chars().collect();
+        let mut listed = BEFORE_FIRST.to_vec();
         listed.sort_unstable();
         assert_eq!(firsts, listed);
     }
