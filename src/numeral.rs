@@ -18,7 +18,16 @@
 //! date        = year "年" month "月" day ("日" | "号") | yyyy "-" mm "-" dd | yyyy "/" mm "/" dd
 //! ```
 //! Digit strings such as 二〇二四 are read positionally only as the year of a
-//! [`find_date`] date; elsewhere "三四" is not thirty-four.
+//! [`find_date`] date; elsewhere "三四" is not thirty-four. A bare 百 or 千
+//! is a word, not a number (百姓, 千家万户); a bare 十 is ten.
+//!
+//! Percentages keep the number as written: 75% is 75 with unit `%`, and
+//! 千分之三 is 3 with unit `‰` (not 0.3 %), so the value always matches the
+//! text and the unit says how to read it.
+//!
+//! The grammars use nom 8's `complete` parsers only: the text of a line is
+//! all there is, and nom's default streaming mode would report "incomplete"
+//! at its end.
 //!
 //! ## Examples
 //! ```

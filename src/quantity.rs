@@ -6,13 +6,23 @@
 //! phrase   = change | before? (range | single)
 //! change   = ("从" | "由") amount verb? ("到" | "至") single     verb = up to 4 CJK letters
 //! range    = amount sep amount after?                          sep = — – - － ～ ~ 〜 至 到
-//! single   = amount after?
+//! single   = amount (after | noun{1,2} bound)?                 5家门店以上
 //! amount   = "百分之" n | "千分之" n | numeral ("余" | "多")? unit?
 //! unit     = "%" | "‰" | "个百分点" | counter ("（次）")? (("/" | "·") segment)*
-//! before   = 不少于 | 不低于 | 至少 | 不小于 | 超过 | 超 | 高于 | 多于 | 不超过 | 不高于 | 低于 | 少于
-//!          | 约 | 大约 | 近 | 最高 | 最多 | 最低 | 最少 …   then up to 4 CJK letters ("至少开展4次")
-//! after    = 及以上 | 以上 | 以下 | 以内 | 左右
+//! before   = (不少于 | 不低于 | 不小于 | 至少 | 最少 | 最低)                    ge
+//!          | (超过 | 超 | 高于 | 多于 | 大于)                                 gt
+//!          | (不超过 | 不高于 | 不多于 | 不大于 | 最高 | 最多)                le
+//!          | (低于 | 少于 | 小于 | 不足)                                      lt
+//!          | (约 | 大约 | 近 | 将近)                                          approx
+//!            then, for words of two or more characters, up to 4 CJK letters
+//!            ("至少开展4次", "不超过每生每年10个月")
+//! after    = 及以上 | 以上 (ge) | 以下 | 以内 (le) | 左右 (approx);  bound = the ge/le ones
 //! ```
+//! 余/多 after the number ("6600余人次", "3000多人") give `gt`; a plain number,
+//! also after 达到/达/新增/为, is `eq`. A word after the number wins over one
+//! before it ("达到 98%以上" is `ge`). The contract's comparators are
+//! extended by 最高/最多 (le), 最低/最少 (ge), 大于 (gt), 小于/不足 (lt).
+//!
 //! A *counter* is one of a small table of measure words and units (人, 人次,
 //! 户, 个, 元, 平方米, 千瓦, 岁, 年, 小时 …); 千 before 米/瓦/克 is part of
 //! the unit, elsewhere 千/万/亿 are multipliers folded into the value.
@@ -195,6 +205,13 @@ pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
                     continue;
                 }
             }
+            if arabic_digit(c).is_some() || is_chinese_numeral_char(c) {
+                // No phrase starts inside this number either (may_start
+                // refuses them): skip it whole, which also keeps the scan
+                // linear on long digit runs.
+                pos = numeral_run_after(s, pos, c);
+                continue;
+            }
         }
         pos += c.len_utf8();
     }
@@ -261,19 +278,25 @@ fn masks(s: &str) -> Vec<bool> {
         ('﹝', '﹞'),
         ('【', '】'),
     ];
-    let mut open: Option<(usize, char)> = None;
+    // An opener masks up to the next matching closer; one that is never
+    // closed on the line masks nothing. Closer positions are listed once per
+    // kind, when first needed, so the search stays O(n log n) on any input.
+    let mut closers: [Option<Vec<usize>>; PAIRS.len()] = Default::default();
+    let mut covered = 0;
     for (i, c) in s.char_indices() {
-        match open {
-            Some((start, close)) if c == close => {
-                mask(start..i + c.len_utf8());
-                open = None;
-            }
-            Some(_) => {}
-            None => {
-                if let Some(&(_, close)) = PAIRS.iter().find(|(o, _)| *o == c) {
-                    open = Some((i, close));
-                }
-            }
+        if i < covered {
+            continue;
+        }
+        let Some(k) = PAIRS.iter().position(|&(open, _)| open == c) else {
+            continue;
+        };
+        let close = PAIRS[k].1;
+        let list =
+            closers[k].get_or_insert_with(|| s.match_indices(close).map(|(j, _)| j).collect());
+        let after = &list[list.partition_point(|&j| j <= i)..];
+        if let Some(&j) = after.first() {
+            covered = j + close.len_utf8();
+            mask(i..covered);
         }
     }
     for d in find_dates(s) {
@@ -292,7 +315,7 @@ fn masks(s: &str) -> Vec<bool> {
 }
 
 fn is_number_char(c: char) -> bool {
-    arabic_digit(c).is_some() || matches!(c, '.' | '．')
+    arabic_digit(c).is_some() || matches!(c, '.' | '．' | ',')
 }
 
 fn number_run_before(s: &str, i: usize) -> usize {
@@ -302,6 +325,18 @@ fn number_run_before(s: &str, i: usize) -> usize {
         .take_while(|&(_, c)| is_number_char(c))
         .last()
         .map_or(i, |(j, _)| j)
+}
+
+/// The end of the numeral run at `i` in the script of its first char `c`.
+fn numeral_run_after(s: &str, i: usize, c: char) -> usize {
+    if arabic_digit(c).is_some() {
+        return number_run_after(s, i);
+    }
+    i + s[i..]
+        .chars()
+        .take_while(|&c| is_chinese_numeral_char(c) || c == '点')
+        .map(char::len_utf8)
+        .sum::<usize>()
 }
 
 fn number_run_after(s: &str, i: usize) -> usize {
@@ -407,7 +442,7 @@ fn may_start(s: &str, pos: usize, cand: &Candidate) -> bool {
         || prev.is_ascii_alphanumeric()
         || matches!(
             prev,
-            '.' | '．' | '﹒' | ',' | '第' | '/' | '／' | '—' | '–' | '-' | '－' | '～' | '~'
+            '.' | '．' | '﹒' | '第' | '/' | '／' | '—' | '–' | '-' | '－' | '～' | '~'
         )
         || (cand.chinese && is_chinese_numeral_char(prev));
     !bad
@@ -528,12 +563,18 @@ fn comparator_before(i: &str) -> IResult<&str, (&'static str, Comparator)> {
         .ok_or_else(|| failure(i))
 }
 
+/// The first characters of the [`BEFORE`] words (a unit test keeps the two
+/// in step); looking them up per character would dominate the scan.
+const BEFORE_FIRST: [char; 13] = [
+    '不', '至', '最', '超', '高', '多', '大', '低', '少', '小', '约', '近', '将',
+];
+
 /// A cheap test before trying the grammar: can a phrase begin with `c`?
 fn could_start(c: char) -> bool {
     arabic_digit(c).is_some()
         || is_chinese_numeral_char(c)
         || matches!(c, '从' | '由')
-        || BEFORE.iter().any(|(w, _)| w.starts_with(c))
+        || BEFORE_FIRST.contains(&c)
 }
 
 /// A CJK ideograph that is not part of a numeral.
@@ -541,13 +582,22 @@ fn is_cjk_letter(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) && !is_chinese_numeral_char(c)
 }
 
-/// A range or a single amount, with an after-word.
+/// A range or a single amount, with an after-word. The first amount is read
+/// once and then either continued into a range or closed as a single.
 fn measured(i: &str) -> IResult<&str, Candidate> {
-    alt((range, single)).parse(i)
+    let (i, first) = amount(i)?;
+    match range_tail(&first, i) {
+        Ok(done) => Ok(done),
+        Err(_) => single_tail(first, i),
+    }
 }
 
 fn single(i: &str) -> IResult<&str, Candidate> {
     let (i, a) = amount(i)?;
+    single_tail(a, i)
+}
+
+fn single_tail(a: Amount, i: &str) -> IResult<&str, Candidate> {
     let (i, after) = if a.unit.is_some() {
         opt(noun_then_bound).parse(i)?
     } else {
@@ -556,12 +606,12 @@ fn single(i: &str) -> IResult<&str, Candidate> {
     Ok((i, candidate(Kind::Single, &a, None, after)))
 }
 
-fn range(i: &str) -> IResult<&str, Candidate> {
-    let (i, lo) = amount(i)?;
+/// The rest of a range after its lower amount: sep, upper amount, after-word.
+fn range_tail<'a>(lo: &Amount, i: &'a str) -> IResult<&'a str, Candidate> {
     let (i, _) = range_sep(i)?;
     let (i, hi) = amount(i)?;
     let (i, after) = opt(comparator_after).parse(i)?;
-    let lo = bounds(lo, &hi)
+    let lo = bounds(lo.clone(), &hi)
         .filter(|lo| lo.value <= hi.value)
         .ok_or_else(|| failure(i))?;
     Ok((i, candidate(Kind::Range, &hi, Some(lo.value), after)))
@@ -873,6 +923,19 @@ mod tests {
     }
 
     #[test]
+    fn before_first_lists_the_first_characters_of_the_comparators() {
+        let mut firsts: Vec<char> = BEFORE
+            .iter()
+            .filter_map(|(w, _)| w.chars().next())
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let mut listed = BEFORE_FIRST.to_vec();
+        listed.sort_unstable();
+        assert_eq!(firsts, listed);
+    }
+
+    #[test]
     fn units_grammar() {
         let u = |s: &str| unit(s).ok().map(|(r, u)| (u, r.len()));
         assert_eq!(u("人次"), Some(("人次".into(), 0)));
@@ -902,6 +965,23 @@ mod tests {
         assert_eq!(all("约60台"), ["approx 60 台"]);
         assert_eq!(all("达到 80 个"), ["eq 80 个"]);
         assert_eq!(all("最高30万"), ["le 300000"]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_masks_nothing() {
+        assert_eq!(all("“新增3个，《十件》共5项"), ["eq 3 个", "eq 5 项"]);
+        assert_eq!(all("开展“你点我检”200批次"), ["eq 200 批次"]);
+        assert_eq!(all("按\"三公里\"标准新增3个"), ["eq 3 个"]);
+    }
+
+    #[test]
+    fn long_digit_runs_are_skipped_whole() {
+        let long = format!("{}人，3个", "9".repeat(100_000));
+        assert_eq!(all(&long), ["eq 3 个"]);
+        let commas = format!("1{}人", ",000".repeat(30_000));
+        assert!(all(&commas).is_empty());
+        let chinese = format!("零点{}人", "零".repeat(100_000));
+        assert!(all(&chinese).is_empty());
     }
 
     #[test]
