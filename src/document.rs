@@ -375,7 +375,10 @@ mod tests {
             split_addressees("各县（市）、区人民政府，市直各单位"),
             ["各县（市）人民政府", "各区人民政府", "市直各单位"]
         );
-        assert_eq!(split_addressees("各乡、镇人民政府"), ["各乡人民政府", "各镇人民政府"]);
+        assert_eq!(
+            split_addressees("各乡、镇人民政府"),
+            ["各乡人民政府", "各镇人民政府"]
+        );
         assert_eq!(
             split_addressees("县、市、区人民政府"),
             ["县人民政府", "市人民政府", "区人民政府"]

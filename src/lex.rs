@@ -20,7 +20,7 @@
 //! §7.3.5 (成文日期), §8 (附件).
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while1, take_while_m_n};
+use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::char as ch;
 use nom::combinator::{map, map_opt, opt, recognize};
 use nom::sequence::{delimited, terminated};
@@ -56,61 +56,16 @@ pub struct Marker {
     pub len: usize,
 }
 
-/// Value of a Chinese numeral of the small kind used for numbering
-/// (一 … 九十九, with 百 for long lists).
+/// A Chinese integer numeral at the start of the input (一, 十二, 三十七),
+/// as a nom parser over [`crate::numeral::chinese_integer`].
 pub fn chinese_int(input: &str) -> IResult<&str, u32> {
-    map_opt(take_while1(is_cn_digit), small_chinese_value).parse(input)
-}
-
-fn is_cn_digit(c: char) -> bool {
-    "〇零一二两三四五六七八九十百廿卅".contains(c)
-}
-
-fn digit_value(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '零' => 0,
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
-}
-
-/// 十 → 10, 十五 → 15, 二十七 → 27, 一百零五 → 105, 廿一 → 21.
-fn small_chinese_value(s: &str) -> Option<u32> {
-    let mut total = 0u32;
-    let mut digit: Option<u32> = None;
-    for c in s.chars() {
-        match c {
-            '十' => {
-                total += digit.unwrap_or(1) * 10;
-                digit = None;
-            }
-            '百' => {
-                total += digit.unwrap_or(1) * 100;
-                digit = None;
-            }
-            '廿' => total += 20,
-            '卅' => total += 30,
-            c => {
-                let d = digit_value(c)?;
-                if d == 0 {
-                    continue;
-                }
-                if digit.is_some() {
-                    return None; // 一二: not a number
-                }
-                digit = Some(d);
-            }
-        }
+    match crate::numeral::chinese_integer(input) {
+        Some((n, len)) if n <= u32::MAX as u64 => Ok((&input[len..], n as u32)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Digit,
+        ))),
     }
-    Some(total + digit.unwrap_or(0)).filter(|&v| v > 0 || s.contains(['〇', '零']))
 }
 
 fn digits(input: &str) -> IResult<&str, u32> {
@@ -311,99 +266,19 @@ pub struct DocNumberMatch<'a> {
     pub len: usize,
 }
 
-/// A calendar date: `2024年4月24日`, `二〇二五年三月十八日`, `2024-04-24`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DateMatch {
-    /// Year.
-    pub year: u32,
-    /// Month 1–12.
-    pub month: u32,
-    /// Day 1–31.
-    pub day: u32,
-    /// Byte range in the line.
-    pub start: usize,
-    /// End of the byte range.
-    pub end: usize,
-}
-
-impl DateMatch {
-    /// ISO 8601 form.
-    pub fn iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-fn year_digits(input: &str) -> IResult<&str, u32> {
-    alt((
-        map_opt(
-            take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-            |s: &str| s.parse().ok(),
-        ),
-        map_opt(
-            take_while_m_n(4, 4, |c: char| "〇零一二三四五六七八九".contains(c)),
-            |s: &str| {
-                s.chars()
-                    .try_fold(0u32, |acc, c| Some(acc * 10 + digit_value(c)?))
-            },
-        ),
-    ))
-    .parse(input)
-}
-
-fn small_number(input: &str) -> IResult<&str, u32> {
-    alt((
-        map_opt(
-            take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
-            |s: &str| s.parse().ok(),
-        ),
-        chinese_int,
-    ))
-    .parse(input)
-}
-
-fn date_parser(input: &str) -> IResult<&str, (u32, u32, u32)> {
-    alt((
-        (
-            terminated(year_digits, ch('年')),
-            terminated(small_number, ch('月')),
-            terminated(small_number, alt((ch('日'), ch('号')))),
-        ),
-        (
-            terminated(year_digits, alt((ch('-'), ch('/'), ch('.')))),
-            terminated(small_number, alt((ch('-'), ch('/'), ch('.')))),
-            small_number,
-        ),
-    ))
-    .parse(input)
-}
-
-/// The first full date in `line`.
+/// The first full date in `line` (the date grammar of [`crate::numeral`]).
 ///
 /// ```
 /// let d = minsheng::lex::find_date("二〇二五年三月十八日").unwrap();
 /// assert_eq!(d.iso(), "2025-03-18");
 /// ```
-pub fn find_date(line: &str) -> Option<DateMatch> {
-    for (start, _) in line.char_indices() {
-        if let Ok((rest, (year, month, day))) = date_parser(&line[start..]) {
-            if (1..=12).contains(&month) && (1..=31).contains(&day) && (1900..=2199).contains(&year)
-            {
-                return Some(DateMatch {
-                    year,
-                    month,
-                    day,
-                    start,
-                    end: line.len() - rest.len(),
-                });
-            }
-        }
-    }
-    None
+pub fn find_date(line: &str) -> Option<crate::numeral::DateMatch> {
+    crate::numeral::find_date(line)
 }
 
 /// The line is a date and nothing else (a 成文日期 line).
 pub fn is_date_line(line: &str) -> bool {
-    find_date(line).is_some_and(|d| d.start == 0 && line[d.end..].trim().is_empty())
+    find_date(line).is_some_and(|d| d.range.start == 0 && line[d.range.end..].trim().is_empty())
 }
 
 /// Does this line complete an element, so the next line cannot continue it?
