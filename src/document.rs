@@ -137,7 +137,7 @@ fn read_metadata(ctx: &mut Context, doc: &mut Document) {
             LineKind::Metadata => {
                 let text = line.as_str();
                 let (label, value) = text.split_once('：').unwrap_or((text, ""));
-                if label.contains("文号") {
+                if label.contains("文号") || label.contains("字号") {
                     if let Some(n) = lex::doc_number(value) {
                         doc.doc_number = Some(doc_number(value, n));
                     }

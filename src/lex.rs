@@ -193,6 +193,84 @@ pub fn measures_header(line: &str) -> bool {
         .any(|w| core.ends_with(w))
 }
 
+/// A web page's metadata field copied with the notice: "发文字号：…",
+/// "成文日期：…", "发布日期：…", "索引号：…".
+pub fn is_metadata_field(line: &str) -> bool {
+    const LABELS: [&str; 18] = [
+        "索引号",
+        "发文字号",
+        "文号",
+        "成文日期",
+        "发布日期",
+        "发布机构",
+        "发文机关",
+        "主题分类",
+        "组配分类",
+        "生成日期",
+        "名称",
+        "来源",
+        "信息来源",
+        "公开方式",
+        "有效性",
+        "体裁分类",
+        "主题词",
+        "公开日期",
+    ];
+    let Some((label, _)) = line.split_once('：') else {
+        return false;
+    };
+    LABELS.contains(&label.trim())
+}
+
+/// A measures header that leads a line with text after it
+/// ("推进措施：一是…"): the bytes it takes, colon included.
+pub fn measures_lead(line: &str) -> Option<usize> {
+    let colon = line.find('：')?;
+    let end = colon + '：'.len_utf8();
+    (end < line.len() && measures_header(&line[..end])).then_some(end)
+}
+
+/// Items enumerated inside one paragraph: "一是…；二是…；三是…",
+/// "1.…2.…", "（1）…（2）…". Each must start the text or follow a
+/// separator (；。，：), and the numbers run 1, 2, 3 in one style. Returns
+/// each item's number and byte range, marker excluded.
+///
+/// ```
+/// let text = "一是加强帮扶；二是开展培训50万人次；三是落实政策。";
+/// let items = minsheng::lex::inline_items(text);
+/// let parts: Vec<&str> = items.iter().map(|(_, r)| &text[r.clone()]).collect();
+/// assert_eq!(parts, ["加强帮扶；", "开展培训50万人次；", "落实政策。"]);
+/// ```
+pub fn inline_items(text: &str) -> Vec<(u32, std::ops::Range<usize>)> {
+    let mut starts: Vec<(u32, usize, usize)> = Vec::new(); // number, marker start, text start
+    let mut style = None;
+    let mut after_separator = true;
+    for (i, c) in text.char_indices() {
+        if after_separator {
+            if let Some(m) = marker(&text[i..]) {
+                let next = starts.len() as u32 + 1;
+                if m.number == next && style.is_none_or(|s| s == m.style) {
+                    style = Some(m.style);
+                    starts.push((m.number, i, i + m.len));
+                }
+            }
+        }
+        after_separator = matches!(c, '；' | '。' | '，' | '：');
+    }
+    if starts.len() < 2 {
+        return Vec::new();
+    }
+    // Text before the first marker is not an item; keep it with the first.
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &(n, _, body))| {
+            let end = starts.get(k + 1).map_or(text.len(), |s| s.1);
+            (n, body..end)
+        })
+        .collect()
+}
+
 /// A page-number line: `— 3 —`, `- 3 -`, `-3-`, `第 3 页`, `第3页 共12页`.
 pub fn is_page_number(line: &str) -> bool {
     let s: String = line.chars().filter(|c| !c.is_whitespace()).collect();

@@ -75,6 +75,7 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
     let lines = physical_lines(source);
     let furniture = find_furniture(&lines);
     let blank_separates = blank_lines_separate_paragraphs(&lines);
+    let metadata = metadata_block(&lines);
 
     let mut blocks = Vec::new();
     let mut current: Option<MappedText> = None;
@@ -91,6 +92,15 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
             blocks.push(Block::Line(Line {
                 text: fold(&line.text),
                 kind: LineKind::Furniture,
+            }));
+            i += 1;
+            continue;
+        }
+        if i < metadata {
+            flush(&mut current, &mut blocks);
+            blocks.push(Block::Line(Line {
+                text: fold(&line.text),
+                kind: LineKind::Metadata,
             }));
             i += 1;
             continue;
@@ -177,6 +187,23 @@ fn continues(prev: &str, next: &str, paragraph_break: bool) -> bool {
         return lex::marker(prev).is_none() && prev.chars().count() <= 30;
     }
     !lex::begins_element(next) && !lex::is_standalone(next)
+}
+
+/// The end of a web page's metadata block at the top of the input
+/// ("索引号：…", "发文字号：…", "发布日期：…"): the index of the first line
+/// after it (0 when there is none).
+fn metadata_block(lines: &[PhysicalLine]) -> usize {
+    let mut end = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            continue;
+        }
+        if !lex::is_metadata_field(&crate::fold::fold_str(line.as_str())) {
+            break;
+        }
+        end = i + 1;
+    }
+    end
 }
 
 /// Whether blank lines in this input mark paragraph ends. Text copied from a

@@ -298,7 +298,15 @@ fn read_project(
             in_measures = true;
             continue;
         }
-        let (rest, found) = strip_clauses(piece);
+        // "推进措施：一是…；二是…" on one line.
+        let piece = match lex::measures_lead(piece.as_str()) {
+            Some(len) => {
+                in_measures = true;
+                piece.slice(len..piece.len())
+            }
+            None => piece.clone(),
+        };
+        let (rest, found) = strip_clauses(&piece);
         units.extend(found);
         if in_measures {
             if !rest.is_empty() {
@@ -313,11 +321,21 @@ fn read_project(
         measures.push(read_measure(ctx, lines, outline, child));
     }
     if measures.is_empty() {
-        for (k, m) in loose_measures.into_iter().enumerate() {
-            measures.push(MeasureDraft {
-                number: k as u32 + 1,
-                text: m,
-            });
+        for m in loose_measures {
+            let items = lex::inline_items(m.as_str());
+            if items.is_empty() {
+                measures.push(MeasureDraft {
+                    number: measures.len() as u32 + 1,
+                    text: m,
+                });
+                continue;
+            }
+            for (number, range) in items {
+                measures.push(MeasureDraft {
+                    number,
+                    text: m.slice(range).trim(),
+                });
+            }
         }
     }
     ProjectDraft {

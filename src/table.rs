@@ -136,7 +136,8 @@ pub fn read_flattened(
 /// line with cells separated by "|" or tabs.
 fn read_header(lines: &[PhysicalLine], start: usize) -> Option<(Vec<Cell>, usize)> {
     let first = lines[start].as_str();
-    if first.contains('|') || first.contains('\t') {
+    let separators = first.matches(['|', '\t']).count();
+    if separators >= 2 || (separators == 1 && !first.trim_end().ends_with('|')) {
         let cells: Vec<&str> = first
             .split(['|', '\t'])
             .map(str::trim)
