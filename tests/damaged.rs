@@ -227,8 +227,8 @@ fn only_the_body() {
 fn only_an_attachment() {
     let first = SEED.find("附件 1\n").unwrap();
     let second = SEED.find("附件 2\n").unwrap();
-    check(&parse(SEED[first..second].as_bytes()));
-    check(&parse(SEED[second..].as_bytes()));
+    check(&parse(&SEED.as_bytes()[first..second]));
+    check(&parse(&SEED.as_bytes()[second..]));
 }
 
 #[test]
