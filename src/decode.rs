@@ -1,8 +1,34 @@
-//! Bytes to text: byte-order marks, UTF-8, and a clear report of what could
-//! not be decoded.
+//! Bytes to text: byte-order marks, UTF-8, UTF-16 and GB18030/GBK, and a
+//! clear report of what could not be decoded.
 //!
-//! Undecodable bytes become U+FFFD and an `invalid-encoding` diagnostic with
-//! their byte offset; the rest is still parsed.
+//! ## Detection ([`EncodingChoice::Auto`])
+//! 1. A byte-order mark decides: UTF-8, UTF-16LE or UTF-16BE (the mark is
+//!    removed from the text).
+//! 2. Bytes that are valid UTF-8 are UTF-8.
+//! 3. GB18030 (a superset of GBK and GB2312) is taken when it finds fewer runs
+//!    of bad bytes than UTF-8 does and the text looks Chinese (so a GBK file
+//!    cut off mid-character is still GB18030, with one bad byte at the end).
+//! 4. With the `detect` feature, chardetng's guess is taken when it is Big5,
+//!    Shift_JIS, EUC-JP or EUC-KR and the bytes decode in it without error
+//!    (a Big5 file decodes as GBK into symbols and kana, not Chinese).
+//! 5. Else UTF-8, with the bad bytes replaced and reported.
+//!
+//! Names reported in `source.encoding`: `UTF-8`, `UTF-16LE`, `UTF-16BE`,
+//! `GB18030` (detected, or forced with `gb18030`), `GBK` (forced with `gbk`,
+//! `gb2312`, `cp936`: decoded by the same GB18030 decoder, which the Encoding
+//! Standard also uses for GBK, so four-byte sequences in a "GBK" file still
+//! decode), or chardetng's name for another legacy encoding (`Big5`,
+//! `Shift_JIS`, `windows-1252`, …).
+//!
+//! ## Bad bytes
+//! Each malformed sequence becomes one U+FFFD (the Encoding Standard's rule,
+//! as every browser does). Each run of adjacent bad bytes gives one
+//! `invalid-encoding` diagnostic whose message names the bytes and their
+//! offset in the *original* bytes, and whose span covers the replacement
+//! characters. Line breaks (`\r\n`, lone `\r`) and form feeds are kept as
+//! they are, so line numbers match the original file.
+
+use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
@@ -10,21 +36,80 @@ use crate::source::Span;
 /// Which encoding to read the bytes as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum EncodingChoice {
-    /// Detect: BOM, then UTF-8.
+    /// Detect: byte-order mark, then UTF-8, then GB18030 (see the module doc).
     #[default]
     Auto,
-    /// UTF-8 (a BOM is skipped).
+    /// UTF-8 (a UTF-8 byte-order mark is skipped).
     Utf8,
+    /// GB18030, reported as `GB18030`.
+    Gb18030,
+    /// GBK or GB2312: decoded by the GB18030 decoder, reported as `GBK`.
+    Gbk,
+    /// UTF-16 little-endian (a matching byte-order mark is skipped).
+    Utf16Le,
+    /// UTF-16 big-endian (a matching byte-order mark is skipped).
+    Utf16Be,
+}
+
+impl EncodingChoice {
+    /// The name reported in `source.encoding` for a forced choice (`None` for
+    /// [`EncodingChoice::Auto`]).
+    pub fn name(self) -> Option<&'static str> {
+        Some(match self {
+            EncodingChoice::Auto => return None,
+            EncodingChoice::Utf8 => "UTF-8",
+            EncodingChoice::Gb18030 => "GB18030",
+            EncodingChoice::Gbk => "GBK",
+            EncodingChoice::Utf16Le => "UTF-16LE",
+            EncodingChoice::Utf16Be => "UTF-16BE",
+        })
+    }
+
+    fn encoding(self) -> Option<&'static Encoding> {
+        Some(match self {
+            EncodingChoice::Auto => return None,
+            EncodingChoice::Utf8 => UTF_8,
+            // The WHATWG GBK decoder is the GB18030 decoder; use it for both.
+            EncodingChoice::Gb18030 | EncodingChoice::Gbk => GB18030,
+            EncodingChoice::Utf16Le => UTF_16LE,
+            EncodingChoice::Utf16Be => UTF_16BE,
+        })
+    }
 }
 
 impl std::str::FromStr for EncodingChoice {
     type Err = String;
+
+    /// Accepts `auto` and the Encoding Standard's labels for the supported
+    /// encodings (`utf-8`, `utf8`, `gbk`, `gb2312`, `gb18030`,
+    /// `utf-16le`, `utf-16`, `utf-16be`, …), plus `utf16le`, `utf16be` and Windows'
+    /// `cp936`.
+    ///
+    /// ```
+    /// use minsheng::decode::EncodingChoice;
+    /// assert_eq!("GB2312".parse(), Ok(EncodingChoice::Gbk));
+    /// assert_eq!("utf-16be".parse(), Ok(EncodingChoice::Utf16Be));
+    /// assert!("latin1".parse::<EncodingChoice>().is_err());
+    /// ```
     fn from_str(s: &str) -> Result<EncodingChoice, String> {
-        match s.to_ascii_lowercase().as_str() {
-            "auto" => Ok(EncodingChoice::Auto),
-            "utf-8" | "utf8" => Ok(EncodingChoice::Utf8),
-            other => Err(format!(
-                "unknown encoding “{other}”: expected auto or utf-8"
+        let label = s.trim().to_ascii_lowercase();
+        let by_label = match label.as_str() {
+            "auto" => return Ok(EncodingChoice::Auto),
+            "utf16le" => Some(UTF_16LE),
+            "utf16be" => Some(UTF_16BE),
+            "utf16" => Some(UTF_16LE),
+            // Windows' name for its GBK code page.
+            "cp936" | "ms936" | "windows-936" => Some(GBK),
+            other => Encoding::for_label(other.as_bytes()),
+        };
+        match by_label {
+            Some(e) if e == UTF_8 => Ok(EncodingChoice::Utf8),
+            Some(e) if e == GBK => Ok(EncodingChoice::Gbk),
+            Some(e) if e == GB18030 => Ok(EncodingChoice::Gb18030),
+            Some(e) if e == UTF_16LE => Ok(EncodingChoice::Utf16Le),
+            Some(e) if e == UTF_16BE => Ok(EncodingChoice::Utf16Be),
+            _ => Err(format!(
+                "unknown or unsupported encoding “{s}”: expected auto, utf-8, gb18030, gbk (gb2312), utf-16le or utf-16be"
             )),
         }
     }
@@ -48,35 +133,198 @@ pub struct Decoded {
 /// let d = decode("\u{feff}附件 1".as_bytes(), EncodingChoice::Auto);
 /// assert_eq!(d.text, "附件 1");
 /// assert_eq!(d.encoding, "UTF-8");
+///
+/// // 附件 in GBK.
+/// let d = decode(b"\xB8\xBD\xBC\xFE 1\r\n", EncodingChoice::Auto);
+/// assert_eq!((d.text.as_str(), d.encoding), ("附件 1\r\n", "GB18030"));
 /// ```
-pub fn decode(bytes: &[u8], _choice: EncodingChoice) -> Decoded {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let bom = bytes.len() - body.len();
-    let mut text = String::with_capacity(body.len());
-    let mut diagnostics = Vec::new();
-    for chunk in body.utf8_chunks() {
-        text.push_str(chunk.valid());
-        let invalid = chunk.invalid();
-        if !invalid.is_empty() {
-            let at = text.len();
-            let byte_offset = bom
-                + (chunk.valid().as_ptr() as usize - body.as_ptr() as usize)
-                + chunk.valid().len();
-            text.push('\u{FFFD}');
-            diagnostics.push(Diagnostic::new(
-                Code::InvalidEncoding,
-                Span::new(at, at + 3),
-                format!(
-                    "expected UTF-8, found the invalid byte sequence {} at byte offset {byte_offset}; it was replaced by U+FFFD",
-                    invalid.iter().map(|b| format!("{b:02X}")).collect::<Vec<_>>().join(" ")
-                ),
-            ));
+pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Decoded {
+    match (choice.encoding(), choice.name()) {
+        (Some(encoding), Some(name)) => {
+            // Skip a byte-order mark only when it is this encoding's own.
+            let bom = match Encoding::for_bom(bytes) {
+                Some((e, len)) if e == encoding => len,
+                _ => 0,
+            };
+            decode_with(bytes, bom, encoding, name)
+        }
+        _ => detect(bytes),
+    }
+}
+
+fn detect(bytes: &[u8]) -> Decoded {
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return decode_with(bytes, bom, encoding, encoding.name_upper());
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Decoded {
+            text: text.to_owned(),
+            encoding: "UTF-8",
+            diagnostics: Vec::new(),
+        };
+    }
+    let utf8 = decode_with(bytes, 0, UTF_8, "UTF-8");
+    let gb = decode_with(bytes, 0, GB18030, "GB18030");
+    if gb.diagnostics.len() < utf8.diagnostics.len() && looks_chinese(&gb.text) {
+        return gb;
+    }
+    #[cfg(feature = "detect")]
+    if let Some(decoded) = other_cjk(bytes) {
+        return decoded;
+    }
+    utf8
+}
+
+/// chardetng's guess, when it is a CJK multi-byte encoding other than GBK
+/// and the bytes are valid in it. Single-byte guesses (windows-1252, …) are
+/// not taken: for a Chinese notice, UTF-8 with its bad bytes reported is the
+/// better answer, and short inputs are easily mistaken for them.
+#[cfg(feature = "detect")]
+fn other_cjk(bytes: &[u8]) -> Option<Decoded> {
+    use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+    use encoding_rs::{EUC_JP, EUC_KR, SHIFT_JIS};
+    // The first MiB is plenty to tell encodings apart and bounds the time.
+    let sample = &bytes[..bytes.len().min(1 << 20)];
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(sample, sample.len() == bytes.len());
+    let guess = detector.guess(None, Utf8Detection::Deny);
+    if ![BIG5, SHIFT_JIS, EUC_JP, EUC_KR].contains(&guess) {
+        return None;
+    }
+    let decoded = decode_with(bytes, 0, guess, guess.name_upper());
+    decoded.diagnostics.is_empty().then_some(decoded)
+}
+
+/// True when most non-ASCII characters are CJK ideographs or CJK and
+/// full-width punctuation, as in any Chinese notice.
+fn looks_chinese(text: &str) -> bool {
+    let (mut other, mut chinese) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii() && *c != '\u{FFFD}') {
+        let cjk = matches!(c as u32,
+            0x2000..=0x206F     // general punctuation: “” — …
+            | 0x2460..=0x24FF   // ① ⑴ ⒈
+            | 0x2E80..=0x2FDF   // radicals, Kangxi radicals
+            | 0x3000..=0x303F   // CJK symbols and punctuation: 、。〔〕
+            | 0x3400..=0x4DBF   // extension A
+            | 0x4E00..=0x9FFF   // unified ideographs
+            | 0xF900..=0xFAFF   // compatibility ideographs
+            | 0xFF00..=0xFFEF); // full-width forms: （）：，
+        if cjk {
+            chinese += 1;
+        } else {
+            other += 1;
         }
     }
+    chinese > 0 && chinese >= 4 * other
+}
+
+/// A run of adjacent bad bytes and the replacement characters it became.
+struct BadRun {
+    bytes: std::ops::Range<usize>,
+    text: std::ops::Range<usize>,
+}
+
+/// Decode `bytes[start..]` with `encoding`, replacing bad bytes and reporting
+/// each run of them.
+fn decode_with(
+    bytes: &[u8],
+    start: usize,
+    encoding: &'static Encoding,
+    name: &'static str,
+) -> Decoded {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let input = &bytes[start..];
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(input.len())
+        .unwrap_or(input.len());
+    let mut text = String::with_capacity(capacity);
+    let mut runs: Vec<BadRun> = Vec::new();
+    let mut read = 0;
+    loop {
+        let (result, n) =
+            decoder.decode_to_string_without_replacement(&input[read..], &mut text, true);
+        read += n;
+        match result {
+            DecoderResult::InputEmpty => break,
+            DecoderResult::OutputFull => {
+                let more = decoder
+                    .max_utf8_buffer_length_without_replacement(input.len() - read)
+                    .unwrap_or(input.len() - read);
+                text.reserve(more.max(4));
+            }
+            DecoderResult::Malformed(bad, after) => {
+                let end = start + read - after as usize;
+                let bad_start = end.saturating_sub(bad as usize).max(start);
+                let at = text.len();
+                text.push('\u{FFFD}');
+                match runs.last_mut() {
+                    // Adjacent to the previous run, with nothing decoded between.
+                    Some(run) if run.bytes.end == bad_start && run.text.end == at => {
+                        run.bytes.end = end;
+                        run.text.end = text.len();
+                    }
+                    _ => runs.push(BadRun {
+                        bytes: bad_start..end,
+                        text: at..text.len(),
+                    }),
+                }
+            }
+        }
+    }
+    let diagnostics = runs
+        .iter()
+        .map(|run| bad_run_diagnostic(bytes, run, name))
+        .collect();
     Decoded {
         text,
-        encoding: "UTF-8",
+        encoding: name,
         diagnostics,
+    }
+}
+
+fn bad_run_diagnostic(bytes: &[u8], run: &BadRun, name: &str) -> Diagnostic {
+    const SHOWN: usize = 8;
+    let bad = &bytes[run.bytes.clone()];
+    let mut hex: Vec<String> = bad.iter().take(SHOWN).map(|b| format!("{b:02X}")).collect();
+    if bad.len() > SHOWN {
+        hex.push(format!("… ({} bytes)", bad.len()));
+    }
+    let what = if bad.len() == 1 {
+        "the invalid byte"
+    } else {
+        "the invalid byte sequence"
+    };
+    let at_end = if run.bytes.end == bytes.len() {
+        " at the end of the input (was the file cut off in the middle of a character?)"
+    } else {
+        ""
+    };
+    Diagnostic::new(
+        Code::InvalidEncoding,
+        Span::new(run.text.start, run.text.end),
+        format!(
+            "expected {name}, found {what} {} at byte offset {}{at_end}; it was replaced by U+FFFD",
+            hex.join(" "),
+            run.bytes.start,
+        ),
+    )
+}
+
+/// Encoding names as this crate reports them (encoding_rs writes
+/// `UTF-16LE` already; `gb18030` is lower-case there).
+trait NameUpper {
+    fn name_upper(&self) -> &'static str;
+}
+
+impl NameUpper for &'static Encoding {
+    fn name_upper(&self) -> &'static str {
+        if *self == GB18030 || *self == GBK {
+            "GB18030"
+        } else if *self == BIG5 {
+            "Big5"
+        } else {
+            self.name()
+        }
     }
 }
 
@@ -88,7 +336,65 @@ mod tests {
     fn invalid_bytes_are_replaced_and_reported_with_their_offset() {
         let d = decode(b"ab\xFFcd", EncodingChoice::Auto);
         assert_eq!(d.text, "ab\u{FFFD}cd");
+        assert_eq!(d.encoding, "UTF-8");
         assert_eq!(d.diagnostics.len(), 1);
-        assert!(d.diagnostics[0].message.contains("byte offset 2"));
+        assert_eq!(
+            d.diagnostics[0].message,
+            "expected UTF-8, found the invalid byte FF at byte offset 2; it was replaced by U+FFFD"
+        );
+        assert_eq!(d.diagnostics[0].span, Span::new(2, 5));
+    }
+
+    #[test]
+    fn adjacent_bad_bytes_are_one_run() {
+        let d = decode(b"a\xFF\xFE\x80b\xFFc", EncodingChoice::Utf8);
+        assert_eq!(d.text, "a\u{FFFD}\u{FFFD}\u{FFFD}b\u{FFFD}c");
+        assert_eq!(d.diagnostics.len(), 2);
+        assert!(d.diagnostics[0]
+            .message
+            .contains("FF FE 80 at byte offset 1"));
+        assert_eq!(d.diagnostics[0].span, Span::new(1, 10));
+        assert!(d.diagnostics[1].message.contains("FF at byte offset 5"));
+    }
+
+    #[test]
+    fn offsets_count_the_byte_order_mark() {
+        let d = decode(b"\xEF\xBB\xBFab\xFF", EncodingChoice::Auto);
+        assert_eq!(d.text, "ab\u{FFFD}");
+        assert!(d.diagnostics[0]
+            .message
+            .contains("at byte offset 5 at the end"));
+    }
+
+    #[test]
+    fn gbk_is_detected_and_line_breaks_survive() {
+        let (bytes, _, _) = GBK.encode("（一）促进就业\r\n附件\r\x0C2");
+        let d = decode(&bytes, EncodingChoice::Auto);
+        assert_eq!(d.encoding, "GB18030");
+        assert_eq!(d.text, "（一）促进就业\r\n附件\r\x0C2");
+        assert!(d.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn labels_parse() {
+        for (label, choice) in [
+            ("auto", EncodingChoice::Auto),
+            ("UTF-8", EncodingChoice::Utf8),
+            ("utf8", EncodingChoice::Utf8),
+            ("gbk", EncodingChoice::Gbk),
+            ("gb2312", EncodingChoice::Gbk),
+            ("cp936", EncodingChoice::Gbk),
+            ("gb18030", EncodingChoice::Gb18030),
+            ("utf-16le", EncodingChoice::Utf16Le),
+            ("utf-16", EncodingChoice::Utf16Le),
+            ("utf16be", EncodingChoice::Utf16Be),
+            ("UTF-16BE", EncodingChoice::Utf16Be),
+        ] {
+            assert_eq!(label.parse::<EncodingChoice>(), Ok(choice), "{label}");
+        }
+        assert_eq!(
+            "big5".parse::<EncodingChoice>().unwrap_err(),
+            "unknown or unsupported encoding “big5”: expected auto, utf-8, gb18030, gbk (gb2312), utf-16le or utf-16be"
+        );
     }
 }

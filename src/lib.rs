@@ -14,7 +14,9 @@
 //! ## Stages
 //! Data flows one way; each stage is a module with its own output type:
 //!
-//! 1. [`decode`]: bytes → text ([`source::SourceText`]), encoding detected.
+//! 1. [`input`] and [`decode`]: bytes → text ([`source::SourceText`]),
+//!    encoding detected; empty, binary and too-large inputs are refused
+//!    with one diagnostic.
 //! 2. reading: text → [`layout::Block`]s: logical lines with page-break splits
 //!    joined, page furniture set aside, punctuation width folded, tables
 //!    rebuilt; every piece keeps its way back to the input ([`mapped`]).
@@ -36,6 +38,7 @@ pub mod document;
 pub mod emit;
 pub mod fold;
 pub mod html;
+pub mod input;
 pub mod layout;
 pub mod lex;
 pub mod mapped;
@@ -141,7 +144,11 @@ pub fn parse(text: &str) -> Notice {
 /// assert_eq!(parsed.notice.source.encoding, "UTF-8");
 /// ```
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
-    let decoded = decode::decode(bytes, options.encoding);
+    // Too large, binary or blank: one diagnostic, nothing parsed.
+    let decoded = match input::read(bytes, options.encoding, options.max_bytes) {
+        Ok(decoded) => decoded,
+        Err(refusal) => return refused(bytes, options, refusal),
+    };
     let source = SourceText::new(decoded.text, decoded.encoding);
     let mut sink = diagnostic::Diagnostics::default();
     for d in decoded.diagnostics {
@@ -202,6 +209,40 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
         notice,
         source,
         unaccounted_lines,
+    }
+}
+
+/// The result for an input [`input::read`] refused: an empty document and
+/// plan, and the one diagnostic that says why.
+fn refused(bytes: &[u8], options: &Options, refusal: input::Refusal) -> Parsed {
+    let input::Refusal { diagnostic, source } = refusal;
+    let p = source.position(diagnostic.span.start as usize);
+    let notice = Notice {
+        schema_version: model::SCHEMA_VERSION,
+        source: model::SourceInfo {
+            name: options.name.clone(),
+            sha256: sha256_hex(bytes),
+            bytes: bytes.len() as u64,
+            encoding: source.encoding.clone(),
+            lines: source.lines.line_count() as u32,
+            format: "text".into(),
+        },
+        document: model::Document::default(),
+        plan: model::Plan::default(),
+        attachments: Vec::new(),
+        diagnostics: vec![model::DiagnosticRecord {
+            severity: diagnostic.severity,
+            code: diagnostic.code.as_str().to_string(),
+            message: diagnostic.message,
+            line: p.line,
+            column: p.column,
+            span: diagnostic.span,
+        }],
+    };
+    Parsed {
+        notice,
+        source,
+        unaccounted_lines: Vec::new(),
     }
 }
 

@@ -178,7 +178,9 @@ fn several_inputs_need_a_destination() {
 fn error_diagnostics_exit_1() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("bad.txt");
-    fs::write(&file, b"\xff\xfe\xfd not UTF-8\n").unwrap();
+    let mut bytes = NOTICE.as_bytes().to_vec();
+    bytes.splice(0..0, *b"\xfd\n");
+    fs::write(&file, bytes).unwrap();
     let out = minsheng(&["parse", path_str(&file)]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     assert!(
@@ -196,8 +198,18 @@ fn strict_turns_warnings_into_exit_1() {
     assert_eq!(code(&out), 1);
     let clean = minsheng_with_stdin(&["parse", "--strict", "-"], NOTICE.as_bytes());
     assert_eq!(code(&clean), 0, "{}", stderr(&clean));
-    let blank = minsheng_with_stdin(&["parse", "--strict", "-"], b"\n\n");
-    assert_eq!(code(&blank), 0, "{}", stderr(&blank));
+    let blank = minsheng_with_stdin(&["parse", "-"], b"\n\n");
+    assert_eq!(
+        code(&blank),
+        1,
+        "blank input is an error: {}",
+        stderr(&blank)
+    );
+    assert!(
+        stderr(&blank).contains("error[empty-input]"),
+        "{}",
+        stderr(&blank)
+    );
 }
 
 #[test]

@@ -1,0 +1,49 @@
+//! Regressions: each case is a minimal input that once went wrong, named
+//! after what happened. Fuzzing crashes land here as `fuzz_<target>_<hash>`
+//! with the crash file's bytes inline; see fuzz/README.md.
+
+mod support;
+
+use minsheng::decode::{decode, EncodingChoice};
+use minsheng::{parse_bytes, Options};
+
+/// Found while adding chardetng: asked first and without a top-level
+/// domain, it called a UTF-8 notice with two bad bytes windows-1252, and
+/// the whole notice became mojibake instead of two U+FFFD (seen on the seed
+/// notice with FF FE at the start of line 5; this is the same damage, short).
+#[test]
+fn utf8_with_bad_bytes_is_not_windows_1252() {
+    let text = "各街镇、龙岗片区，区有关单位：\n根据省市统一部署，经区政府同意。\n";
+    let mut bytes = text.as_bytes().to_vec();
+    bytes.splice(9..9, [0xFF, 0xFE]);
+    let d = decode(&bytes, EncodingChoice::Auto);
+    assert_eq!(d.encoding, "UTF-8");
+    assert_eq!(d.diagnostics.len(), 1);
+    assert_eq!(d.text.matches('\u{FFFD}').count(), 2);
+}
+
+/// Found with the same change: the four GBK bytes of 附件 plus "1" were
+/// guessed EUC-KR (맒숭1).
+#[test]
+fn a_short_gbk_marker_is_not_euc_kr() {
+    let d = decode(b"\xB8\xBD\xBC\xFE1\r\n", EncodingChoice::Auto);
+    assert_eq!((d.text.as_str(), d.encoding), ("附件1\r\n", "GB18030"));
+}
+
+/// A GBK file cut after a lead byte: the brief's rule "GB18030 if it decodes
+/// cleanly" would fall back to UTF-8 and turn every line into U+FFFD; the
+/// detector compares bad-byte runs instead.
+#[test]
+fn gbk_cut_after_a_lead_byte_stays_gbk() {
+    let parsed = parse_bytes(b"\xB8\xBD\xBC\xFE 1\r\n\xC3", &Options::default());
+    support::check(&parsed);
+    assert_eq!(parsed.notice.source.encoding, "GB18030");
+    assert_eq!(parsed.source.text, "附件 1\r\n\u{FFFD}");
+}
+
+/// `cp936`, Windows' name for GBK, is not an Encoding Standard label and was
+/// refused by `--encoding`.
+#[test]
+fn cp936_is_gbk() {
+    assert_eq!("cp936".parse::<EncodingChoice>(), Ok(EncodingChoice::Gbk));
+}

@@ -1,0 +1,61 @@
+//! Invariants every parse must keep, whatever the input.
+#![allow(dead_code)]
+
+use minsheng::{emit, model::Notice, Parsed};
+
+/// The corpus notices the damage tests start from.
+pub const SEED: &str = include_str!("../../corpus/yaohai-2024.txt");
+pub const SEED_GBK: &[u8] = include_bytes!("../../corpus/yaohai-2024-gbk.txt");
+
+/// Check the invariants and return the canonical JSON.
+pub fn check(parsed: &Parsed) -> String {
+    let notice = &parsed.notice;
+    assert!(
+        parsed.unaccounted_lines.is_empty(),
+        "lines neither parsed nor reported: {:?}",
+        parsed.unaccounted_lines
+    );
+    assert_eq!(
+        notice.source.lines as usize,
+        parsed.source.lines.line_count(),
+        "source.lines should count the decoded text's lines"
+    );
+    for d in &notice.diagnostics {
+        assert!(
+            (1..=notice.source.lines).contains(&d.line) && d.column >= 1,
+            "diagnostic {} at {}:{} is outside 1..={} lines",
+            d.code,
+            d.line,
+            d.column,
+            notice.source.lines
+        );
+        assert!(
+            parsed.source.text.get(d.span.range()).is_some(),
+            "diagnostic {} span {:?} is not a slice of the {}-byte text",
+            d.code,
+            d.span,
+            parsed.source.text.len()
+        );
+    }
+    let json = emit::canonical(notice);
+    let value: serde_json::Value =
+        serde_json::from_str(&json).expect("canonical JSON should parse back");
+    assert_eq!(value["schema_version"], 1);
+    let back: Notice = serde_json::from_str(&json).expect("JSON should deserialize into Notice");
+    assert_eq!(
+        emit::canonical(&back),
+        json,
+        "canonical output should survive a round trip through Notice"
+    );
+    json
+}
+
+/// The codes of a parse's diagnostics.
+pub fn codes(parsed: &Parsed) -> Vec<&str> {
+    parsed
+        .notice
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect()
+}
