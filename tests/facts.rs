@@ -228,3 +228,146 @@ fn table_notice_maps_columns_by_header() {
         n.diagnostics
     );
 }
+
+/// The plan of another reading of the seed equals the seed's: projects,
+/// texts, units, targets, measures, untasked items.
+fn assert_same_plan(seed: &Notice, other: &Notice) {
+    assert_eq!(seed.plan.projects.len(), other.plan.projects.len());
+    for (a, b) in seed.plan.projects.iter().zip(&other.plan.projects) {
+        assert_eq!((a.number, a.category), (b.number, b.category));
+        assert_eq!(a.text, b.text, "project {}", a.number);
+        assert_eq!(a.lead_units, b.lead_units, "project {}", a.number);
+        let ta: Vec<_> = a
+            .targets
+            .iter()
+            .map(|q| (&q.text, &q.value, &q.unit, q.cmp))
+            .collect();
+        let tb: Vec<_> = b
+            .targets
+            .iter()
+            .map(|q| (&q.text, &q.value, &q.unit, q.cmp))
+            .collect();
+        assert_eq!(ta, tb, "targets of project {}", a.number);
+        let ma: Vec<&str> = a.measures.iter().map(|m| m.text.as_str()).collect();
+        let mb: Vec<&str> = b.measures.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(ma, mb, "measures of project {}", a.number);
+    }
+    assert_eq!(seed.plan.untasked, other.plan.untasked);
+    assert_eq!(seed.plan.categories.len(), other.plan.categories.len());
+    assert_eq!(seed.plan.declared_total, other.plan.declared_total);
+}
+
+#[test]
+fn gbk_copy_gives_the_seed_plan_at_the_same_lines() {
+    let seed = parse("yaohai-2024.txt");
+    let gbk = parse("yaohai-2024-gbk.txt");
+    assert_eq!(gbk.source.encoding, "GB18030");
+    assert_same_plan(&seed, &gbk);
+    // Lines and columns too (byte spans differ: the GBK copy has CRLF).
+    let positions = |n: &Notice| -> Vec<(u32, Vec<(u32, u32)>)> {
+        n.plan
+            .projects
+            .iter()
+            .map(|p| {
+                (
+                    p.line,
+                    p.targets.iter().map(|q| (q.line, q.column)).collect(),
+                )
+            })
+            .collect()
+    };
+    assert!(
+        positions(&seed) == positions(&gbk),
+        "project and target positions"
+    );
+    let diagnostics = |n: &Notice| -> Vec<(String, u32, u32)> {
+        n.diagnostics
+            .iter()
+            .map(|d| (d.code.clone(), d.line, d.column))
+            .collect()
+    };
+    assert!(
+        diagnostics(&seed) == diagnostics(&gbk),
+        "diagnostic positions"
+    );
+}
+
+#[test]
+fn web_page_gives_the_seed_plan() {
+    let seed = parse("yaohai-2024.txt");
+    let page = parse("yaohai-2024-page.html");
+    assert_eq!(page.source.format, "html");
+    assert_same_plan(&seed, &page);
+    let d = &page.document;
+    assert_eq!(
+        d.doc_number.as_ref().map(|n| n.text.as_str()),
+        Some("瑶民生办〔2024〕1号")
+    );
+    assert_eq!(
+        d.date.as_deref(),
+        Some("2024-04-24"),
+        "the 成文日期, not the 发布日期 2024-04-26"
+    );
+    assert_eq!(d.sections.len(), 5);
+    assert_eq!(d.issuer.as_deref(), Some("瑶海区民生工作领导小组办公室"));
+    assert_eq!(page.attachments.len(), 2);
+    assert!(
+        page.diagnostics.iter().all(|d| d.code != "unparsed-text"),
+        "{:?}",
+        page.diagnostics
+    );
+    // Positions point into the HTML file.
+    let p1 = project(&page, 1);
+    let line = std::fs::read_to_string(format!(
+        "{}/corpus/yaohai-2024-page.html",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+    .lines()
+    .nth(p1.targets[0].line as usize - 1)
+    .unwrap()
+    .to_string();
+    assert!(line.contains("万人左右"), "{line}");
+}
+
+#[test]
+fn seed_targets_are_exact() {
+    let n = parse("yaohai-2024.txt");
+    let t = |number: u32| -> Vec<String> {
+        project(&n, number)
+            .targets
+            .iter()
+            .map(|q| {
+                let mut s = format!("{:?} {} {}", q.cmp, q.value, q.unit);
+                if let Some(from) = q.from {
+                    s.push_str(&format!(" from {from}"));
+                }
+                s
+            })
+            .collect()
+    };
+    assert_eq!(t(1), ["Approx 11500 人", "Eq 75 %"]);
+    assert_eq!(t(7), ["Eq 85 人次", "Ge 600 人"]);
+    assert_eq!(
+        t(11),
+        ["Ge 277 元/月/人", "Ge 185 元/月/人", "Ge 277 元/月/人"]
+    );
+    assert_eq!(t(14), ["Eq 30000 元"]);
+    assert_eq!(t(15), ["Ge 99 %", "Ge 80 %", "Ge 75 %", "Ge 60 %"]);
+    assert_eq!(t(17), ["Eq 65 %", "Eq 1196 个", "Eq 20 %", "Range 2 岁"]);
+    assert_eq!(t(21), ["Ge 98 %", "Ge 95 %"]);
+    assert_eq!(t(23), ["Eq 12650 个", "Eq 2586 个"]);
+    assert_eq!(t(30), ["Eq 99.985 % from 99.9844"]);
+    assert!(t(4).is_empty(), "一件事一次办理 is not a target");
+    assert!(
+        t(25).iter().all(|q| !q.contains("分钟")),
+        "“15分钟阅读圈” is a name"
+    );
+    // The column of a target is its first character in the original line.
+    let q = &project(&n, 1).targets[0];
+    assert_eq!(
+        (q.line, q.column),
+        (38, 22),
+        "“1.15 万人左右” after “（1）促进…就业 ”"
+    );
+}
