@@ -315,11 +315,11 @@ fn read_sections(ctx: &mut Context, lines: &[usize], doc: &mut Document) {
                 .get(n + 1)
                 .map_or(texts.len(), |&j| outline.items[j].line);
             let mut text = first_text.to_string();
-            for l in item.line + 1..next_item_line {
-                text.push_str(texts[l]);
+            for t in &texts[item.line + 1..next_item_line] {
+                text.push_str(t);
             }
-            for l in item.line..next_item_line {
-                ctx.take(free[l]);
+            for &b in &free[item.line..next_item_line] {
+                ctx.take(b);
             }
             doc.sections.push(Section {
                 number: item.marker.number,

@@ -289,8 +289,8 @@ fn unaccounted(source: &SourceText, blocks: &[layout::Block], notice: &Notice) -
                     .max(span.start as usize),
             )
             .line as usize;
-        for l in first..=last.min(n) {
-            covered[l] = true;
+        for c in covered.iter_mut().take(last.min(n) + 1).skip(first) {
+            *c = true;
         }
     };
     for b in blocks {

@@ -217,7 +217,9 @@ fn split_row(body: &[&PhysicalLine], roles: &[ColumnRole], above: Option<&Vec<Ce
     if body.iter().any(|l| l.as_str().ends_with('|')) {
         let mut groups: Vec<Vec<&PhysicalLine>> = vec![Vec::new()];
         for l in body {
-            groups.last_mut().map(|g| g.push(*l));
+            if let Some(g) = groups.last_mut() {
+                g.push(*l);
+            }
             if l.as_str().ends_with('|') {
                 groups.push(Vec::new());
             }
