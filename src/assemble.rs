@@ -11,6 +11,7 @@ use crate::attachments::{self, content_key};
 use crate::context::Context;
 use crate::diagnostic::{quote, Code};
 use crate::document;
+use crate::lex;
 use crate::mapped::MappedText;
 use crate::model::{Attachment, Category, Document, Measure, Plan, Project, Quantity};
 use crate::plan::{self, ListDraft, ProjectDraft};
@@ -39,8 +40,35 @@ pub fn structure(ctx: &mut Context) -> (Document, Plan, Vec<Attachment>) {
         }
     }
     let document = document::read_frame(ctx, body, signature);
+    report_missing_attachments(ctx, &document, &attachments);
     let plan = merge_lists(ctx, lists, &document, &attachments);
     (document, plan, attachments)
+}
+
+/// Entries of the 附件说明 with no attachment of that number in the input.
+fn report_missing_attachments(ctx: &mut Context, document: &Document, attachments: &[Attachment]) {
+    for note in &document.attachment_list {
+        if attachments.iter().any(|a| a.number == note.number) {
+            continue;
+        }
+        let needle = content_key(&note.title);
+        let lines = || (0..ctx.blocks.len()).filter_map(|i| ctx.line(i));
+        let span = lines()
+            .find(|l| content_key(l.as_str()).ends_with(&needle))
+            .or_else(|| lines().find(|l| lex::attachment_note(l.as_str()).is_some()))
+            .map(|l| l.span())
+            .unwrap_or_default();
+        ctx.sink.report(
+            Code::MissingAttachment,
+            span,
+            format!(
+                "the 附件说明 lists 附件 {} {}, but the input has no 附件 {} marker",
+                note.number,
+                quote(&note.title),
+                note.number
+            ),
+        );
+    }
 }
 
 fn merge_lists(

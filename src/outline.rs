@@ -159,6 +159,8 @@ fn accept(outline: &mut Outline, state: &State, m: Marker) -> Option<(usize, Opt
     match open {
         // Same parent: the next number, or a small jump (a gap).
         Some(p) if n == p + 1 => ok(None),
+        // The same number again: an item numbered twice (reported later).
+        Some(p) if n == p => ok(None),
         Some(p) if n > p + 1 && n <= p + 3 => ok(Some(p + 1)),
         Some(_) => None,
         // New parent: restart at 1, or run on from the previous parent.

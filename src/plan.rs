@@ -290,12 +290,17 @@ fn read_project(
             .iter()
             .filter_map(|&l| ctx.line(lines[l]).map(|x| x.text.clone())),
     );
+    // The lead-unit clause closes a project's text: plain lines after it
+    // (and before any measures) belong to no project and are left to be
+    // reported, not glued on.
+    let mut closed = false;
     for (k, piece) in pieces.iter().enumerate() {
-        if k > 0 {
-            ctx.take(lines[item.continuation[k - 1]]);
-        }
+        let block = (k > 0).then(|| lines[item.continuation[k - 1]]);
         if lex::measures_header(piece.as_str()) {
             in_measures = true;
+            if let Some(b) = block {
+                ctx.take(b);
+            }
             continue;
         }
         // "推进措施：一是…；二是…" on one line.
@@ -307,6 +312,13 @@ fn read_project(
             None => piece.clone(),
         };
         let (rest, found) = strip_clauses(&piece);
+        if closed && found.is_empty() && !in_measures {
+            continue;
+        }
+        if let Some(b) = block {
+            ctx.take(b);
+        }
+        closed |= !found.is_empty() && !in_measures;
         units.extend(found);
         if in_measures {
             if !rest.is_empty() {
