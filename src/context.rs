@@ -64,7 +64,20 @@ impl<'a> Context<'a> {
 
     /// 1-based line of a span's start.
     pub fn line_no(&self, span: Span) -> u32 {
-        self.position(span).line
+        // The line of `position`, without counting characters for the
+        // column (that is linear in the line's length).
+        let lines = &self.source.lines;
+        let offset = (span.start as usize).min(self.source.text.len());
+        let (mut lo, mut hi) = (0, lines.line_count());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if lines.line_start(mid) <= offset {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo as u32
     }
 
     /// Report every block nothing took as unparsed text.
