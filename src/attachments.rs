@@ -207,31 +207,70 @@ fn report_copy_differences(ctx: &mut Context, d: &Distinct, primary: &Region, co
 }
 
 /// Indices of `a` and `b` not in their longest common subsequence.
+///
+/// The alignment is the one a full LCS table walked from the front gives
+/// (equal heads are matched; otherwise a line of `a` is dropped unless that
+/// loses a match), but the table is built only for the middle that is left
+/// after the common prefix and suffix are set aside: copies of an attachment
+/// are nearly equal, so that is small and the whole is close to linear.
+/// - The common prefix is matched by the walk itself, and the table below
+///   it depends only on what follows.
+/// - With a common suffix `S` of length `s`, every LCS length in the middle
+///   is the middle's plus `s`, so the walk takes the same steps until one
+///   side's middle runs out; from there the other side still holds all of
+///   the remaining `S`, and the table's choice is always a greedy match.
 fn diff(a: &[(usize, String)], b: &[(usize, String)]) -> (Vec<usize>, Vec<usize>) {
     let (n, m) = (a.len(), b.len());
-    // Attachments have a few hundred lines; the table is small.
-    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[i][j] = if a[i].1 == b[j].1 {
-                lcs[i + 1][j + 1] + 1
+    let eq = |i: usize, j: usize| a[i].1 == b[j].1;
+    let prefix = (0..n.min(m)).take_while(|&k| eq(k, k)).count();
+    let suffix = (0..(n - prefix).min(m - prefix))
+        .take_while(|&k| eq(n - 1 - k, m - 1 - k))
+        .count();
+    // The middle: a[prefix..n2] and b[prefix..m2].
+    let (n2, m2) = (n - suffix, m - suffix);
+    let (rows, cols) = (n2 - prefix, m2 - prefix);
+    let width = cols + 1;
+    // lcs[i * width + j]: LCS length of a[prefix + i..n2] and b[prefix + j..m2].
+    let mut lcs = vec![0u32; (rows + 1) * width];
+    for i in (0..rows).rev() {
+        for j in (0..cols).rev() {
+            lcs[i * width + j] = if eq(prefix + i, prefix + j) {
+                lcs[(i + 1) * width + j + 1] + 1
             } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
+                lcs[(i + 1) * width + j].max(lcs[i * width + j + 1])
             };
         }
     }
-    let (mut i, mut j) = (0, 0);
+    let (mut i, mut j) = (prefix, prefix);
     let (mut only_a, mut only_b) = (Vec::new(), Vec::new());
-    while i < n && j < m {
-        if a[i].1 == b[j].1 {
+    while i < n2 && j < m2 {
+        if eq(i, j) {
             i += 1;
             j += 1;
-        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+        } else if lcs[(i + 1 - prefix) * width + j - prefix]
+            >= lcs[(i - prefix) * width + j + 1 - prefix]
+        {
             only_a.push(i);
             i += 1;
         } else {
             only_b.push(j);
             j += 1;
+        }
+    }
+    // One middle is used up; the other side ends with the rest of the
+    // suffix, which is matched greedily: what does not match is dropped
+    // from the side whose middle is left.
+    let a_used_up = i >= n2;
+    while i < n && j < m {
+        if eq(i, j) {
+            i += 1;
+            j += 1;
+        } else if a_used_up {
+            only_b.push(j);
+            j += 1;
+        } else {
+            only_a.push(i);
+            i += 1;
         }
     }
     only_a.extend(i..n);

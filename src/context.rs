@@ -15,6 +15,11 @@ pub struct Context<'a> {
     pub source: &'a SourceText,
     /// Diagnostics so far.
     pub sink: Diagnostics,
+    /// The last position asked for (byte offset on a char boundary, 0-based
+    /// line, 1-based column): positions are asked for in increasing order
+    /// along a line (a project's quantities), so the column is counted on
+    /// from there instead of from the line start each time.
+    last_position: std::cell::Cell<Option<(usize, usize, u32)>>,
 }
 
 impl<'a> Context<'a> {
@@ -29,6 +34,7 @@ impl<'a> Context<'a> {
             used,
             source,
             sink,
+            last_position: std::cell::Cell::new(None),
         }
     }
 
@@ -58,13 +64,45 @@ impl<'a> Context<'a> {
     }
 
     /// Line and column of a span's start.
+    ///
+    /// The same as `source.position`, with the column counted on from the
+    /// previous position when that is earlier on the same line (otherwise a
+    /// long line's many quantities would each count from the line start).
     pub fn position(&self, span: Span) -> Position {
-        self.source.position(span.start as usize)
+        let text = self.source.text.as_str();
+        let mut end = (span.start as usize).min(text.len());
+        let line = self.line_no(span) as usize - 1;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let (from, column) = match self.last_position.get() {
+            Some((at, l, column)) if l == line && at <= end => (at, column),
+            _ => (self.source.lines.line_start(line), 1),
+        };
+        let column = column + text[from..end].chars().count() as u32;
+        self.last_position.set(Some((end, line, column)));
+        Position {
+            line: line as u32 + 1,
+            column,
+        }
     }
 
     /// 1-based line of a span's start.
     pub fn line_no(&self, span: Span) -> u32 {
-        self.position(span).line
+        // The line of `position`, without counting characters for the
+        // column (that is linear in the line's length).
+        let lines = &self.source.lines;
+        let offset = (span.start as usize).min(self.source.text.len());
+        let (mut lo, mut hi) = (0, lines.line_count());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if lines.line_start(mid) <= offset {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo as u32
     }
 
     /// Report every block nothing took as unparsed text.

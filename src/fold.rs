@@ -30,40 +30,52 @@ use crate::source::Span;
 /// ```
 pub fn fold(text: &MappedText) -> MappedText {
     let s = text.as_str();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = MappedText::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        let end = chars.get(i + 1).map_or(s.len(), |&(n, _)| n);
+    // One pass over the characters with one of look-behind and look-ahead;
+    // unchanged characters are copied in runs, not one by one.
+    let mut prev: Option<char> = None;
+    let mut at = 0;
+    // Start of the pending run of unchanged characters.
+    let mut copy_from = 0;
+    while let Some(c) = s[at..].chars().next() {
+        let end = at + c.len_utf8();
         if is_space(c) {
+            out.push_slice(text, copy_from..at);
             // A run of spaces: keep one only between two ASCII word characters.
-            let mut j = i;
-            while j < chars.len() && is_space(chars[j].1) {
-                j += 1;
+            let mut j = end;
+            let mut last_space = c;
+            let mut after = None;
+            for d in s[end..].chars() {
+                if !is_space(d) {
+                    after = Some(d);
+                    break;
+                }
+                last_space = d;
+                j += d.len_utf8();
             }
-            let before = i.checked_sub(1).map(|k| chars[k].1);
-            let after = chars.get(j).map(|&(_, c)| c);
-            if let (Some(b), Some(a)) = (before, after) {
+            if let (Some(b), Some(a)) = (prev, after) {
                 if keeps_space(folded_char(b)) && keeps_space(folded_char(a)) {
                     out.push_replacement(" ", text.span_of(at..at + 1));
                 }
             }
-            i = j;
+            prev = Some(last_space);
+            at = j;
+            copy_from = j;
             continue;
         }
-        let prev = i.checked_sub(1).map(|k| chars[k].1);
-        let next = chars.get(i + 1).map(|&(_, c)| c);
+        let next = s[end..].chars().next();
         let folded = fold_char(c, prev, next);
-        if folded == c {
-            out.push_mapped(&text.slice(at..end));
-        } else {
+        if folded != c {
+            out.push_slice(text, copy_from..at);
             let mut buf = [0u8; 4];
             let span: Span = text.span_of(at..end);
             out.push_replacement(folded.encode_utf8(&mut buf), span);
+            copy_from = end;
         }
-        i += 1;
+        prev = Some(c);
+        at = end;
     }
+    out.push_slice(text, copy_from..s.len());
     out
 }
 

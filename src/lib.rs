@@ -279,33 +279,38 @@ fn sha256_hex(bytes: &[u8]) -> String {
 /// Non-blank physical lines that no block covers and no diagnostic names.
 fn unaccounted(source: &SourceText, blocks: &[layout::Block], notice: &Notice) -> Vec<u32> {
     let n = source.lines.line_count();
+    // 1-based line of a byte offset: a binary search over the line starts
+    // (the line of `source.position`, without counting the column).
+    let line_of = |offset: usize| {
+        let offset = offset.min(source.text.len());
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if source.lines.line_start(mid) <= offset {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    };
     let mut covered = vec![false; n + 1];
     let mut mark = |span: Span| {
-        let first = source.position(span.start as usize).line as usize;
-        let last = source
-            .position(
-                (span.end as usize)
-                    .saturating_sub(1)
-                    .max(span.start as usize),
-            )
-            .line as usize;
+        let first = line_of(span.start as usize);
+        let last = line_of(
+            (span.end as usize)
+                .saturating_sub(1)
+                .max(span.start as usize),
+        );
         for c in covered.iter_mut().take(last.min(n) + 1).skip(first) {
             *c = true;
         }
     };
     for b in blocks {
         match b {
-            layout::Block::Line(l) => {
-                // A joined line covers each of its pieces' lines.
-                let text = &l.text;
-                let mut at = 0;
-                for (i, _) in text.as_str().char_indices() {
-                    if i >= at {
-                        mark(text.span_of(i..i + 1));
-                        at = i;
-                    }
-                }
-            }
+            // A joined line covers each of its pieces' lines: every run of
+            // its map (the union of its characters' spans).
+            layout::Block::Line(l) => l.text.runs().for_each(&mut mark),
             layout::Block::Table(t) => mark(t.span),
         }
     }

@@ -177,29 +177,47 @@ impl MappedText {
     /// A sub-text: the byte range `range` with its map.
     pub fn slice(&self, range: std::ops::Range<usize>) -> MappedText {
         let mut out = MappedText::new();
-        let end = range.end.min(self.text.len());
+        out.push_slice(self, range);
+        out
+    }
+
+    /// Append the byte range `range` of `other` with its map: the same as
+    /// `push_mapped(&other.slice(range))`, without the intermediate text.
+    pub fn push_slice(&mut self, other: &MappedText, range: std::ops::Range<usize>) {
+        let end = range.end.min(other.text.len());
         if range.start >= end {
-            return out;
+            return;
         }
-        let Some(first) = self.run_at(range.start) else {
-            return out;
+        let Some(first) = other.run_at(range.start) else {
+            return;
         };
-        for i in first..self.anchors.len() {
-            let a = self.anchors[i];
+        for i in first..other.anchors.len() {
+            let a = other.anchors[i];
             let run_start = (a.out as usize).max(range.start);
-            let run_end = self.run_end(i).min(end);
+            let run_end = other.run_end(i).min(end);
             if run_start >= run_end {
                 break;
             }
-            let piece = &self.text[run_start..run_end];
+            let piece = &other.text[run_start..run_end];
             match a.replaced {
-                None => out.push_original(piece, (a.orig + (run_start as u32 - a.out)) as usize),
+                None => self.push_original(piece, (a.orig + (run_start as u32 - a.out)) as usize),
                 Some(n) => {
-                    out.push_replacement(piece, Span::new(a.orig as usize, (a.orig + n) as usize))
+                    self.push_replacement(piece, Span::new(a.orig as usize, (a.orig + n) as usize))
                 }
             }
         }
-        out
+    }
+
+    /// The original span of each run of the text, in order: an unchanged
+    /// run maps to the bytes it copies, a replaced run to what it replaced.
+    pub fn runs(&self) -> impl Iterator<Item = Span> + '_ {
+        self.anchors.iter().enumerate().map(|(i, a)| {
+            let len = match a.replaced {
+                None => (self.run_end(i) - a.out as usize) as u32,
+                Some(n) => n,
+            };
+            Span::new(a.orig as usize, (a.orig + len) as usize)
+        })
     }
 
     /// The sub-text with leading and trailing whitespace removed.
