@@ -23,10 +23,22 @@ use minsheng::{decode, emit, normalize, source::SourceText, Options};
 const SEED: &str = include_str!("../corpus/yaohai-2024.txt");
 const CORPUS: [(&str, &str); 5] = [
     ("yaohai-2024.txt", SEED),
-    ("yaohai-2024-wrapped.txt", include_str!("../corpus/yaohai-2024-wrapped.txt")),
-    ("district-2024-table.txt", include_str!("../corpus/district-2024-table.txt")),
-    ("district-2025-inline.txt", include_str!("../corpus/district-2025-inline.txt")),
-    ("yaohai-2024-page.html", include_str!("../corpus/yaohai-2024-page.html")),
+    (
+        "yaohai-2024-wrapped.txt",
+        include_str!("../corpus/yaohai-2024-wrapped.txt"),
+    ),
+    (
+        "district-2024-table.txt",
+        include_str!("../corpus/district-2024-table.txt"),
+    ),
+    (
+        "district-2025-inline.txt",
+        include_str!("../corpus/district-2025-inline.txt"),
+    ),
+    (
+        "yaohai-2024-page.html",
+        include_str!("../corpus/yaohai-2024-page.html"),
+    ),
 ];
 
 fn parse_and_emit(bytes: &[u8]) -> usize {
@@ -38,9 +50,11 @@ fn corpus(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse");
     for (name, text) in CORPUS {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(name), text.as_bytes(), |b, t| {
-            b.iter(|| parse_and_emit(black_box(t)))
-        });
+        group.bench_with_input(
+            BenchmarkId::from_parameter(name),
+            text.as_bytes(),
+            |b, t| b.iter(|| parse_and_emit(black_box(t))),
+        );
     }
     group.finish();
 }
@@ -67,7 +81,9 @@ fn stages(c: &mut Criterion) {
     group.bench_function("emit_canonical", |b| {
         b.iter(|| emit::canonical(black_box(&notice)))
     });
-    group.bench_function("emit_pretty", |b| b.iter(|| emit::pretty(black_box(&notice))));
+    group.bench_function("emit_pretty", |b| {
+        b.iter(|| emit::pretty(black_box(&notice)))
+    });
     group.finish();
 }
 
@@ -84,7 +100,8 @@ fn seed_lines(from: usize, to: usize) -> String {
 /// A notice whose one project is a single line of about `bytes` bytes.
 fn long_line(bytes: usize) -> String {
     let sentence = "促进重点群体稳定就业，新增城镇就业 1.15 万人左右，“三公里”充分就业社区数量达到城市社区的 75%。";
-    let mut text = String::from("附件 1\n\n瑶海区 2024 年 1 项民生实事\n\n一、促进就业（1 项）\n\n（1）");
+    let mut text =
+        String::from("附件 1\n\n瑶海区 2024 年 1 项民生实事\n\n一、促进就业（1 项）\n\n（1）");
     while text.len() < bytes {
         text.push_str(sentence);
     }
@@ -119,9 +136,11 @@ fn scaling(c: &mut Criterion) {
     }
     for (name, text) in &inputs {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(name), text.as_bytes(), |b, t| {
-            b.iter(|| parse_and_emit(black_box(t)))
-        });
+        group.bench_with_input(
+            BenchmarkId::from_parameter(name),
+            text.as_bytes(),
+            |b, t| b.iter(|| parse_and_emit(black_box(t))),
+        );
     }
     group.finish();
 }

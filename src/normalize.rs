@@ -76,6 +76,16 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
     let furniture = find_furniture(&lines);
     let blank_separates = blank_lines_separate_paragraphs(&lines);
     let metadata = metadata_block(&lines);
+    // Date lines, found once (a line is asked about as the next line too).
+    let date_lines: Vec<bool> = lines
+        .iter()
+        .map(|l| {
+            // A date line starts with a digit (cheap filter before the grammar).
+            l.as_str()
+                .starts_with(|c: char| c.is_numeric() || "〇零一二三四五六七八九两".contains(c))
+                && lex::is_date_line(fold(&l.text).as_str())
+        })
+        .collect();
 
     let mut blocks = Vec::new();
     let mut current: Option<MappedText> = None;
@@ -114,8 +124,7 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
         }
         let folded = fold(&line.text);
         // An organ's name right above a date line is a signature.
-        let signs_date = next_text_line(&lines, &furniture, i)
-            .is_some_and(|n| lex::is_date_line(&crate::fold::fold_str(n)));
+        let signs_date = next_text_line(&lines, &furniture, i).is_some_and(|n| date_lines[n]);
         match current.take() {
             Some(prev)
                 if !signs_date
@@ -162,10 +171,9 @@ pub fn fold_blocks(blocks: Vec<Block>) -> Vec<Block> {
         .collect()
 }
 
-fn next_text_line<'a>(lines: &'a [PhysicalLine], furniture: &[bool], i: usize) -> Option<&'a str> {
-    (i + 1..lines.len())
-        .find(|&k| !lines[k].is_blank() && !furniture[k])
-        .map(|k| lines[k].as_str())
+/// Index of the next non-blank, non-furniture line after `i`.
+fn next_text_line(lines: &[PhysicalLine], furniture: &[bool], i: usize) -> Option<usize> {
+    (i + 1..lines.len()).find(|&k| !lines[k].is_blank() && !furniture[k])
 }
 
 fn flush(current: &mut Option<MappedText>, blocks: &mut Vec<Block>) {

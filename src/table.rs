@@ -136,6 +136,10 @@ pub fn read_flattened(
 /// line with cells separated by "|" or tabs.
 fn read_header(lines: &[PhysicalLine], start: usize) -> Option<(Vec<Cell>, usize)> {
     let first = lines[start].as_str();
+    // Cheap rejection: a header cell is short; only a one-line header is long.
+    if first.chars().count() > 12 && !first.contains(['|', '\t']) {
+        return None;
+    }
     let separators = first.matches(['|', '\t']).count();
     if separators >= 2 || (separators == 1 && !first.trim_end().ends_with('|')) {
         let cells: Vec<&str> = first
