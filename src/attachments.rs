@@ -50,8 +50,11 @@ pub fn split(ctx: &Context) -> (std::ops::Range<usize>, Vec<Region>) {
     let mut regions = Vec::new();
     for (k, &(marker, number)) in markers.iter().enumerate() {
         let end = markers.get(k + 1).map_or(ctx.blocks.len(), |m| m.0);
-        let title =
-            (marker + 1..end).find(|&i| ctx.line(i).is_some_and(|l| !l.as_str().is_empty()));
+        // The title is the block right after the marker (page furniture
+        // aside), when that block is a line.
+        let title = (marker + 1..end)
+            .find(|&i| !ctx.is_used(i))
+            .filter(|&i| ctx.line(i).is_some_and(|l| !l.as_str().is_empty()));
         let title = title.filter(|&i| {
             let t = ctx.text(i);
             lex::marker(t).is_none() && crate::units::find_clauses(t).is_empty()

@@ -85,10 +85,8 @@ pub fn fold_str(s: &str) -> String {
 }
 
 fn is_space(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{200b}' | '\u{c}'
-    )
+    // U+00A0 and the form feed are whitespace too; one definition of blank.
+    crate::source::is_blank_char(c)
 }
 
 fn keeps_space(c: char) -> bool {

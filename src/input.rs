@@ -55,7 +55,7 @@ pub fn read(bytes: &[u8], choice: EncodingChoice, max_bytes: usize) -> Result<De
             format!("expected a text notice, found binary data: {why}"),
         ));
     }
-    if decoded.text.trim().is_empty() {
+    if crate::source::is_blank(&decoded.text) {
         let found = if bytes.is_empty() {
             "an empty input (0 bytes)".to_owned()
         } else {

@@ -320,7 +320,7 @@ fn unaccounted(source: &SourceText, blocks: &[layout::Block], notice: &Notice) -
     (0..n)
         .filter(|&l| {
             let range = source.lines.line_range(&source.text, l);
-            !source.text[range].trim().is_empty() && !covered[l + 1]
+            !source::is_blank(&source.text[range]) && !covered[l + 1]
         })
         .map(|l| l as u32 + 1)
         .collect()

@@ -66,9 +66,7 @@ pub fn physical_lines(source: &SourceText) -> Vec<PhysicalLine> {
         .collect()
 }
 
-fn is_trimmed(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{3000}' | '\u{feff}' | '\u{200b}')
-}
+use crate::source::is_blank_char as is_trimmed;
 
 /// Read plain text into blocks.
 pub fn read_text(source: &SourceText) -> Vec<Block> {
@@ -118,6 +116,15 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
         if let Some((table, next)) = table::read_flattened(&lines, i, &furniture) {
             flush(&mut current, &mut blocks);
             blocks.push(Block::Table(table));
+            // Page furniture between rows is set aside, and accounted for.
+            for k in i..next {
+                if furniture[k] {
+                    blocks.push(Block::Line(Line {
+                        text: fold(&lines[k].text),
+                        kind: LineKind::Furniture,
+                    }));
+                }
+            }
             i = next;
             after_blank = false;
             continue;

@@ -156,6 +156,22 @@ impl LineIndex {
     }
 }
 
+/// A character that carries no text: whitespace (incl. U+3000) and the
+/// invisible marks left by editors (a stray BOM U+FEFF, zero-width spaces).
+/// One definition for the reader, the blank-input check and the accounting.
+pub fn is_blank_char(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}'
+        )
+}
+
+/// True when `text` has no character that carries text.
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(is_blank_char)
+}
+
 /// The decoded input with its line index.
 #[derive(Debug, Clone)]
 pub struct SourceText {

@@ -47,3 +47,34 @@ fn gbk_cut_after_a_lead_byte_stays_gbk() {
 fn cp936_is_gbk() {
     assert_eq!("cp936".parse::<EncodingChoice>(), Ok(EncodingChoice::Gbk));
 }
+
+/// fuzz stress crash-56405d1b8850b33c, -43bbbe5b2ca335b7, -5599ef6d4ee2f6cd:
+/// an input of invisible characters only (a zero-width space, a BOM twice, a
+/// UTF-16 BOM repeated) was blank to the reader but not to the accounting,
+/// so its line was neither parsed nor reported. One definition of blank now
+/// serves both, and such an input is `empty-input`.
+#[test]
+fn fuzz_stress_invisible_characters_only() {
+    for bytes in [
+        &b"\xE2\x80\x8B"[..],
+        b"\xEF\xBB\xBF\xEF\xBB\xBF",
+        b"\xEF\xBB\xBF\xEF\xBB\xBF\r\n",
+        b"\xFF\xFE\xFF\xFE\xFF\xFE\xFF\xFE",
+        b"\xFE\xFF\xFE\xFF",
+    ] {
+        let parsed = parse_bytes(bytes, &Options::default());
+        support::check(&parsed);
+        assert_eq!(support::codes(&parsed), ["empty-input"], "{bytes:?}");
+    }
+}
+
+/// fuzz stress crash-b00ffd8b139fe5e5: a page number between the rows of a
+/// flattened table was skipped by the table reader and never accounted for.
+#[test]
+fn fuzz_stress_page_number_inside_a_flattened_table() {
+    let text = "附件\n\n序号\n项目名称\n主要目标任务\n牵头单位\n1\n老旧小区改造\n改造老旧小区30个。\n区住建局\n- 3 -\n2\n新建停车泊位\n新增停车泊位2000个。\n区城管局\n- 4 -\n";
+    let parsed = parse_bytes(text.as_bytes(), &Options::default());
+    support::check(&parsed);
+    assert_eq!(parsed.notice.plan.projects.len(), 2);
+    assert_eq!(parsed.notice.plan.projects[1].lead_units, ["区城管局"]);
+}
