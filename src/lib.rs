@@ -171,28 +171,11 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
         .sink
         .into_sorted()
         .into_iter()
-        .map(|d| {
-            let p = source.position(d.span.start as usize);
-            model::DiagnosticRecord {
-                severity: d.severity,
-                code: d.code.as_str().to_string(),
-                message: d.message,
-                line: p.line,
-                column: p.column,
-                span: d.span,
-            }
-        })
+        .map(|d| record(d, &source))
         .collect();
     let notice = Notice {
         schema_version: model::SCHEMA_VERSION,
-        source: model::SourceInfo {
-            name: options.name.clone(),
-            sha256: sha256_hex(bytes),
-            bytes: bytes.len() as u64,
-            encoding: source.encoding.clone(),
-            lines: source.lines.line_count() as u32,
-            format: if html { "html" } else { "text" }.into(),
-        },
+        source: source_info(bytes, options, &source, if html { "html" } else { "text" }),
         document,
         plan,
         attachments,
@@ -216,28 +199,13 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
 /// plan, and the one diagnostic that says why.
 fn refused(bytes: &[u8], options: &Options, refusal: input::Refusal) -> Parsed {
     let input::Refusal { diagnostic, source } = refusal;
-    let p = source.position(diagnostic.span.start as usize);
     let notice = Notice {
         schema_version: model::SCHEMA_VERSION,
-        source: model::SourceInfo {
-            name: options.name.clone(),
-            sha256: sha256_hex(bytes),
-            bytes: bytes.len() as u64,
-            encoding: source.encoding.clone(),
-            lines: source.lines.line_count() as u32,
-            format: "text".into(),
-        },
+        source: source_info(bytes, options, &source, "text"),
         document: model::Document::default(),
         plan: model::Plan::default(),
         attachments: Vec::new(),
-        diagnostics: vec![model::DiagnosticRecord {
-            severity: diagnostic.severity,
-            code: diagnostic.code.as_str().to_string(),
-            message: diagnostic.message,
-            line: p.line,
-            column: p.column,
-            span: diagnostic.span,
-        }],
+        diagnostics: vec![record(diagnostic, &source)],
     };
     Parsed {
         notice,
@@ -266,6 +234,36 @@ pub fn quantities_in_line(line: &str, line_no: u32) -> Vec<model::Quantity> {
             q.to_quantity(span, line_no, column)
         })
         .collect()
+}
+
+/// `source` of the JSON: what was read and how.
+fn source_info(
+    bytes: &[u8],
+    options: &Options,
+    source: &SourceText,
+    format: &str,
+) -> model::SourceInfo {
+    model::SourceInfo {
+        name: options.name.clone(),
+        sha256: sha256_hex(bytes),
+        bytes: bytes.len() as u64,
+        encoding: source.encoding.clone(),
+        lines: source.lines.line_count() as u32,
+        format: format.to_string(),
+    }
+}
+
+/// A diagnostic as the JSON has it, with its line and column.
+fn record(d: Diagnostic, source: &SourceText) -> model::DiagnosticRecord {
+    let p = source.position(d.span.start as usize);
+    model::DiagnosticRecord {
+        severity: d.severity,
+        code: d.code.as_str().to_string(),
+        message: d.message,
+        line: p.line,
+        column: p.column,
+        span: d.span,
+    }
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use crate::model::{Comparator, Notice, Project, Quantity};
+use crate::model::{Notice, Project, Quantity};
 
 /// Column names of `projects.csv`.
 pub const PROJECT_COLUMNS: [&str; 10] = [
@@ -130,7 +130,7 @@ fn quantity_row(
         quantity.text.clone(),
         quantity.value.to_string(),
         quantity.unit.clone(),
-        comparator_name(quantity.cmp).to_string(),
+        crate::quantity::comparator_name(quantity.cmp).to_string(),
         optional(quantity.min),
         optional(quantity.max),
         optional(quantity.from),
@@ -142,19 +142,6 @@ fn quantity_row(
 /// Empty cell for a missing value.
 fn optional<T: ToString>(value: Option<T>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
-}
-
-/// The comparator as the JSON spells it.
-fn comparator_name(cmp: Comparator) -> &'static str {
-    match cmp {
-        Comparator::Eq => "eq",
-        Comparator::Ge => "ge",
-        Comparator::Gt => "gt",
-        Comparator::Le => "le",
-        Comparator::Lt => "lt",
-        Comparator::Approx => "approx",
-        Comparator::Range => "range",
-    }
 }
 
 #[cfg(test)]
