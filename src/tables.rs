@@ -147,7 +147,7 @@ fn optional<T: ToString>(value: Option<T>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Category, Measure, Plan, SourceInfo};
+    use crate::model::{Category, Comparator, Measure, Plan, SourceInfo};
     use crate::Span;
 
     fn quantity(text: &str, value: &str, cmp: Comparator) -> Quantity {
