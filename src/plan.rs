@@ -311,7 +311,18 @@ fn read_project(
             }
             None => piece.clone(),
         };
-        let (rest, found) = strip_clauses(&piece);
+        let (rest, found, page_number) = strip_clauses_and_page_number(&piece);
+        if let Some(span) = page_number {
+            ctx.sink.report(
+                Code::StrayText,
+                span,
+                format!(
+                    "expected the end of project {} after its lead-unit clause, found a page number glued on: {}",
+                    item.marker.number,
+                    quote(ctx.source.slice(span).trim())
+                ),
+            );
+        }
         if closed && found.is_empty() && !in_measures {
             continue;
         }
@@ -403,10 +414,19 @@ fn descendants(outline: &Outline, index: usize) -> Vec<usize> {
 /// Remove unit clauses from a piece of project text; return the rest and
 /// the lists found.
 fn strip_clauses(piece: &MappedText) -> (MappedText, Vec<NamesDraft>) {
+    let (rest, found, _) = strip_clauses_and_page_number(piece);
+    (rest, found)
+}
+
+/// [`strip_clauses`], also setting aside a page number that PDF extraction
+/// glued after the clause ("（牵头单位：省残联）3"); returns its span.
+fn strip_clauses_and_page_number(
+    piece: &MappedText,
+) -> (MappedText, Vec<NamesDraft>, Option<Span>) {
     let s = piece.as_str();
     let clauses = units::find_clauses(s);
     if clauses.is_empty() {
-        return (piece.clone(), Vec::new());
+        return (piece.clone(), Vec::new(), None);
     }
     let mut rest = MappedText::new();
     let mut at = 0;
@@ -421,8 +441,12 @@ fn strip_clauses(piece: &MappedText) -> (MappedText, Vec<NamesDraft>) {
             });
         }
     }
+    let tail = s[at..].trim();
+    if !tail.is_empty() && tail.len() <= 3 && tail.bytes().all(|b| b.is_ascii_digit()) {
+        return (rest.trim(), found, Some(piece.span_of(at..s.len())));
+    }
     rest.push_mapped(&piece.slice(at..s.len()));
-    (rest.trim(), found)
+    (rest.trim(), found, None)
 }
 
 /// Read a project table by its header names.

@@ -189,3 +189,11 @@ fn page_furniture_between_pages_is_set_aside() {
     );
     assert_eq!(p.lead_units, ["区人社局"]);
 }
+
+#[test]
+fn a_page_number_glued_after_the_clause_is_set_aside_and_said() {
+    let n = parse("附件1\n\n（1）新增城镇就业1万人以上。(牵头单位:省残联)3\n（2）新建幼儿园2所。（牵头单位：省教育厅）\n");
+    assert_eq!(project(&n, 1).text, "新增城镇就业1万人以上。");
+    assert_eq!(project(&n, 1).lead_units, ["省残联"]);
+    assert_eq!(codes(&n), ["stray-text"]);
+}
