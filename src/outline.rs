@@ -40,6 +40,9 @@ pub struct Outline {
     pub items: Vec<Item>,
     /// Unnumbered lines before the first item.
     pub preamble: Vec<usize>,
+    /// Children of each item, in order (filled once the outline is built, so
+    /// looking them up is not a scan per item).
+    children: Vec<Vec<usize>>,
 }
 
 impl Outline {
@@ -53,12 +56,7 @@ impl Outline {
 
     /// Indices of the direct children of item `index`.
     pub fn children(&self, index: usize) -> Vec<usize> {
-        self.items
-            .iter()
-            .enumerate()
-            .filter(|(_, it)| it.parent == Some(index))
-            .map(|(i, _)| i)
-            .collect()
+        self.children.get(index).cloned().unwrap_or_default()
     }
 
     /// The nearest ancestor of item `index` at `level`.
@@ -112,6 +110,12 @@ pub fn build<S: AsRef<str>>(lines: &[S]) -> Outline {
                 Some(item) => item.continuation.push(i),
                 None => outline.preamble.push(i),
             },
+        }
+    }
+    outline.children = vec![Vec::new(); outline.items.len()];
+    for (i, item) in outline.items.iter().enumerate() {
+        if let Some(p) = item.parent {
+            outline.children[p].push(i);
         }
     }
     outline
