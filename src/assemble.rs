@@ -36,7 +36,7 @@ pub fn structure(ctx: &mut Context) -> (Document, Plan, Vec<Attachment>) {
         let blocks: Vec<usize> = body.clone().collect();
         let list = plan::read_list(ctx, &blocks, true);
         if !list.is_empty() {
-            lists.push((None, list));
+            lists.push((list.title.clone(), list));
         }
     }
     let document = document::read_frame(ctx, body, signature);

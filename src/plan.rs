@@ -77,6 +77,9 @@ pub struct ListDraft {
     pub projects: Vec<ProjectDraft>,
     /// Untasked items.
     pub untasked: Vec<MappedText>,
+    /// The heading right above the list, when the list has no attachment
+    /// title of its own (a 方案 printed after the signature).
+    pub title: Option<String>,
 }
 
 impl ListDraft {
@@ -116,7 +119,30 @@ pub fn read_list(ctx: &mut Context, blocks: &[usize], require_units: bool) -> Li
         return draft;
     };
     read_outline(ctx, &lines, &outline, project_level, &mut draft);
+    if require_units && !draft.projects.is_empty() {
+        draft.title = take_list_heading(ctx, &lines, &outline);
+    }
     draft
+}
+
+/// A heading line right above the first item of a list in the body
+/// ("2024年民生实事实施方案"): short, not a sentence, not numbered.
+fn take_list_heading(ctx: &mut Context, lines: &[usize], outline: &Outline) -> Option<String> {
+    let first = outline.items.first()?.line;
+    let &last = outline.preamble.last()?;
+    if last + 1 != first || ctx.is_used(lines[last]) {
+        return None;
+    }
+    let text = ctx.text(lines[last]);
+    let heading = text.chars().count() <= 40
+        && !text.ends_with(['。', '；', '：', '，', '）'])
+        && lex::marker(text).is_none()
+        && !lex::is_title(text);
+    if !heading {
+        return None;
+    }
+    ctx.take(lines[last]);
+    Some(text.to_string())
 }
 
 /// The level whose items carry unit clauses; without any clause, the level

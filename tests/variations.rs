@@ -197,3 +197,14 @@ fn a_page_number_glued_after_the_clause_is_set_aside_and_said() {
     assert_eq!(project(&n, 1).lead_units, ["省残联"]);
     assert_eq!(codes(&n), ["stray-text"]);
 }
+
+#[test]
+fn a_plan_printed_after_the_signature_without_an_attachment_label() {
+    let n = parse("某某区人民政府办公室关于印发2024年民生实事实施方案的通知\n\n各街道：\n\n现将方案印发给你们。\n\n某某区人民政府办公室\n2024年2月1日\n\n2024年民生实事实施方案\n\n一、就业\n（一）新增就业1000人。（牵头单位：区人社局）\n（二）培训500人次。（牵头单位：区人社局）\n二、教育\n（三）新建幼儿园1所。（牵头单位：区教育局）\n");
+    assert_eq!(n.plan.projects.len(), 3);
+    assert_eq!(n.plan.categories.len(), 2);
+    assert_eq!(project(&n, 3).category, Some(2));
+    assert_eq!(n.document.date.as_deref(), Some("2024-02-01"));
+    assert_eq!(n.document.preamble.as_deref(), Some("现将方案印发给你们。"));
+    assert!(codes(&n).is_empty(), "{:?}", n.diagnostics);
+}
