@@ -41,7 +41,7 @@ pub fn structure(ctx: &mut Context) -> (Document, Plan, Vec<Attachment>) {
     }
     let document = document::read_frame(ctx, body, signature);
     report_missing_attachments(ctx, &document, &attachments);
-    let plan = merge_lists(ctx, lists, &document, &attachments);
+    let plan = merge_lists(ctx, lists, &document);
     (document, plan, attachments)
 }
 
@@ -75,7 +75,6 @@ fn merge_lists(
     ctx: &mut Context,
     lists: Vec<(Option<String>, ListDraft)>,
     document: &Document,
-    attachments: &[Attachment],
 ) -> Plan {
     let mut main: Option<ListDraft> = None;
     let mut titles: Vec<String> = Vec::new();
@@ -99,7 +98,6 @@ fn merge_lists(
         }
         return Plan::default();
     };
-    let _ = attachments;
     plan::report_missing_units(ctx, &main.projects);
     let (region, year, declared_total) = plan_facts(&titles);
     let lead_label_used = main

@@ -104,8 +104,9 @@ pub fn merge(ctx: &mut Context, regions: &[Region]) -> (Vec<Distinct>, Vec<Attac
     take_stray_captions(ctx, regions);
     for d in &distinct {
         let primary = &regions[d.copies[0]];
+        let primary_keys = keys(ctx, primary);
         for &c in &d.copies[1..] {
-            report_copy_differences(ctx, d, primary, &regions[c]);
+            report_copy_differences(ctx, d, primary, &primary_keys, &regions[c]);
             // A copy's lines are accounted for by the copy itself.
             for i in regions[c].content.clone() {
                 ctx.take(i);
@@ -174,10 +175,15 @@ fn similar(ctx: &Context, a: &Region, b: &Region) -> bool {
 
 /// Lines of one copy missing from the other, by a longest common
 /// subsequence over line keys.
-fn report_copy_differences(ctx: &mut Context, d: &Distinct, primary: &Region, copy: &Region) {
-    let a = keys(ctx, primary);
+fn report_copy_differences(
+    ctx: &mut Context,
+    d: &Distinct,
+    primary: &Region,
+    a: &[(usize, String)],
+    copy: &Region,
+) {
     let b = keys(ctx, copy);
-    let (only_a, only_b) = diff(&a, &b);
+    let (only_a, only_b) = diff(a, &b);
     for i in only_b {
         let (block, _) = &b[i];
         let span = ctx.blocks[*block].span();

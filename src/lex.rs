@@ -22,7 +22,7 @@
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::char as ch;
-use nom::combinator::{map, map_opt, opt, recognize};
+use nom::combinator::{map, map_opt, opt};
 use nom::sequence::{delimited, terminated};
 use nom::{IResult, Parser};
 
@@ -451,11 +451,6 @@ pub fn bullet_len(line: &str) -> usize {
     } else {
         0
     }
-}
-
-/// Recognize any marker-like prefix, for tests of the grammar.
-pub fn recognize_marker(line: &str) -> Option<&str> {
-    recognize(marker_parser).parse(line).ok().map(|(_, m)| m)
 }
 
 #[cfg(test)]

@@ -97,7 +97,7 @@ pub fn read_list(ctx: &mut Context, blocks: &[usize], require_units: bool) -> Li
     // Tables first: a project table is read by its header.
     for &b in blocks {
         if let Block::Table(t) = &ctx.blocks[b] {
-            if let Some(tdraft) = read_table(ctx, t) {
+            if let Some(tdraft) = read_table(t) {
                 ctx.take(b);
                 draft.categories.extend(tdraft.categories);
                 draft.projects.extend(tdraft.projects);
@@ -476,7 +476,7 @@ fn strip_clauses_and_page_number(
 }
 
 /// Read a project table by its header names.
-fn read_table(ctx: &Context, table: &Table) -> Option<ListDraft> {
+fn read_table(table: &Table) -> Option<ListDraft> {
     let header = table.rows.first()?;
     let roles: Vec<Option<ColumnRole>> = header
         .iter()
@@ -570,7 +570,6 @@ fn read_table(ctx: &Context, table: &Table) -> Option<ListDraft> {
             span,
         });
     }
-    let _ = ctx;
     Some(draft)
 }
 

@@ -1,8 +1,11 @@
 //! Decoding: every encoding a notice arrives in reads to the same text, with
 //! the same lines, and bad bytes are reported where they are.
 
+mod support;
+
 use minsheng::decode::{decode, EncodingChoice};
 use minsheng::{parse_bytes, Code, Options};
+use support::codes;
 
 const SEED: &str = include_str!("../corpus/yaohai-2024.txt");
 const SEED_GBK: &[u8] = include_bytes!("../corpus/yaohai-2024-gbk.txt");
@@ -29,15 +32,6 @@ fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
         bytes.extend_from_slice(&pair);
     }
     bytes
-}
-
-fn codes(parsed: &minsheng::Parsed) -> Vec<&str> {
-    parsed
-        .notice
-        .diagnostics
-        .iter()
-        .map(|d| d.code.as_str())
-        .collect()
 }
 
 #[test]
