@@ -100,16 +100,7 @@ fn merge_lists(
     };
     plan::report_missing_units(ctx, &main.projects);
     let (region, year, declared_total) = plan_facts(&titles);
-    let lead_label_used = main
-        .projects
-        .iter()
-        .flat_map(|p| &p.units)
-        .any(|u| u.role == Role::Lead);
-    let projects: Vec<Project> = main
-        .projects
-        .iter()
-        .map(|p| to_project(ctx, p, lead_label_used))
-        .collect();
+    let projects: Vec<Project> = main.projects.iter().map(|p| to_project(ctx, p)).collect();
     let categories: Vec<Category> = main
         .categories
         .iter()
@@ -139,32 +130,27 @@ fn merge_lists(
 
 /// Merge a second list of the same projects: measures by number, and
 /// report texts that differ beyond punctuation and spacing.
+///
+/// A project's identity is its number, or (category, number) where the
+/// numbering restarts in each category. A per-project 实施方案 gives short
+/// names of its own: its projects are matched by number, or by order when
+/// the two lists are the same length, and reported only when the short name
+/// shares little with the listed text.
 fn merge_measures(ctx: &mut Context, main: &mut ListDraft, other: ListDraft) {
-    for p in other.projects {
-        match main.projects.iter_mut().find(|m| m.number == p.number) {
-            Some(m) => {
-                if content_key(m.text.as_str()) != content_key(p.text.as_str()) {
-                    let line = ctx.line_no(m.span);
-                    let (there, here) = difference(m.text.as_str(), p.text.as_str());
-                    ctx.sink.report(
-                        Code::TextDiffersBetweenAttachments,
-                        p.span,
-                        format!(
-                            "project {} reads differently here than at line {line}: {} there, {} here",
-                            p.number,
-                            describe(&there),
-                            describe(&here)
-                        ),
-                    );
-                }
-                if m.measures.is_empty() {
-                    m.measures = p.measures;
-                }
-                if m.units.is_empty() {
-                    m.units = p.units;
-                }
-            }
-            None => ctx.sink.report(
+    let restarts = numbering_restarts(&main.projects);
+    let same_length = main.projects.len() == other.projects.len();
+    for (order, p) in other.projects.into_iter().enumerate() {
+        let by_identity = main.projects.iter().position(|m| {
+            m.number == p.number && (!restarts || m.category == p.category || p.category.is_none())
+        });
+        let by_order = (p.from_plan && same_length).then_some(order);
+        let found = if p.from_plan {
+            by_order.or(by_identity)
+        } else {
+            by_identity
+        };
+        let Some(at) = found else {
+            ctx.sink.report(
                 Code::OrphanMeasures,
                 p.span,
                 format!(
@@ -172,9 +158,77 @@ fn merge_measures(ctx: &mut Context, main: &mut ListDraft, other: ListDraft) {
                     p.number,
                     quote(p.text.as_str())
                 ),
-            ),
+            );
+            continue;
+        };
+        let m = &mut main.projects[at];
+        if p.from_plan {
+            let name = p.name.as_ref().map_or("", |n| n.as_str());
+            if similarity(name, m.text.as_str()) < 0.34 {
+                let line = ctx.line_no(m.span);
+                ctx.sink.report(
+                    Code::TextDiffersBetweenAttachments,
+                    p.span,
+                    format!(
+                        "expected the implementation plan of project {} (line {line}: {}), found {}: matched by its place in the list",
+                        m.number,
+                        quote(m.text.as_str()),
+                        quote(name)
+                    ),
+                );
+            }
+        } else if content_key(m.text.as_str()) != content_key(p.text.as_str()) {
+            let line = ctx.line_no(m.span);
+            let (there, here) = difference(m.text.as_str(), p.text.as_str());
+            ctx.sink.report(
+                Code::TextDiffersBetweenAttachments,
+                p.span,
+                format!(
+                    "project {} reads differently here than at line {line}: {} there, {} here",
+                    p.number,
+                    describe(&there),
+                    describe(&here)
+                ),
+            );
+        }
+        if m.measures.is_empty() {
+            m.measures = p.measures;
+        }
+        if m.units.is_empty() {
+            m.units = p.units;
         }
     }
+}
+
+/// True when project numbers repeat under different categories ("1、2、3、"
+/// in each): then a project is known by (category, number).
+pub fn numbering_restarts(projects: &[ProjectDraft]) -> bool {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut repeats = false;
+    for p in projects {
+        if !seen.insert((p.category, p.number)) {
+            return false; // the same (category, number) twice: a duplicate
+        }
+        repeats |= p.number == 1 && p.category.is_some() && seen.len() > 1;
+    }
+    repeats
+}
+
+/// How much of `short`'s character pairs occur in `long` (0 to 1): a short
+/// name "实施城镇老旧小区改造" against the listed text of its project.
+fn similarity(short: &str, long: &str) -> f64 {
+    let key = |s: &str| content_key(s).chars().collect::<Vec<char>>();
+    let (a, b) = (key(short), key(long));
+    if a.len() < 2 {
+        return 1.0;
+    }
+    let pairs: std::collections::BTreeSet<(char, char)> =
+        b.windows(2).map(|w| (w[0], w[1])).collect();
+    let shared = a
+        .windows(2)
+        .filter(|w| pairs.contains(&(w[0], w[1])))
+        .count();
+    shared as f64 / (a.len() - 1) as f64
 }
 
 /// The differing middles of two texts, after their common start and end.
@@ -252,7 +306,10 @@ fn region_of(prefix: &str) -> Option<String> {
     (region.chars().count() >= 2 && region.chars().count() <= 10).then(|| region.to_string())
 }
 
-fn to_project(ctx: &Context, p: &ProjectDraft, lead_label_used: bool) -> Project {
+/// The model's project. Its own labels decide what 责任单位 means: beside a
+/// 牵头单位 they carry the work out in support; alone they lead.
+fn to_project(ctx: &Context, p: &ProjectDraft) -> Project {
+    let lead_label_used = p.units.iter().any(|u| u.role == Role::Lead);
     let mut lead_units = Vec::new();
     let mut support_units = Vec::new();
     let mut leaders = Vec::new();

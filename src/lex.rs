@@ -122,13 +122,19 @@ fn marker_parser(input: &str) -> IResult<&str, (MarkerStyle, u32)> {
 /// assert_eq!(marker("3.依托").map(|m| m.number), Some(3));
 /// assert!(marker("一、二级困难残疾人").is_none());
 /// assert!(marker("1.8万—2.1万元").is_none());
+/// assert_eq!(marker("1.6月底前完成").map(|m| m.number), Some(1));
 /// ```
 pub fn marker(line: &str) -> Option<Marker> {
     let (rest, (style, number)) = marker_parser(line).ok()?;
     let len = line.len() - rest.len();
-    // "1.8" is a decimal, not a heading.
+    // "1.8" is a decimal, not a heading; but "1.6月底前" is item 1 saying
+    // "by the end of June" (a decimal never counts months or days).
     if style == MarkerStyle::ArabicDot && rest.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
+        let after = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+        let month_or_day = after.starts_with(['月', '日']) && !after.starts_with("月份");
+        if !(line[..len].ends_with('.') && month_or_day && !after.starts_with("月底前的")) {
+            return None;
+        }
     }
     // "一、二级" / "三、四级": a list of grades.
     if style == MarkerStyle::ChineseComma {

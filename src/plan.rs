@@ -66,6 +66,10 @@ pub struct ProjectDraft {
     pub measures: Vec<MeasureDraft>,
     /// Where its line starts.
     pub span: Span,
+    /// Read from a per-project 实施方案 (一、<short name> / （一）目标任务 /
+    /// （二）责任分工 / （三）推进措施): `name` is the short name, `text` the
+    /// 目标任务, and the project is matched to the list's by order and number.
+    pub from_plan: bool,
 }
 
 /// What one list (an attachment, a body, a table) yields.
@@ -115,6 +119,10 @@ pub fn read_list(ctx: &mut Context, blocks: &[usize], require_units: bool) -> Li
         .collect();
     let texts: Vec<&str> = lines.iter().map(|&b| ctx.text(b)).collect();
     let outline = outline::build(&texts);
+    if let Some(section_level) = section_level(&outline, &texts) {
+        read_sectioned(ctx, &lines, &outline, section_level, &mut draft);
+        return draft;
+    }
     let Some(project_level) = project_level(&outline, &texts, require_units) else {
         return draft;
     };
@@ -143,6 +151,212 @@ fn take_list_heading(ctx: &mut Context, lines: &[usize], outline: &Outline) -> O
     }
     ctx.take(lines[last]);
     Some(text.to_string())
+}
+
+/// What a sub-heading of a per-project 实施方案 announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PlanSection {
+    /// 目标任务 / 工作目标 / 建设内容: the project's task statement.
+    Task,
+    /// 责任分工 / 责任单位: its units and leaders.
+    Responsibility,
+    /// 推进措施 / 工作措施 / 保障措施: its measures.
+    Measures,
+    /// 完成时限 / 时间安排 and the like: the project's timetable.
+    Schedule,
+}
+
+/// The section a heading (after its marker) announces, if it is one of the
+/// standard parts of an implementation plan.
+fn plan_section(heading: &str) -> Option<PlanSection> {
+    const SECTIONS: [(&str, PlanSection); 20] = [
+        ("目标任务", PlanSection::Task),
+        ("工作目标", PlanSection::Task),
+        ("主要目标", PlanSection::Task),
+        ("任务目标", PlanSection::Task),
+        ("建设内容", PlanSection::Task),
+        ("实施内容", PlanSection::Task),
+        ("主要内容", PlanSection::Task),
+        ("责任分工", PlanSection::Responsibility),
+        ("责任单位", PlanSection::Responsibility),
+        ("职责分工", PlanSection::Responsibility),
+        ("组织领导", PlanSection::Responsibility),
+        ("推进措施", PlanSection::Measures),
+        ("工作措施", PlanSection::Measures),
+        ("主要措施", PlanSection::Measures),
+        ("具体措施", PlanSection::Measures),
+        ("保障措施", PlanSection::Measures),
+        ("实施步骤", PlanSection::Measures),
+        ("完成时限", PlanSection::Schedule),
+        ("时间安排", PlanSection::Schedule),
+        ("进度安排", PlanSection::Schedule),
+    ];
+    let heading = heading.trim_start();
+    SECTIONS
+        .iter()
+        .find(|(word, _)| heading.starts_with(word))
+        .map(|&(_, section)| section)
+}
+
+/// Where a section heading's own content starts (after "：", or after the
+/// section word), if it has any.
+fn section_content_start(heading: &str) -> Option<usize> {
+    if let Some(colon) = heading.find('：') {
+        return Some(colon + '：'.len_utf8());
+    }
+    let word = heading
+        .char_indices()
+        .nth(4)
+        .map_or(heading.len(), |(i, _)| i);
+    (word < heading.len()).then_some(word)
+}
+
+/// The level of a notice's per-project implementation plans: a level (not
+/// the outermost) at least two thirds of whose items are plan sections, in
+/// at least two parents. Their parents are then the projects.
+fn section_level(outline: &Outline, texts: &[&str]) -> Option<usize> {
+    (1..outline.levels.len()).find(|&level| {
+        let items: Vec<&outline::Item> = outline.at_level(level).map(|(_, it)| it).collect();
+        let sections = items
+            .iter()
+            .filter(|it| plan_section(&texts[it.line][it.marker.len..]).is_some())
+            .count();
+        let parents: std::collections::BTreeSet<Option<usize>> =
+            items.iter().map(|it| it.parent).collect();
+        items.len() >= 2 && sections * 3 >= items.len() * 2 && parents.len() >= 2
+    })
+}
+
+/// Read projects written as implementation plans: each item one level above
+/// `section_level` is a project whose heading is its short name, whose
+/// sections give its task, units and measures.
+fn read_sectioned(
+    ctx: &mut Context,
+    lines: &[usize],
+    outline: &Outline,
+    section_level: usize,
+    draft: &mut ListDraft,
+) {
+    let project_level = section_level - 1;
+    let category_level = project_level.checked_sub(1);
+    for (index, item) in outline.items.iter().enumerate() {
+        if Some(item.level) == category_level {
+            read_category(ctx, lines, outline, index, draft);
+            continue;
+        }
+        if item.level != project_level {
+            continue;
+        }
+        let category = category_level
+            .and_then(|l| outline.ancestor_at(index, l))
+            .map(|c| outline.items[c].marker.number);
+        let block = lines[item.line];
+        ctx.take(block);
+        let heading = ctx.line(block).expect("outline lines are lines");
+        let name = heading
+            .text
+            .slice(item.marker.len..heading.text.len())
+            .trim();
+        let mut text = MappedText::new();
+        let mut units = Vec::new();
+        let mut measures = Vec::new();
+        for child in outline.children(index) {
+            let section = &outline.items[child];
+            let line = ctx
+                .line(lines[section.line])
+                .expect("outline lines are lines");
+            let Some(kind) = plan_section(&line.as_str()[section.marker.len..]) else {
+                continue;
+            };
+            ctx.take(lines[section.line]);
+            // "（四）完成时限：2025年12月底前。": the section's own line may
+            // carry its content after the colon.
+            // or after the section word when a page break glued the next line on.
+            let own = section_content_start(&line.as_str()[section.marker.len..]).map(|c| {
+                line.text
+                    .slice(section.marker.len + c..line.text.len())
+                    .trim()
+            });
+            // Each piece with the block it comes from (None: the heading's own line).
+            let mut pieces: Vec<(Option<usize>, MappedText)> = own
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .map(|t| (None, t))
+                .collect();
+            for &l in &section.continuation {
+                if let Some(x) = ctx.line(lines[l]) {
+                    pieces.push((Some(lines[l]), x.text.clone()));
+                }
+            }
+            match kind {
+                PlanSection::Task | PlanSection::Schedule => {
+                    // The timetable is part of what the project states.
+                    for (block, piece) in &pieces {
+                        if let Some(b) = block {
+                            ctx.take(*b);
+                        }
+                        let (rest, found) = strip_clauses(piece);
+                        units.extend(found);
+                        text.push_mapped(&rest);
+                    }
+                }
+                PlanSection::Responsibility => {
+                    for (block, piece) in &pieces {
+                        let (_, found) = strip_clauses(piece);
+                        if found.is_empty() {
+                            continue; // not a clause: left to be reported
+                        }
+                        if let Some(b) = block {
+                            ctx.take(*b);
+                        }
+                        units.extend(found);
+                    }
+                }
+                PlanSection::Measures => {
+                    for grandchild in outline.children(child) {
+                        measures.push(read_measure(ctx, lines, outline, grandchild));
+                    }
+                    if measures.is_empty() {
+                        for (block, piece) in pieces {
+                            if let Some(b) = block {
+                                ctx.take(b);
+                            }
+                            push_loose_measures(&mut measures, piece);
+                        }
+                    }
+                }
+            }
+        }
+        draft.projects.push(ProjectDraft {
+            number: item.marker.number,
+            category,
+            name: Some(name),
+            text: text.trim(),
+            units,
+            measures,
+            span: ctx.blocks[block].span(),
+            from_plan: true,
+        });
+    }
+}
+
+/// Measures written as paragraphs: one per paragraph, or the 一是/二是 items
+/// inside one.
+fn push_loose_measures(measures: &mut Vec<MeasureDraft>, m: MappedText) {
+    let items = lex::inline_items(m.as_str());
+    if items.is_empty() {
+        measures.push(MeasureDraft {
+            number: measures.len() as u32 + 1,
+            text: m,
+        });
+        return;
+    }
+    for (number, range) in items {
+        measures.push(MeasureDraft {
+            number,
+            text: m.slice(range).trim(),
+        });
+    }
 }
 
 /// The level whose items carry unit clauses; without any clause, the level
@@ -371,20 +585,7 @@ fn read_project(
     }
     if measures.is_empty() {
         for m in loose_measures {
-            let items = lex::inline_items(m.as_str());
-            if items.is_empty() {
-                measures.push(MeasureDraft {
-                    number: measures.len() as u32 + 1,
-                    text: m,
-                });
-                continue;
-            }
-            for (number, range) in items {
-                measures.push(MeasureDraft {
-                    number,
-                    text: m.slice(range).trim(),
-                });
-            }
+            push_loose_measures(&mut measures, m);
         }
     }
     ProjectDraft {
@@ -395,6 +596,7 @@ fn read_project(
         units,
         measures,
         span: ctx.blocks[block].span(),
+        from_plan: false,
     }
 }
 
@@ -568,6 +770,7 @@ fn read_table(table: &Table) -> Option<ListDraft> {
             units,
             measures: Vec::new(),
             span,
+            from_plan: false,
         });
     }
     Some(draft)

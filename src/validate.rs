@@ -45,9 +45,12 @@ pub fn check_counts(ctx: &mut Context, plan: &Plan, draft: &ListDraft) {
 }
 
 fn check_numbering(ctx: &mut Context, plan: &Plan, draft: &ListDraft) {
+    // Numbers that restart in each category are a list, not duplicates.
+    let restarts = crate::assemble::numbering_restarts(&draft.projects);
     let mut seen = std::collections::BTreeMap::new();
     for (p, d) in plan.projects.iter().zip(&draft.projects) {
-        if let Some(first) = seen.insert(p.number, p.line) {
+        let identity = (restarts.then_some(p.category).flatten(), p.number);
+        if let Some(first) = seen.insert(identity, p.line) {
             ctx.sink.report(
                 Code::NumberingDuplicate,
                 d.span,
