@@ -113,7 +113,7 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
             i += 1;
             continue;
         }
-        if let Some((table, next)) = table::read_flattened(&lines, i, &furniture) {
+        if let Some((table, next)) = table::read_flattened(source, &lines, i, &furniture) {
             flush(&mut current, &mut blocks);
             blocks.push(Block::Table(table));
             // Page furniture between rows is set aside, and accounted for.

@@ -678,90 +678,155 @@ fn strip_clauses_and_page_number(
 }
 
 /// Read a project table by its header names.
+///
+/// Rows are projects by their 序号 (any numbering style); a row holding one
+/// heading alone ("一、教育文化（4项）", spanning the table) is a category; a
+/// row with neither 序号 nor name continues the project above (a project
+/// printed over two rows, a "其中：" sub-row); the header repeated at a page
+/// top is skipped. A header over two rows (责任单位 over 牵头单位 | 配合单位)
+/// takes the lower row's names.
 fn read_table(table: &Table) -> Option<ListDraft> {
-    let header = table.rows.first()?;
-    let roles: Vec<Option<ColumnRole>> = header
+    let mut header: Vec<Option<ColumnRole>> = table
+        .rows
+        .first()?
         .iter()
         .map(|c| column_role(c.text.as_str()))
         .collect();
+    let mut body = &table.rows[1..];
+    if let Some(second) = body.first() {
+        let named = second.iter().filter(|c| !c.text.is_empty()).count();
+        if named > 0
+            && second
+                .iter()
+                .all(|c| c.text.is_empty() || column_role(c.text.as_str()).is_some())
+        {
+            for (k, c) in second.iter().enumerate() {
+                if let (Some(role), Some(slot)) = (column_role(c.text.as_str()), header.get_mut(k))
+                {
+                    *slot = Some(role);
+                }
+            }
+            body = &body[1..];
+        }
+    }
+    let roles = header;
     let has = |r: ColumnRole| roles.contains(&Some(r));
     if !(has(ColumnRole::Content) || has(ColumnRole::Name)) {
         return None;
     }
+    let column = |role: ColumnRole| roles.iter().position(|r| *r == Some(role));
+    let has_serial_column = has(ColumnRole::Serial);
     let mut draft = ListDraft::default();
     let mut serial = 0u32;
-    for row in &table.rows[1..] {
-        serial += 1;
-        let cell = |role: ColumnRole| {
-            roles
-                .iter()
-                .position(|r| *r == Some(role))
-                .and_then(|k| row.get(k))
-        };
-        let listed_number: Option<u32> =
-            cell(ColumnRole::Serial).and_then(|c| c.text.as_str().trim().parse().ok());
-        let has_serial_column = roles.contains(&Some(ColumnRole::Serial));
-        let number = listed_number.unwrap_or(serial);
-        serial = number;
-        let category = cell(ColumnRole::Category).and_then(|c| {
-            let text = c.text.as_str();
-            if text.is_empty() {
-                return None;
-            }
-            let (number, name_start) = match lex::marker(text) {
-                Some(m) if m.style == MarkerStyle::ChineseComma => (Some(m.number), m.len),
-                _ => (None, 0),
-            };
-            let (name, count) = lex::split_count(&text[name_start..]);
-            if draft.categories.last().is_none_or(|c| c.name != name) {
-                let number = number.unwrap_or(draft.categories.len() as u32 + 1);
-                draft.categories.push(CategoryDraft {
-                    number,
-                    name: name.to_string(),
-                    declared_count: count,
-                    span: c.text.span(),
-                });
-            }
-            draft.categories.last().map(|c| c.number)
-        });
-        let name = cell(ColumnRole::Name).map(|c| c.text.clone());
-        let content = cell(ColumnRole::Content).map(|c| c.text.clone());
-        // A row without a 序号 under a 无任务 category lists untasked items.
+    let mut spanning: Option<u32> = None;
+    let mut categories = crate::table::Categories::default();
+    for row in body {
+        let cell = |role: ColumnRole| column(role).and_then(|k| row.get(k));
+        let filled: Vec<&crate::layout::Cell> = row.iter().filter(|c| !c.text.is_empty()).collect();
+        if filled.is_empty() {
+            continue;
+        }
+        // The header again (a page top).
+        if filled
+            .iter()
+            .all(|c| column_role(c.text.as_str()).is_some())
+        {
+            continue;
+        }
+        // A category across the table.
+        let distinct: std::collections::BTreeSet<&str> =
+            filled.iter().map(|c| c.text.as_str()).collect();
+        if distinct.len() == 1 && categories.accepts(filled[0].text.as_str()) {
+            let text = filled[0].text.as_str().trim_end_matches(['|', ' ']);
+            let m = lex::marker(text);
+            let (name, count) = lex::split_count(&text[m.map_or(0, |m| m.len)..]);
+            let number = m.map_or(draft.categories.len() as u32 + 1, |m| m.number);
+            draft.categories.push(CategoryDraft {
+                number,
+                name: name.to_string(),
+                declared_count: count,
+                span: filled[0].text.span(),
+            });
+            spanning = Some(number);
+            continue;
+        }
+        let listed_number: Option<u32> = cell(ColumnRole::Serial)
+            .filter(|c| !c.text.is_empty())
+            .and_then(|c| crate::table::serial_number(c.text.as_str()));
+        let category = cell(ColumnRole::Category)
+            .and_then(|c| {
+                let text = c.text.as_str();
+                if text.is_empty() {
+                    return None;
+                }
+                let (number, name_start) = match lex::marker(text) {
+                    Some(m) if m.style == MarkerStyle::ChineseComma => (Some(m.number), m.len),
+                    _ => (None, 0),
+                };
+                let (name, count) = lex::split_count(&text[name_start..]);
+                if draft.categories.last().is_none_or(|c| c.name != name) {
+                    let number = number.unwrap_or(draft.categories.len() as u32 + 1);
+                    draft.categories.push(CategoryDraft {
+                        number,
+                        name: name.to_string(),
+                        declared_count: count,
+                        span: c.text.span(),
+                    });
+                }
+                draft.categories.last().map(|c| c.number)
+            })
+            .or(spanning);
+        let name = cell(ColumnRole::Name)
+            .map(|c| c.text.clone())
+            .filter(|t| !t.is_empty());
+        let content = cell(ColumnRole::Content)
+            .map(|c| c.text.clone())
+            .filter(|t| !t.is_empty());
+        let serial_empty = cell(ColumnRole::Serial).is_none_or(|c| c.text.is_empty());
         if has_serial_column && listed_number.is_none() {
-            serial -= 1;
             let untasked_category = draft
                 .categories
                 .last()
                 .is_some_and(|c| c.name.contains("无任务") || c.name.contains("不涉及"));
-            // A merged cell (colspan) keeps its text in its first column.
-            let category_column = roles.iter().position(|r| *r == Some(ColumnRole::Category));
-            let listing = row
-                .iter()
-                .enumerate()
-                .find(|(k, c)| Some(*k) != category_column && !c.text.is_empty())
-                .map(|(_, c)| &c.text);
-            if let (true, Some(listing)) = (untasked_category, listing) {
-                draft.untasked.extend(untasked_items(listing));
+            if untasked_category {
+                // A merged cell (colspan) keeps its text in its first column.
+                let category_column = column(ColumnRole::Category);
+                let listing = row
+                    .iter()
+                    .enumerate()
+                    .find(|(k, c)| Some(*k) != category_column && !c.text.is_empty())
+                    .map(|(_, c)| &c.text);
+                if let Some(listing) = listing {
+                    draft.untasked.extend(untasked_items(listing));
+                }
+                continue;
             }
-            continue;
+            // No 序号 and no name: the project above goes on.
+            if serial_empty && name.is_none() {
+                if let Some(last) = draft.projects.last_mut() {
+                    if let Some(content) = &content {
+                        let (text, units) = strip_clauses(content);
+                        last.text.push_mapped(&text);
+                        last.units.extend(units);
+                    }
+                    last.units.extend(unit_columns(&roles, row));
+                    continue;
+                }
+            }
         }
+        let number = listed_number.unwrap_or(serial + 1);
+        serial = number;
         let (text, name) = match (content, name) {
             (Some(content), name) => (content, name),
             (None, Some(name)) => (name, None),
             (None, None) => continue,
         };
         let (text, mut units) = strip_clauses(&text);
-        for (k, role) in roles.iter().enumerate() {
-            if let (Some(ColumnRole::Units(role)), Some(c)) = (role, row.get(k)) {
-                let s = c.text.as_str();
-                let names = split_unit_cell(s)
-                    .into_iter()
-                    .map(|r| c.text.slice(r))
-                    .collect();
-                units.push(NamesDraft { role: *role, names });
-            }
-        }
-        let span = row.first().map_or(table.span, |c| c.text.span());
+        units.extend(unit_columns(&roles, row));
+        let span = row
+            .iter()
+            .find(|c| !c.text.is_empty())
+            .map_or(table.span, |c| c.text.span());
         draft.projects.push(ProjectDraft {
             number,
             category,
@@ -774,6 +839,24 @@ fn read_table(table: &Table) -> Option<ListDraft> {
         });
     }
     Some(draft)
+}
+
+/// The names in a row's unit and leader columns.
+fn unit_columns(roles: &[Option<ColumnRole>], row: &[crate::layout::Cell]) -> Vec<NamesDraft> {
+    let mut units = Vec::new();
+    for (k, role) in roles.iter().enumerate() {
+        if let (Some(ColumnRole::Units(role)), Some(c)) = (role, row.get(k)) {
+            if c.text.is_empty() {
+                continue;
+            }
+            let names = split_unit_cell(c.text.as_str())
+                .into_iter()
+                .map(|r| c.text.slice(r))
+                .collect();
+            units.push(NamesDraft { role: *role, names });
+        }
+    }
+    units
 }
 
 fn split_unit_cell(s: &str) -> Vec<std::ops::Range<usize>> {

@@ -8,11 +8,12 @@
 //! the HTML reader's, so one mechanism ([`crate::plan`]) maps both to
 //! projects by their header names, not by position.
 
-use crate::fold::fold;
+use crate::fold::{fold, fold_str};
 use crate::layout::{Cell, Table};
-use crate::lex;
+use crate::lex::{self, MarkerStyle};
 use crate::mapped::MappedText;
 use crate::normalize::PhysicalLine;
+use crate::source::SourceText;
 use crate::units::Role;
 
 /// What a table column holds, from its header.
@@ -76,101 +77,115 @@ pub fn column_role(header: &str) -> Option<ColumnRole> {
 }
 
 /// If a flattened table's header starts at `lines[start]`, rebuild the table.
-/// Returns it, the index of the first line after it, and the indices of
-/// furniture lines inside it (which the caller still accounts for).
+/// Returns it and the index of the first line after it. Page furniture
+/// inside it stays with the caller, which accounts for it.
+///
+/// The header tells the shape of the rows: a header on one line (cells
+/// separated by TAB or "|", as Word and PDF copies give it) has one row per
+/// line; a header one cell per line has rows one cell per line, each cell
+/// ended by " |", by a blank line, by a "||||" residue line, or by nothing
+/// at all (then the cells are told apart by what they hold).
 pub fn read_flattened(
+    source: &SourceText,
     lines: &[PhysicalLine],
     start: usize,
     furniture: &[bool],
 ) -> Option<(Table, usize)> {
-    let (header, mut i) = read_header(lines, start)?;
+    let (header, next, separator) = read_header(source, lines, start)?;
     let roles: Vec<ColumnRole> = header
         .iter()
         .map(|c| column_role(c.text.as_str()).unwrap_or(ColumnRole::Other))
         .collect();
-    if roles.first() != Some(&ColumnRole::Serial) {
+    let has = |r: ColumnRole| roles.contains(&r);
+    if !(has(ColumnRole::Content) || has(ColumnRole::Name)) {
         return None;
     }
-    let mut rows = vec![header];
-    let mut expected = 1u32;
+    let read = match separator {
+        Some(sep) => read_line_rows(source, lines, next, furniture, &roles, sep),
+        None => {
+            if !has(ColumnRole::Serial) {
+                return None;
+            }
+            read_cell_rows(lines, next, furniture, &roles)
+        }
+    };
+    let (mut rows, end) = read;
+    if !rows.iter().any(|r| r.kind == RowKind::Project) {
+        return None;
+    }
+    // The table spans every line it read, residue lines included.
     let mut span = lines[start].text.span();
-    while i < lines.len() {
-        if !is_serial(lines[i].as_str(), expected) {
-            break;
-        }
-        let serial = cell_of(&[&lines[i]]);
-        let mut j = i + 1;
-        let mut body: Vec<&PhysicalLine> = Vec::new();
-        while j < lines.len() {
-            let l = &lines[j];
-            if l.is_blank() || furniture[j] {
-                j += 1;
-                continue;
-            }
-            if is_serial(l.as_str(), expected + 1) || ends_table(l.as_str()) {
-                break;
-            }
-            body.push(l);
-            j += 1;
-        }
-        if let Some(last) = body.last() {
-            span = span.cover(last.text.span());
-        }
-        let mut row = vec![serial];
-        row.extend(split_row(&body, &roles[1..], rows.last()));
-        rows.push(row);
-        expected += 1;
-        i = j;
+    if let Some(last) = lines[start..end].iter().rev().find(|l| !l.is_blank()) {
+        span = span.cover(last.text.span());
     }
-    if rows.len() < 2 {
-        return None;
-    }
-    // Trailing blank lines belong to what follows.
-    while i > start && lines[i - 1].is_blank() {
-        i -= 1;
-    }
-    Some((Table { rows, span }, i))
+    let mut table_rows = vec![header];
+    table_rows.extend(rows.drain(..).map(|r| r.cells));
+    Some((
+        Table {
+            rows: table_rows,
+            span,
+        },
+        end,
+    ))
 }
 
-/// Header cells: one per line (a cell may be split "牵头" / "单位"), or one
-/// line with cells separated by "|" or tabs.
-fn read_header(lines: &[PhysicalLine], start: usize) -> Option<(Vec<Cell>, usize)> {
+/// What a rebuilt row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowKind {
+    /// A project (or its continuation).
+    Project,
+    /// A category printed across the table: one cell.
+    Category,
+}
+
+struct Row {
+    kind: RowKind,
+    cells: Vec<Cell>,
+}
+
+/// The table's header: cells one per line (a cell may be split "牵头" /
+/// "单位", cells may be separated by blank lines), or one line with cells
+/// separated by "|" or TAB (then that separator is returned).
+fn read_header(
+    source: &SourceText,
+    lines: &[PhysicalLine],
+    start: usize,
+) -> Option<(Vec<Cell>, usize, Option<char>)> {
     let first = lines[start].as_str();
     // Cheap rejection: a header cell is short; only a one-line header is long.
     if first.chars().count() > 12 && !first.contains(['|', '\t']) {
         return None;
     }
-    let separators = first.matches(['|', '\t']).count();
-    if separators >= 2 || (separators == 1 && !first.trim_end().ends_with('|')) {
-        let cells: Vec<&str> = first
-            .split(['|', '\t'])
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .collect();
-        if cells.len() >= 3 && cells.iter().all(|c| column_role(c).is_some()) {
-            let line = &lines[start];
-            let mut out = Vec::new();
-            for cell in cells {
-                let at = line.as_str().find(cell).unwrap_or(0);
-                out.push(Cell {
-                    text: fold(&line.text.slice(at..at + cell.len())),
-                    from_above: false,
-                });
-            }
-            return Some((out, start + 1));
+    if let Some(sep) = line_separator(first) {
+        let cells = split_line(source, &lines[start], sep);
+        let named = cells.iter().filter(|c| !c.text.is_empty()).count();
+        if named >= 3
+            && cells
+                .iter()
+                .all(|c| c.text.is_empty() || column_role(c.text.as_str()).is_some())
+        {
+            return Some((cells, start + 1, Some(sep)));
         }
-        return None;
+        if first.trim_end_matches('|').contains(['|', '\t']) {
+            return None;
+        }
     }
     let mut cells = Vec::new();
     let mut i = start;
-    while i < lines.len() && !lines[i].is_blank() {
+    while i < lines.len() {
+        if lines[i].is_blank() {
+            // Blank lines may separate header cells, but not end a header
+            // before its third cell.
+            i += 1;
+            continue;
+        }
         let text = lines[i].as_str().trim_end_matches('|').trim();
         if column_role(text).is_some() {
             cells.push(cell_of(&[&lines[i]]));
             i += 1;
         } else if i + 1 < lines.len()
+            && !lines[i + 1].is_blank()
             && column_role(&format!("{text}{}", lines[i + 1].as_str())).is_some()
-            && column_role(text).is_none()
         {
             cells.push(cell_of(&[&lines[i], &lines[i + 1]]));
             i += 2;
@@ -178,12 +193,458 @@ fn read_header(lines: &[PhysicalLine], start: usize) -> Option<(Vec<Cell>, usize
             break;
         }
     }
-    (cells.len() >= 3).then_some((cells, i))
+    while i > start && lines[i - 1].is_blank() {
+        i -= 1;
+    }
+    (cells.len() >= 3).then_some((cells, i, None))
 }
 
-fn is_serial(line: &str, expected: u32) -> bool {
-    let t = line.trim_end_matches('|').trim();
-    t.parse::<u32>().ok() == Some(expected)
+/// The separator of a one-line row: TAB, or "|" between cells.
+fn line_separator(line: &str) -> Option<char> {
+    if line.contains('\t') {
+        return Some('\t');
+    }
+    let bars = line.trim_end_matches([' ', '|']).matches('|').count();
+    (bars >= 1).then_some('|')
+}
+
+/// The cells of one physical line split at `sep`, empty cells kept (the
+/// raw line is used, so leading and trailing empty TAB cells count).
+fn split_line(source: &SourceText, line: &PhysicalLine, sep: char) -> Vec<Cell> {
+    let range = source.lines.line_range(&source.text, line.index);
+    let raw = &source.text[range.clone()];
+    let raw = raw.trim_end_matches(['\r', '\n', '\u{c}']);
+    let mut cells = Vec::new();
+    let mut at = 0;
+    for piece in raw.split(sep) {
+        let lead = piece.len() - piece.trim_start_matches(crate::source::is_blank_char).len();
+        let trimmed = piece.trim_matches(crate::source::is_blank_char);
+        let text = MappedText::original(trimmed, range.start + at + lead);
+        cells.push(Cell {
+            text: fold(&text),
+            from_above: false,
+        });
+        at += piece.len() + sep.len_utf8();
+    }
+    // "a | b | c |": the empty piece after a closing bar is no cell.
+    if sep == '|' && cells.last().is_some_and(|c| c.text.is_empty()) {
+        cells.pop();
+    }
+    cells
+}
+
+/// Rows one per line (TAB or "|" between cells).
+fn read_line_rows(
+    source: &SourceText,
+    lines: &[PhysicalLine],
+    from: usize,
+    furniture: &[bool],
+    roles: &[ColumnRole],
+    sep: char,
+) -> (Vec<Row>, usize) {
+    let serial_col = roles.iter().position(|r| *r == ColumnRole::Serial);
+    let mut rows: Vec<Row> = Vec::new();
+    let mut i = from;
+    let mut end = from;
+    let mut categories = Categories::default();
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.is_blank() || furniture[i] {
+            i += 1;
+            continue;
+        }
+        let folded = fold_str(line.as_str());
+        if !folded.contains(sep) {
+            // One cell alone on its line: a category across the table, or
+            // the end of the table.
+            if categories.accepts(&folded) {
+                rows.push(category_row(line));
+                end = i + 1;
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let cells = split_line(source, line, sep);
+        let filled: Vec<&Cell> = cells.iter().filter(|c| !c.text.is_empty()).collect();
+        if filled.len() == 1 && categories.accepts(filled[0].text.as_str()) {
+            rows.push(Row {
+                kind: RowKind::Category,
+                cells: vec![filled[0].clone()],
+            });
+        } else if filled
+            .iter()
+            .all(|c| column_role(c.text.as_str()).is_some())
+        {
+            // The header again, after a page break: part of the table.
+        } else {
+            let serial_ok = serial_col
+                .and_then(|k| cells.get(k))
+                .is_none_or(|c| c.text.is_empty() || serial_number(c.text.as_str()).is_some());
+            if !serial_ok {
+                break;
+            }
+            rows.push(Row {
+                kind: RowKind::Project,
+                cells,
+            });
+        }
+        i += 1;
+        end = i;
+    }
+    (rows, end)
+}
+
+/// The numbers of a table's category rows must run 一、二、三…: a heading
+/// that does not go on ("二、保障措施" after a table of ten categories)
+/// belongs to the text after the table.
+#[derive(Default)]
+pub struct Categories {
+    last: Option<u32>,
+}
+
+impl Categories {
+    /// Is `text` the table's next category row? Takes it if so.
+    pub fn accepts(&mut self, text: &str) -> bool {
+        let text = text.trim_end_matches([' ', '|']).trim();
+        let Some(m) = lex::marker(text) else {
+            return false;
+        };
+        if !matches!(
+            m.style,
+            MarkerStyle::ChineseComma | MarkerStyle::ParenChinese
+        ) {
+            return false;
+        }
+        let (name, count) = lex::split_count(&text[m.len..]);
+        let heading = count.is_some() || (name.chars().count() <= 16 && !name.contains('。'));
+        let next = self.last.map_or(1, |n| n + 1);
+        if heading && m.number == next {
+            self.last = Some(m.number);
+            return true;
+        }
+        false
+    }
+}
+
+fn category_row(line: &PhysicalLine) -> Row {
+    Row {
+        kind: RowKind::Category,
+        cells: vec![cell_of(&[line])],
+    }
+}
+
+/// A 序号 cell: "1", "1.", "1、", "（1）".
+pub fn serial_number(text: &str) -> Option<u32> {
+    let t = fold_str(text);
+    let t = t.trim_end_matches('|').trim();
+    if let Ok(n) = t.parse::<u32>() {
+        return Some(n);
+    }
+    let m = lex::marker(t)?;
+    (m.len == t.len() && !matches!(m.style, MarkerStyle::ChineseComma)).then_some(m.number)
+}
+
+/// A run of lines that is one cell, and whether an explicit mark (" |", a
+/// blank line, a residue line) ends it.
+struct Piece<'a> {
+    line: &'a PhysicalLine,
+    closed: bool,
+}
+
+/// Rows one cell per line.
+fn read_cell_rows(
+    lines: &[PhysicalLine],
+    from: usize,
+    furniture: &[bool],
+    roles: &[ColumnRole],
+) -> (Vec<Row>, usize) {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut categories = Categories::default();
+    let mut expected = 1u32;
+    let mut i = from;
+    let mut end = from;
+    let serial_at = roles
+        .iter()
+        .position(|r| *r == ColumnRole::Serial)
+        .unwrap_or(0);
+    // Columns after the serial, in order; a category column before the
+    // serial is given by category rows.
+    let after: Vec<ColumnRole> = roles[serial_at + 1..].to_vec();
+    loop {
+        // Skip to the next content line.
+        while i < lines.len()
+            && (lines[i].is_blank() || furniture[i] || is_residue(lines[i].as_str()))
+        {
+            i += 1;
+        }
+        if i >= lines.len() {
+            break;
+        }
+        let text = fold_str(lines[i].as_str());
+        let bare = text.trim_end_matches('|').trim().to_string();
+        if categories.accepts(&bare) && serial_number(&bare).is_none() {
+            rows.push(category_row(&lines[i]));
+            i += 1;
+            end = i;
+            continue;
+        }
+        if column_role(&bare).is_some() {
+            // The header repeated at a page top: one cell per line.
+            let mut k = i;
+            while k < lines.len()
+                && (lines[k].is_blank()
+                    || column_role(lines[k].as_str().trim_end_matches('|').trim()).is_some())
+            {
+                k += 1;
+            }
+            if k - i >= 2 {
+                i = k;
+                end = i;
+                continue;
+            }
+        }
+        let number = serial_number(&bare);
+        let restart = number == Some(1) && rows.last().is_some_and(|r| r.kind == RowKind::Category);
+        if number != Some(expected) && !restart {
+            break;
+        }
+        expected = number.unwrap_or(expected) + 1;
+        let serial = cell_of(&[&lines[i]]);
+        // The row's pieces, up to the next 序号 or category row.
+        let mut pieces: Vec<Piece> = Vec::new();
+        let mut j = i + 1;
+        while j < lines.len() {
+            let l = &lines[j];
+            if furniture[j] {
+                j += 1;
+                continue;
+            }
+            if l.is_blank() || is_residue(l.as_str()) {
+                if let Some(p) = pieces.last_mut() {
+                    p.closed = true;
+                }
+                j += 1;
+                continue;
+            }
+            let t = fold_str(l.as_str());
+            let b = t.trim_end_matches('|').trim();
+            if serial_number(b) == Some(expected)
+                || ends_table(b)
+                || (Categories {
+                    last: categories.last,
+                })
+                .accepts(b)
+                || pieces.len() > 3 * after.len().max(1)
+                || (lex::marker(b).is_some_and(|m| {
+                    matches!(
+                        m.style,
+                        MarkerStyle::ChineseComma | MarkerStyle::ParenChinese
+                    )
+                }) && !t.ends_with('|'))
+            {
+                break;
+            }
+            pieces.push(Piece {
+                line: l,
+                closed: t.ends_with('|'),
+            });
+            j += 1;
+        }
+        let mut cells = vec![serial];
+        let above: Option<Vec<Cell>> = rows
+            .iter()
+            .rev()
+            .find(|r| r.kind == RowKind::Project)
+            .map(|r| r.cells[serial_at.min(r.cells.len())..].to_vec());
+        cells.extend(assign_cells(&pieces, &after, above.as_ref()));
+        // Columns before the serial (a 类别 printed in category rows) stay
+        // empty here; put the serial where the header has it.
+        let mut positioned: Vec<Cell> = vec![Cell::default(); serial_at];
+        positioned.extend(cells);
+        rows.push(Row {
+            kind: RowKind::Project,
+            cells: positioned,
+        });
+        i = j;
+        end = i;
+    }
+    // Trailing blank lines belong to what follows.
+    while end > from && lines[end - 1].is_blank() {
+        end -= 1;
+    }
+    (rows, end)
+}
+
+/// A line left by a table's rules: only "|" and spaces.
+fn is_residue(line: &str) -> bool {
+    !line.is_empty() && line.chars().all(|c| c == '|' || c.is_whitespace())
+}
+
+/// Put a row's pieces into the columns `roles`. With explicit cell ends the
+/// cells are the runs between them, placed by what they hold; without any,
+/// the old rule (unit columns from the right, text from the left) applies.
+fn assign_cells(pieces: &[Piece], roles: &[ColumnRole], above: Option<&Vec<Cell>>) -> Vec<Cell> {
+    let lines: Vec<&PhysicalLine> = pieces.iter().map(|p| p.line).collect();
+    if !pieces.iter().any(|p| p.closed) {
+        return split_row(&lines, roles, above);
+    }
+    let best = align(pieces, roles);
+    let mut cells: Vec<Option<Cell>> = vec![None; roles.len()];
+    for (col, range) in best {
+        let group: Vec<&PhysicalLine> = lines[range].to_vec();
+        cells[col] = Some(if matches!(roles[col], ColumnRole::Units(_)) {
+            unit_cell_of(&group)
+        } else {
+            cell_of(&group)
+        });
+    }
+    fill_from_above(cells, roles, above)
+}
+
+/// Which lines go to which column: a monotone assignment of runs of lines to
+/// columns (columns may stay empty; a run never crosses an explicit cell
+/// end), scored by how well each run fits its column.
+fn align(pieces: &[Piece], roles: &[ColumnRole]) -> Vec<(usize, std::ops::Range<usize>)> {
+    let n = pieces.len();
+    let c = roles.len();
+    const NONE: f32 = f32::NEG_INFINITY;
+    // best[i][k]: best score with the first i lines placed in columns < k.
+    let mut best = vec![vec![NONE; c + 1]; n + 1];
+    let mut from: Vec<Vec<Option<(usize, bool)>>> = vec![vec![None; c + 1]; n + 1];
+    best[0][0] = 0.0;
+    for k in 0..c {
+        for i in 0..=n {
+            if best[i][k] == NONE {
+                continue;
+            }
+            // Column k left empty.
+            let skip = best[i][k]
+                - if roles[k] == ColumnRole::Content {
+                    1.0
+                } else {
+                    0.1
+                };
+            if skip > best[i][k + 1] {
+                best[i][k + 1] = skip;
+                from[i][k + 1] = Some((i, false));
+            }
+            // Lines i..j in column k.
+            for j in i + 1..=n {
+                if j - 1 > i && pieces[j - 2].closed {
+                    break; // a run never crosses an explicit end
+                }
+                let texts: Vec<&str> = pieces[i..j].iter().map(|p| p.line.as_str()).collect();
+                let split_soft = j < n && !pieces[j - 1].closed;
+                let score = best[i][k] + fit(&texts, roles[k]) - if split_soft { 0.6 } else { 0.0 };
+                if score > best[j][k + 1] {
+                    best[j][k + 1] = score;
+                    from[j][k + 1] = Some((i, true));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let (mut i, mut k) = (n, c);
+    while k > 0 {
+        match from[i][k] {
+            Some((start, true)) => {
+                out.push((k - 1, start..i));
+                i = start;
+            }
+            Some((start, false)) => i = start,
+            None => break,
+        }
+        k -= 1;
+    }
+    out.reverse();
+    out
+}
+
+/// How well lines fit a column (higher is better).
+fn fit(lines: &[&str], role: ColumnRole) -> f32 {
+    let text: String = lines
+        .iter()
+        .map(|l| l.trim_end_matches('|').trim())
+        .collect();
+    let chars = text.chars().count();
+    let prose = text.contains(['。', '；', ';']) || text.chars().any(|c| c.is_ascii_digit());
+    match role {
+        ColumnRole::Content => 1.0 + if prose || chars > 20 { 1.0 } else { 0.0 },
+        ColumnRole::Name => {
+            if chars <= 24 && !text.contains('。') {
+                1.2
+            } else {
+                -1.0
+            }
+        }
+        ColumnRole::Units(_) => {
+            if lines
+                .iter()
+                .all(|l| unit_like(l.trim_end_matches('|').trim()))
+            {
+                if text.ends_with(UNIT_ENDS) {
+                    2.0
+                } else {
+                    0.5
+                }
+            } else {
+                -3.0
+            }
+        }
+        ColumnRole::Deadline => {
+            if chars <= 20 && text.contains(['月', '年', '底', '前', '季']) {
+                2.0
+            } else {
+                -2.0
+            }
+        }
+        ColumnRole::Category => {
+            if lex::split_count(&fold_str(&text)).1.is_some() {
+                2.0
+            } else {
+                -3.0
+            }
+        }
+        ColumnRole::Serial | ColumnRole::Other => {
+            if chars <= 20 {
+                0.3
+            } else {
+                -1.0
+            }
+        }
+    }
+}
+
+/// Last characters of a unit's name (局, 委, 办, 政府, 街道, 公司 …).
+const UNIT_ENDS: [char; 26] = [
+    '局', '委', '办', '会', '院', '室', '心', '司', '府', '镇', '街', '道', '队', '处', '所', '站',
+    '馆', '团', '部', '厅', '社', '行', '联', '区', '县', '）',
+];
+
+/// A unit cell over several lines, one unit per line ("市教育局" /
+/// "市卫生健康委员会"): the lines are separate names where a line ends a
+/// name; otherwise (a name wrapped mid-word) they join.
+fn unit_cell_of(lines: &[&PhysicalLine]) -> Cell {
+    let mut text = MappedText::new();
+    for (k, l) in lines.iter().enumerate() {
+        let t = l.as_str().trim_end_matches('|').trim_end();
+        let piece = fold(&l.text.slice(0..t.len()));
+        if k > 0 {
+            let prev = text.as_str();
+            if prev.ends_with(UNIT_ENDS) && !prev.ends_with(['、', '，', ',', '；']) {
+                text.push_replacement(
+                    "、",
+                    crate::source::Span::point(l.text.span().start as usize),
+                );
+            }
+        }
+        text.push_mapped(&piece);
+    }
+    Cell {
+        text,
+        from_above: false,
+    }
 }
 
 fn ends_table(line: &str) -> bool {
@@ -289,7 +750,15 @@ fn split_row(body: &[&PhysicalLine], roles: &[ColumnRole], above: Option<&Vec<Ce
             }
         }
     }
-    // Merged cells: take the text from the row above.
+    fill_from_above(cells, roles, above)
+}
+
+/// Merged cells: an empty category cell takes the text from the row above.
+fn fill_from_above(
+    cells: Vec<Option<Cell>>,
+    roles: &[ColumnRole],
+    above: Option<&Vec<Cell>>,
+) -> Vec<Cell> {
     cells
         .into_iter()
         .enumerate()
@@ -317,7 +786,9 @@ mod tests {
         let source = SourceText::new(text.to_string(), "UTF-8");
         let lines = crate::normalize::physical_lines(&source);
         let furniture = vec![false; lines.len()];
-        read_flattened(&lines, 0, &furniture).expect("a table").0
+        read_flattened(&source, &lines, 0, &furniture)
+            .expect("a table")
+            .0
     }
 
     fn texts(row: &[Cell]) -> Vec<&str> {
