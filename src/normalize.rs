@@ -85,6 +85,7 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
         })
         .collect();
 
+    let wrap_width = wrap_width(&lines);
     let mut blocks = Vec::new();
     let mut current: Option<MappedText> = None;
     let mut after_blank = false;
@@ -132,9 +133,18 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
         let folded = fold(&line.text);
         // An organ's name right above a date line is a signature.
         let signs_date = next_text_line(&lines, &furniture, i).is_some_and(|n| date_lines[n]);
+        // A short line with no punctuation that does not fill the width the
+        // text wraps at is not a wrapped line: it ends there (a project's
+        // title line above its paragraph).
+        let short_title_above = !after_blank
+            && i > 0
+            && !furniture[i - 1]
+            && ends_short(lines[i - 1].as_str(), wrap_width)
+            && !folded.as_str().starts_with("关于");
         match current.take() {
             Some(prev)
                 if !signs_date
+                    && !short_title_above
                     && continues(
                         prev.as_str(),
                         folded.as_str(),
@@ -176,6 +186,32 @@ pub fn fold_blocks(blocks: Vec<Block>) -> Vec<Block> {
             }
         })
         .collect()
+}
+
+/// The width the text wraps at: the length (in characters) that a fifth of
+/// the non-blank lines reach.
+fn wrap_width(lines: &[PhysicalLine]) -> usize {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| l.as_str().chars().count())
+        .collect();
+    if widths.is_empty() {
+        return 0;
+    }
+    widths.sort_unstable();
+    widths[widths.len() * 4 / 5]
+}
+
+/// A line that ends its paragraph by being short: at most 24 characters and
+/// under 40% of the wrap width, with no punctuation in it.
+fn ends_short(line: &str, wrap_width: usize) -> bool {
+    let n = line.chars().count();
+    (2..=24).contains(&n)
+        && n * 10 < wrap_width * 4
+        && !line.contains([
+            '，', '。', '；', '：', '、', ',', ';', ':', '（', '(', '）', ')', '“', '”',
+        ])
 }
 
 /// Index of the next non-blank, non-furniture line after `i`.
@@ -289,6 +325,14 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_short_title_line_above_its_paragraph_is_not_a_wrap() {
+        assert_eq!(
+            logical("新建公办幼儿园\n新建公办幼儿园2所，新增学位540个，同步配齐保教人员。\n责任单位：区教育局\n"),
+            ["新建公办幼儿园", "新建公办幼儿园2所，新增学位540个，同步配齐保教人员。", "责任单位：区教育局"]
+        );
     }
 
     #[test]

@@ -123,6 +123,10 @@ pub fn read_list(ctx: &mut Context, blocks: &[usize], require_units: bool) -> Li
         read_sectioned(ctx, &lines, &outline, section_level, &mut draft);
         return draft;
     }
+    if let Some(containers) = record_containers(&outline, &texts, require_units) {
+        read_records(ctx, &lines, &outline, containers, &mut draft);
+        return draft;
+    }
     let Some(project_level) = project_level(&outline, &texts, require_units) else {
         return draft;
     };
@@ -151,6 +155,201 @@ fn take_list_heading(ctx: &mut Context, lines: &[usize], outline: &Outline) -> O
     }
     ctx.take(lines[last]);
     Some(text.to_string())
+}
+
+/// A line that holds a lead-unit clause (on its own or after the text).
+fn has_clause(text: &str) -> bool {
+    !units::find_clauses(text).is_empty()
+}
+
+/// Runs of consecutive clause lines among `lines` (a 牵头单位 line and a
+/// 责任单位 line under one project are one run).
+fn clause_runs(lines: impl Iterator<Item = usize>, texts: &[&str]) -> usize {
+    let mut runs = 0;
+    let mut inside = false;
+    for l in lines {
+        let clause = has_clause(texts[l]);
+        if clause && !inside {
+            runs += 1;
+        }
+        inside = clause;
+    }
+    runs
+}
+
+/// Where projects are records without numbers (a title line, a paragraph or
+/// two, then "责任单位：…"): the runs that hold them. `Some(None)` is the
+/// whole list before any numbered item; `Some(Some(level))` the items of
+/// `level` whose unnumbered lines hold two or more records each on average,
+/// with no deeper level carrying clauses.
+fn record_containers(
+    outline: &Outline,
+    texts: &[&str],
+    require_units: bool,
+) -> Option<Option<usize>> {
+    let runs_of = |item: &outline::Item| clause_runs(item.continuation.iter().copied(), texts);
+    if outline.items.is_empty() {
+        let runs = clause_runs(outline.preamble.iter().copied(), texts);
+        let needed = if require_units { 3 } else { 2 };
+        return (runs >= needed).then_some(None);
+    }
+    let carries = |level: usize| {
+        outline
+            .at_level(level)
+            .any(|(_, it)| has_clause(texts[it.line]) || runs_of(it) > 0)
+    };
+    let level = (0..outline.levels.len()).find(|&l| carries(l))?;
+    if (level + 1..outline.levels.len()).any(carries) {
+        return None;
+    }
+    let holders: Vec<usize> = outline
+        .at_level(level)
+        .map(|(_, it)| runs_of(it))
+        .filter(|&r| r > 0)
+        .collect();
+    let total: usize = holders.iter().sum();
+    (total >= 2 && total * 10 >= holders.len() * 15).then_some(Some(level))
+}
+
+/// Read records delimited by their clause lines. Each record runs from the
+/// line after the previous record (or its container's heading) to its last
+/// clause line; a short first line of a record of several lines is its name.
+fn read_records(
+    ctx: &mut Context,
+    lines: &[usize],
+    outline: &Outline,
+    containers: Option<usize>,
+    draft: &mut ListDraft,
+) {
+    let mut runs: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
+    match containers {
+        None => runs.push((None, outline.preamble.clone())),
+        Some(level) => {
+            for (index, item) in outline.at_level(level) {
+                runs.push((Some(index), item.continuation.clone()));
+            }
+        }
+    }
+    let texts: Vec<&str> = lines.iter().map(|&b| ctx.text(b)).collect();
+    let holders = runs
+        .iter()
+        .filter(|(_, run)| clause_runs(run.iter().copied(), &texts) > 0)
+        .count();
+    let mut number = 0;
+    for (container, run) in runs {
+        if clause_runs(run.iter().copied(), &texts) == 0 {
+            continue;
+        }
+        // The container is a category where it counts its items or where
+        // there are several of them.
+        let category = container.and_then(|index| {
+            let item = &outline.items[index];
+            let block = lines[item.line];
+            let (name, count) = lex::split_count(&ctx.text(block)[item.marker.len..]);
+            if count.is_none() && holders < 2 {
+                return None;
+            }
+            draft.categories.push(CategoryDraft {
+                number: item.marker.number,
+                name: name.to_string(),
+                declared_count: count,
+                span: ctx.blocks[block].span(),
+            });
+            ctx.take(block);
+            Some(item.marker.number)
+        });
+        let mut pending: Vec<usize> = Vec::new();
+        let mut k = 0;
+        while k < run.len() {
+            let l = run[k];
+            if !has_clause(texts[l]) {
+                pending.push(l);
+                k += 1;
+                continue;
+            }
+            // The record's clause lines: this one and those right after it.
+            let mut clause_lines = vec![l];
+            while k + 1 < run.len()
+                && has_clause(texts[run[k + 1]])
+                && strip_is_empty(&texts, run[k + 1])
+            {
+                k += 1;
+                clause_lines.push(run[k]);
+            }
+            k += 1;
+            number += 1;
+            draft.projects.push(read_record(
+                ctx,
+                lines,
+                &pending,
+                &clause_lines,
+                number,
+                category,
+            ));
+            pending.clear();
+        }
+    }
+}
+
+/// True when a line is a clause and nothing else ("责任单位：区教育局").
+fn strip_is_empty(texts: &[&str], l: usize) -> bool {
+    let clauses = units::find_clauses(texts[l]);
+    let covered: usize = clauses.iter().map(|c| c.range.len()).sum();
+    texts[l].len() - covered <= "。".len()
+}
+
+fn read_record(
+    ctx: &mut Context,
+    lines: &[usize],
+    pending: &[usize],
+    clause_lines: &[usize],
+    number: u32,
+    category: Option<u32>,
+) -> ProjectDraft {
+    let first = pending
+        .first()
+        .or(clause_lines.first())
+        .copied()
+        .unwrap_or(0);
+    let mut name = None;
+    let mut body = pending;
+    if pending.len() >= 2 {
+        let title = ctx.text(lines[pending[0]]);
+        if title.chars().count() <= 30 && !title.ends_with(['。', '；', '，']) {
+            name = ctx.line(lines[pending[0]]).map(|l| l.text.clone());
+            body = &pending[1..];
+        }
+    }
+    let mut text = MappedText::new();
+    let mut units = Vec::new();
+    for &l in body.iter().chain(clause_lines) {
+        let Some(line) = ctx.line(lines[l]) else {
+            continue;
+        };
+        let (rest, found) = strip_clauses(&line.text);
+        units.extend(found);
+        text.push_mapped(&rest);
+    }
+    for &l in pending.iter().chain(clause_lines) {
+        ctx.take(lines[l]);
+    }
+    let block = lines[first];
+    let text = text.trim();
+    let (text, name) = if text.is_empty() {
+        (name.unwrap_or_default(), None)
+    } else {
+        (text, name)
+    };
+    ProjectDraft {
+        number,
+        category,
+        name,
+        text,
+        units,
+        measures: Vec::new(),
+        span: ctx.blocks[block].span(),
+        from_plan: false,
+    }
 }
 
 /// What a sub-heading of a per-project 实施方案 announces.
@@ -313,9 +512,7 @@ fn read_sectioned(
                     }
                 }
                 PlanSection::Measures => {
-                    for grandchild in outline.children(child) {
-                        measures.push(read_measure(ctx, lines, outline, grandchild));
-                    }
+                    measures.extend(measures_of(ctx, lines, outline, &outline.children(child)));
                     if measures.is_empty() {
                         for (block, piece) in pieces {
                             if let Some(b) = block {
@@ -580,9 +777,7 @@ fn read_project(
         }
     }
     let mut measures = Vec::new();
-    for child in outline.children(index) {
-        measures.push(read_measure(ctx, lines, outline, child));
-    }
+    measures.extend(measures_of(ctx, lines, outline, &outline.children(index)));
     if measures.is_empty() {
         for m in loose_measures {
             push_loose_measures(&mut measures, m);
@@ -598,6 +793,40 @@ fn read_project(
         span: ctx.blocks[block].span(),
         from_plan: false,
     }
+}
+
+/// The measures numbered by `items`. One item alone that enumerates
+/// "一是…；二是…；三是…" in its line is those inline items.
+fn measures_of(
+    ctx: &mut Context,
+    lines: &[usize],
+    outline: &Outline,
+    items: &[usize],
+) -> Vec<MeasureDraft> {
+    if let [only] = items {
+        let item = &outline.items[*only];
+        let whole = ctx.text(lines[item.line]);
+        if lex::inline_items(whole).len() >= 2 && outline.children(*only).is_empty() {
+            let mut measures = Vec::new();
+            let text = ctx
+                .line(lines[item.line])
+                .map(|l| l.text.clone())
+                .unwrap_or_default();
+            ctx.take(lines[item.line]);
+            push_loose_measures(&mut measures, text);
+            for &l in &item.continuation {
+                ctx.take(lines[l]);
+                if let Some(x) = ctx.line(lines[l]) {
+                    push_loose_measures(&mut measures, x.text.clone());
+                }
+            }
+            return measures;
+        }
+    }
+    items
+        .iter()
+        .map(|&i| read_measure(ctx, lines, outline, i))
+        .collect()
 }
 
 fn read_measure(

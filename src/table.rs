@@ -106,7 +106,7 @@ pub fn read_flattened(
             if !has(ColumnRole::Serial) {
                 return None;
             }
-            read_cell_rows(lines, next, furniture, &roles)
+            read_cell_rows(source, lines, next, furniture, &roles)
         }
     };
     let (mut rows, end) = read;
@@ -254,10 +254,10 @@ fn read_line_rows(
             continue;
         }
         let folded = fold_str(line.as_str());
-        if !folded.contains(sep) {
+        if !line.as_str().contains(sep) {
             // One cell alone on its line: a category across the table, or
             // the end of the table.
-            if categories.accepts(&folded) {
+            if next_starts_row(lines, i + 1, furniture) && categories.accepts(&folded) {
                 rows.push(category_row(line));
                 end = i + 1;
                 i += 1;
@@ -354,6 +354,7 @@ struct Piece<'a> {
 
 /// Rows one cell per line.
 fn read_cell_rows(
+    source: &SourceText,
     lines: &[PhysicalLine],
     from: usize,
     furniture: &[bool],
@@ -383,7 +384,10 @@ fn read_cell_rows(
         }
         let text = fold_str(lines[i].as_str());
         let bare = text.trim_end_matches('|').trim().to_string();
-        if categories.accepts(&bare) && serial_number(&bare).is_none() {
+        if serial_number(&bare).is_none()
+            && next_starts_row(lines, i + 1, furniture)
+            && categories.accepts(&bare)
+        {
             rows.push(category_row(&lines[i]));
             i += 1;
             end = i;
@@ -423,6 +427,14 @@ fn read_cell_rows(
             if l.is_blank() || is_residue(l.as_str()) {
                 if let Some(p) = pieces.last_mut() {
                     p.closed = true;
+                }
+                // A lone no-break space is how Word writes an empty cell.
+                let raw = &source.text[source.lines.line_range(&source.text, l.index)];
+                if l.is_blank() && raw.contains('\u{a0}') && !pieces.is_empty() {
+                    pieces.push(Piece {
+                        line: l,
+                        closed: true,
+                    });
                 }
                 j += 1;
                 continue;
@@ -474,6 +486,18 @@ fn read_cell_rows(
         end -= 1;
     }
     (rows, end)
+}
+
+/// Does the next content line after `from` start a row (a 序号, alone or as
+/// the first cell)? A category row is only one if a project row follows it.
+fn next_starts_row(lines: &[PhysicalLine], from: usize, furniture: &[bool]) -> bool {
+    let next = (from..lines.len())
+        .find(|&k| !lines[k].is_blank() && !furniture[k] && !is_residue(lines[k].as_str()));
+    next.is_some_and(|k| {
+        let text = lines[k].as_str();
+        let first = text.split(['\t', '|']).next().unwrap_or(text);
+        serial_number(first).is_some()
+    })
 }
 
 /// A line left by a table's rules: only "|" and spaces.
@@ -568,6 +592,9 @@ fn fit(lines: &[&str], role: ColumnRole) -> f32 {
         .map(|l| l.trim_end_matches('|').trim())
         .collect();
     let chars = text.chars().count();
+    if chars == 0 {
+        return 0.4; // an empty cell fits any column
+    }
     let prose = text.contains(['。', '；', ';']) || text.chars().any(|c| c.is_ascii_digit());
     match role {
         ColumnRole::Content => 1.0 + if prose || chars > 20 { 1.0 } else { 0.0 },

@@ -208,3 +208,148 @@ fn a_plan_printed_after_the_signature_without_an_attachment_label() {
     assert_eq!(n.document.preamble.as_deref(), Some("现将方案印发给你们。"));
     assert!(codes(&n).is_empty(), "{:?}", n.diagnostics);
 }
+
+#[test]
+fn projects_without_numbers_a_title_line_then_paragraphs_then_their_units() {
+    let n = parse(
+        "附件\n\n某区2025年民生实事项目\n\n一、教育提升（2项）\n\n新建公办幼儿园\n在城区新建公办幼儿园2所，新增公办学位540个，进一步扩大普惠性学前教育资源。\n同步配齐保教人员，秋季学期前投入使用。\n责任单位：区教育局、区住建局\n\n中小学午餐提质\n为全区中小学生提供营养午餐，覆盖学生1.2万人，推行校长陪餐和家长监督制度。\n责任单位：区教育局\n\n二、养老服务（1项）\n\n社区食堂扩面\n在老年人口集中的社区新建社区老年食堂8个，提供助餐服务。\n牵头单位：区民政局\n责任单位：各街道\n",
+    );
+    assert_eq!(
+        n.plan.projects.len(),
+        3,
+        "each 责任单位 line closes a record"
+    );
+    let first = project(&n, 1);
+    assert_eq!(first.name.as_deref(), Some("新建公办幼儿园"));
+    assert_eq!(first.lead_units, ["区教育局", "区住建局"]);
+    assert_eq!(first.targets.len(), 2);
+    assert_eq!(first.category, Some(1));
+    let third = project(&n, 3);
+    assert_eq!(third.category, Some(2));
+    assert_eq!(third.lead_units, ["区民政局"]);
+    assert_eq!(
+        third.support_units,
+        ["各街道"],
+        "beside 牵头单位, 责任单位 support"
+    );
+    assert!(!codes(&n).contains(&"count-mismatch"));
+}
+
+#[test]
+fn numbering_that_restarts_in_each_category_is_no_duplicate() {
+    let n = parse(
+        "附件\n\n一、就业（2项）\n1、新增就业500人。（牵头单位：县人社局）\n2、开展技能培训300人次。（牵头单位：县人社局）\n二、医疗（2项）\n1、建设村卫生室5个。（牵头单位：县卫健委）\n2、免费体检2000人。（牵头单位：县卫健委）\n",
+    );
+    assert_eq!(n.plan.projects.len(), 4);
+    let ids: Vec<(Option<u32>, u32)> = n
+        .plan
+        .projects
+        .iter()
+        .map(|p| (p.category, p.number))
+        .collect();
+    assert_eq!(
+        ids,
+        [(Some(1), 1), (Some(1), 2), (Some(2), 1), (Some(2), 2)]
+    );
+    assert!(
+        !codes(&n).contains(&"numbering-duplicate"),
+        "{:?}",
+        codes(&n)
+    );
+}
+
+#[test]
+fn per_project_implementation_plans_merge_by_order_into_the_list() {
+    let n = parse(
+        "附件1\n\n某县2025年民生实事目标任务\n\n（1）完成老旧小区改造12个，惠及居民3000户。（牵头单位：县住建局）\n（2）新建城市口袋公园4个。（牵头单位：县城管局）\n\n附件2\n\n某县2025年民生实事实施方案\n\n一、老旧小区改造\n（一）目标任务\n完成老旧小区改造12个。\n（二）责任分工\n牵头单位：县住建局\n配合单位：县财政局\n（三）推进措施\n1.3月底前完成设计。\n2.6月底前全部开工。\n（四）完成时限：2025年12月底前。\n二、口袋公园建设\n（一）目标任务\n新建口袋公园4个。\n（二）责任分工\n牵头单位：县城管局\n（三）工作措施\n一是选址公示；二是分批建设；三是验收移交。\n",
+    );
+    assert_eq!(n.plan.projects.len(), 2);
+    let first = project(&n, 1);
+    assert_eq!(
+        first.measures.len(),
+        2,
+        "1.3月底前 is item 1, not the decimal 1.3"
+    );
+    assert_eq!(first.measures[0].text, "3月底前完成设计。");
+    assert_eq!(
+        project(&n, 2).measures.len(),
+        3,
+        "一是/二是/三是 under 工作措施"
+    );
+    assert!(!codes(&n).contains(&"orphan-measures"));
+}
+
+#[test]
+fn a_word_table_pasted_with_tabs_and_its_header_repeated() {
+    let n = parse(
+        "附件\n\n序号\t项目名称\t主要内容\t牵头单位\t配合单位\n1\t幼儿园建设\t新建幼儿园3所。\t区教育局\t区住建局\n2\t老年食堂\t新建老年食堂10个。\t区民政局\t\n\t\t同步开展助餐服务1万人次。\t\t各街道\n序号\t项目名称\t主要内容\t牵头单位\t配合单位\n3\t停车泊位\t新增停车泊位800个。\t区城管局\t区交通局\n",
+    );
+    assert_eq!(
+        n.plan.projects.len(),
+        3,
+        "the repeated header is no project"
+    );
+    let second = project(&n, 2);
+    assert_eq!(
+        second.targets.len(),
+        2,
+        "a row without 序号 continues the project above"
+    );
+    assert_eq!(second.support_units, ["各街道"]);
+    assert_eq!(project(&n, 1).support_units, ["区住建局"]);
+    assert_eq!(project(&n, 3).lead_units, ["区城管局"]);
+}
+
+#[test]
+fn a_table_one_cell_per_line_between_blank_lines() {
+    let n = parse(
+        "附件\n\n序号\n\n项目名称\n\n建设内容\n\n责任单位\n\n1\n\n农村公路\n\n新改建农村公路50公里。\n\n县交通局\n\n2\n\n饮水安全\n\n\u{a0}\n\n县水利局\n县卫健委\n\n3\n\n充电设施\n\n新建公共充电桩200个。\n\n县发改委\n",
+    );
+    assert_eq!(n.plan.projects.len(), 3);
+    assert_eq!(project(&n, 1).targets[0].value.to_string(), "50");
+    assert_eq!(
+        project(&n, 2).lead_units,
+        ["县水利局", "县卫健委"],
+        "one unit per line"
+    );
+    assert_eq!(project(&n, 3).lead_units, ["县发改委"]);
+}
+
+#[test]
+fn a_pdf_table_with_residue_lines_and_categories_across_the_table() {
+    let n = parse(
+        "附件\n\n类别 |\n序号 |\n目标任务 |\n牵头 单位 |\n一、 教育 文化 (2项) |\n1 |\n新建图书馆分馆3个。 |\n市文旅局 |\n||||\n2 |\n改造教室照明200间。 |\n市教育局 |\n||||\n二、 社会 保障 (1项) |\n3 |\n发放高龄津贴不低于100元/月/人。 |\n市民政局 |\n||||\n三、保障措施\n各单位要加强组织领导。\n",
+    );
+    let names: Vec<(&str, Option<u32>)> = n
+        .plan
+        .categories
+        .iter()
+        .map(|c| (c.name.as_str(), c.declared_count))
+        .collect();
+    assert_eq!(names, [("教育文化", Some(2)), ("社会保障", Some(1))]);
+    assert_eq!(n.plan.projects.len(), 3);
+    assert_eq!(project(&n, 3).category, Some(2));
+    assert_eq!(
+        project(&n, 3).targets[0].cmp,
+        minsheng::model::Comparator::Ge
+    );
+    assert_eq!(
+        project(&n, 3).text,
+        "发放高龄津贴不低于100元/月/人。",
+        "the heading after the table does not join the last row"
+    );
+}
+
+#[test]
+fn a_project_with_only_responsible_units_is_led_by_them() {
+    let n = parse(
+        "附件\n\n1.新建公园2个。\n牵头单位：区城管局\n责任单位：各街道\n2.新增学位500个。\n责任单位：区教育局\n",
+    );
+    assert_eq!(project(&n, 1).lead_units, ["区城管局"]);
+    assert_eq!(project(&n, 1).support_units, ["各街道"]);
+    assert_eq!(
+        project(&n, 2).lead_units,
+        ["区教育局"],
+        "alone, 责任单位 lead"
+    );
+}
