@@ -595,7 +595,43 @@ fn read_outline(
     draft: &mut ListDraft,
 ) {
     let category_level = project_level.checked_sub(1);
+    // Where projects carry clauses, a group none of whose items does is a
+    // section of the notice numbered the same way (三、保障措施 with its
+    // （一）（二）), not a category of projects.
+    let carries = |index: usize| {
+        let item = &outline.items[index];
+        std::iter::once(item.line)
+            .chain(item.continuation.iter().copied())
+            .any(|l| has_clause(ctx.text(lines[l])))
+    };
+    let any_carries = outline.at_level(project_level).any(|(i, _)| carries(i));
+    let carrying: Vec<bool> = (0..outline.items.len()).map(carries).collect();
+    let skipped_groups: std::collections::BTreeSet<usize> = outline
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(i, it)| {
+            any_carries
+                && Some(it.level) == category_level
+                && !outline.children(*i).iter().any(|&c| carrying[c])
+                && {
+                    // A counted heading (十二、…无任务（15项）) is a category.
+                    let heading = &ctx.text(lines[it.line])[it.marker.len..];
+                    lex::split_count(heading).1.is_none()
+                }
+        })
+        .map(|(i, _)| i)
+        .collect();
     for (index, item) in outline.items.iter().enumerate() {
+        if skipped_groups.contains(&index) {
+            continue;
+        }
+        let in_section = category_level
+            .and_then(|l| outline.ancestor_at(index, l))
+            .is_some_and(|c| skipped_groups.contains(&c));
+        if in_section {
+            continue;
+        }
         if Some(item.level) == category_level {
             read_category(ctx, lines, outline, index, draft);
         } else if item.level == project_level {
@@ -740,6 +776,10 @@ fn read_project(
             }
             continue;
         }
+        // "●…" after the project's clause: a Word bullet, one measure each.
+        if k > 0 && closed && lex::bullet_len(piece.as_str()) > 0 {
+            in_measures = true;
+        }
         // "推进措施：一是…；二是…" on one line.
         let piece = match lex::measures_lead(piece.as_str()) {
             Some(len) => {
@@ -769,6 +809,8 @@ fn read_project(
         closed |= !found.is_empty() && !in_measures;
         units.extend(found);
         if in_measures {
+            let bullet = lex::bullet_len(rest.as_str());
+            let rest = rest.slice(bullet..rest.len());
             if !rest.is_empty() {
                 loose_measures.push(rest);
             }
@@ -1004,7 +1046,11 @@ fn read_table(table: &Table) -> Option<ListDraft> {
                 }
                 draft.categories.last().map(|c| c.number)
             })
-            .or(spanning);
+            .or(spanning)
+            // An empty 类别 cell is the merged cell of the rows above.
+            .or_else(|| {
+                column(ColumnRole::Category).and_then(|_| draft.categories.last().map(|c| c.number))
+            });
         let name = cell(ColumnRole::Name)
             .map(|c| c.text.clone())
             .filter(|t| !t.is_empty());

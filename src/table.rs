@@ -51,7 +51,11 @@ pub fn column_role(header: &str) -> Option<ColumnRole> {
         .filter(|c| !c.is_whitespace() && *c != '|')
         .collect();
     let h = h.as_str();
-    if h.is_empty() || h.chars().count() > 10 {
+    // A header cell is a short name; a longer one ("项目名称及年度目标任务")
+    // still has no punctuation in it.
+    let n = h.chars().count();
+    if h.is_empty() || n > 16 || (n > 10 && h.contains(['，', '。', '；', '：', ',', ';', ':']))
+    {
         return None;
     }
     Some(match h {

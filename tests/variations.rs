@@ -353,3 +353,39 @@ fn a_project_with_only_responsible_units_is_led_by_them() {
         "alone, 责任单位 lead"
     );
 }
+
+#[test]
+fn word_bullets_after_a_project_are_its_measures_and_a_later_section_is_no_category() {
+    let n = parse(
+        "某区人民政府关于2025年重点民生实事的通知\n各街道办事处，区政府各部门：\n一、总体要求\n坚持以人民为中心，办好群众急难愁盼的实事。\n二、主要任务\n（一）\t新建学校。新建中小学校2所，新增学位1800个。（牵头单位：区教委）\n●加快前期工作，3月底前开工。\n●同步配置教学设备。\n（二）\t改造老旧小区。改造老旧小区15个。（牵头单位：区住建委）\n●坚持一小区一方案。\n三、保障措施\n（一）\t加强组织领导。区政府成立工作专班，统筹推进各项工作。\n（二）\t强化资金保障。区财政局及时足额拨付资金。\n某区人民政府\n2025年2月1日\n",
+    );
+    assert_eq!(
+        n.plan.projects.len(),
+        2,
+        "三、保障措施's items carry no clause: not projects"
+    );
+    let first = project(&n, 1);
+    assert_eq!(first.measures.len(), 2);
+    assert_eq!(first.measures[0].text, "加快前期工作，3月底前开工。");
+    assert!(n.plan.categories.iter().all(|c| c.name != "保障措施"));
+}
+
+#[test]
+fn a_table_one_row_per_line_with_bars_and_a_category_column_printed_once() {
+    let n = parse(
+        "附件\n\n类别 | 序号 | 项目名称及年度目标任务 | 责任单位 |\n一、 促进 就业 (2项) | 1 | 新增城镇就业4200人。 | 县人社局 |\n | 2 | 培训家政服务人员1200人次。 | 县商务局 |\n二、 社会 保障 (1项) | 3 | 为困难重度残疾人家庭实施无障碍改造150户。 | 县残联、县民政局 |\n",
+    );
+    let cats: Vec<(u32, &str, Option<u32>)> = n
+        .plan
+        .categories
+        .iter()
+        .map(|c| (c.number, c.name.as_str(), c.declared_count))
+        .collect();
+    assert_eq!(cats, [(1, "促进就业", Some(2)), (2, "社会保障", Some(1))]);
+    assert_eq!(
+        project(&n, 2).category,
+        Some(1),
+        "an empty 类别 cell is the merged cell above"
+    );
+    assert_eq!(project(&n, 3).lead_units, ["县残联", "县民政局"]);
+}
