@@ -27,7 +27,10 @@ impl<'a> Context<'a> {
     pub fn new(blocks: &'a [Block], source: &'a SourceText, sink: Diagnostics) -> Context<'a> {
         let used = blocks
             .iter()
-            .map(|b| matches!(b, Block::Line(l) if l.kind == LineKind::Furniture))
+            .map(|b| {
+                // Furniture, chrome and metadata are never a project's text.
+                matches!(b, Block::Line(l) if matches!(l.kind, LineKind::Furniture | LineKind::Chrome | LineKind::Metadata))
+            })
             .collect();
         Context {
             blocks,

@@ -71,6 +71,10 @@ codes! {
     /// A line that looks like a leftover of layout or copying (a caption
     /// repeated before an attachment marker, a list bullet before 附件：).
     StrayText = "stray-text", Info;
+    /// Chrome of the web page, forum or mirror site the notice was copied
+    /// from (navigation, buttons, 发表于…/回复/举报, reader comments, 相关推荐
+    /// link lists, spam): set aside, not read as notice text.
+    PageChrome = "page-chrome", Info;
     /// A declared count (a category's "（12 项）", the notice's "50 项")
     /// differs from what is listed.
     CountMismatch = "count-mismatch", Warning;

@@ -21,8 +21,9 @@ use std::ops::Range;
 
 use crate::context::Context;
 use crate::diagnostic::{quote, Code};
-use crate::layout::LineKind;
-use crate::lex::{self, MarkerStyle};
+use crate::layout::{Block, LineKind};
+use crate::lex::{self, Chrome, MarkerStyle};
+use crate::mapped::MappedText;
 use crate::model::{AttachmentNote, DocNumber, Document, Section};
 use crate::outline;
 
@@ -55,7 +56,12 @@ pub fn read_signature(ctx: &mut Context, body: Range<usize>) -> Signature {
     signature.date = lex::find_date(ctx.text(lines[k])).map(|d| d.iso());
     signature.start = Some(lines[k]);
     ctx.take(lines[k]);
-    if k > 0 && is_issuer_line(ctx.text(lines[k - 1])) {
+    // The organ's name stands right above the date: where a mirror site's
+    // spam or other chrome stands there instead, the notice has no issuer.
+    let adjacent = k > 0
+        && (lines[k - 1] + 1..lines[k])
+            .all(|b| matches!(&ctx.blocks[b], Block::Line(l) if l.kind == LineKind::Furniture));
+    if adjacent && is_issuer_line(ctx.text(lines[k - 1])) {
         signature.issuer = Some(ctx.text(lines[k - 1]).to_string());
         signature.start = Some(lines[k - 1]);
         ctx.take(lines[k - 1]);
@@ -66,32 +72,67 @@ pub fn read_signature(ctx: &mut Context, body: Range<usize>) -> Signature {
 /// Read the frame from the body blocks `body`, taking what it uses.
 pub fn read_frame(ctx: &mut Context, body: Range<usize>, signature: Signature) -> Document {
     let mut doc = Document::default();
-    read_metadata(ctx, &mut doc);
+    let meta_title = read_metadata(ctx, &mut doc);
+    report_chrome(ctx);
     let lines: Vec<usize> = body
         .filter(|&i| ctx.line(i).is_some_and(|l| l.kind == LineKind::Text) && !ctx.is_used(i))
         .collect();
     let mut at = 0;
-    // Letterhead and doc number at the top.
+    let mut own_number = false;
+    // Letterhead (发文机关标志: "…文件", or the organ's name above the 文号)
+    // and doc number at the top.
     while at < lines.len() && at < 4 {
         let text = ctx.text(lines[at]);
-        if let Some(n) = lex::doc_number(text).filter(|n| text[n.len..].trim().is_empty()) {
+        if let Some(n) = standalone_doc_number(text) {
             doc.doc_number = Some(doc_number(text, n));
+            own_number = true;
             ctx.take(lines[at]);
-        } else if text.ends_with("文件") && doc.doc_number.is_none() {
-            ctx.take(lines[at]); // 发文机关标志
+        } else if is_letterhead(text) && !own_number {
+            ctx.take(lines[at]);
+        } else if !own_number
+            && is_organ_name(text)
+            && lines.get(at + 1).is_some_and(|&b| {
+                standalone_doc_number(ctx.text(b)).is_some() || is_letterhead(ctx.text(b))
+            })
+        {
+            ctx.take(lines[at]); // the organ's name as 发文机关标志
         } else {
             break;
         }
         at += 1;
     }
-    // Title: a title-shaped line, or whatever precedes the addressees.
+    // Title: a title-shaped line, or whatever precedes the addressees; over
+    // two or three lines where a wrap split it into paragraphs.
     let addressee_at =
-        (at..lines.len().min(at + 4)).find(|&k| is_addressee_line(ctx.text(lines[k])));
-    let title_at = (at..lines.len().min(at + 3))
+        (at..lines.len().min(at + 5)).find(|&k| is_addressee_line(ctx.text(lines[k])));
+    // A 文号 printed under the title (web copies) stands before the addressees.
+    let number_at = (at..addressee_at.unwrap_or(lines.len().min(at + 4)))
+        .find(|&k| standalone_doc_number(ctx.text(lines[k])).is_some());
+    let bound = number_at.or(addressee_at);
+    let title_end = bound.unwrap_or(lines.len());
+    let title_at = (at..lines.len().min(at + 3).min(title_end))
         .find(|&k| lex::is_title(ctx.text(lines[k])))
-        .or_else(|| addressee_at.filter(|&k| k > at).map(|k| k - 1));
+        .or_else(|| {
+            // Whatever stands right above the 文号 or the addressees.
+            bound
+                .and_then(|b| b.checked_sub(1))
+                .filter(|&k| k >= at && k < lines.len())
+        })
+        .filter(|&k| is_title_piece(ctx.text(lines[k])));
     if let Some(k) = title_at {
-        doc.title = Some(ctx.text(lines[k]).to_string());
+        let (first, last) = title_lines(ctx, &lines, at, k, title_end);
+        let title: String = lines[first..=last].iter().map(|&b| ctx.text(b)).collect();
+        doc.title = Some(title);
+        for &b in &lines[first..=last] {
+            ctx.take(b);
+        }
+        at = last + 1;
+    }
+    if let Some(k) = number_at.filter(|&k| k >= at) {
+        let text = ctx.text(lines[k]);
+        if let Some(n) = standalone_doc_number(text) {
+            doc.doc_number = Some(doc_number(text, n));
+        }
         ctx.take(lines[k]);
         at = k + 1;
     }
@@ -106,9 +147,14 @@ pub fn read_frame(ctx: &mut Context, body: Range<usize>, signature: Signature) -
         .start
         .map_or(lines.len(), |s| lines.partition_point(|&b| b < s))
         .max(at);
-    doc.issuer = signature.issuer;
+    if signature.issuer.is_some() {
+        doc.issuer = signature.issuer;
+    }
     if signature.date.is_some() {
         doc.date = signature.date;
+    }
+    if doc.title.is_none() {
+        doc.title = meta_title;
     }
     if let Some((k, list)) = read_attachment_note(ctx, &lines[at..end]) {
         doc.attachment_list = list;
@@ -128,21 +174,35 @@ fn doc_number(text: &str, n: lex::DocNumberMatch) -> DocNumber {
     }
 }
 
-/// A web page's metadata: 文号 and 成文日期 fill the frame; the rest
-/// (索引号, 发布日期, …) is page metadata, taken without a field.
-fn read_metadata(ctx: &mut Context, doc: &mut Document) {
+/// A web page's metadata: 文号, 成文日期 and 发文机关 fill the frame where
+/// the notice itself lacks them (the notice's own, read after, win); 名称
+/// is returned, the title when the notice has none. The rest (索引号,
+/// 发布日期 — the day the page went up, not the 成文日期 —, …) is page
+/// metadata, taken without a field. A block printed twice fills once.
+fn read_metadata(ctx: &mut Context, doc: &mut Document) -> Option<String> {
+    let mut title = None;
     for i in 0..ctx.blocks.len() {
         let Some(line) = ctx.line(i) else { continue };
         match line.kind {
             LineKind::Metadata => {
-                let text = line.as_str();
-                let (label, value) = text.split_once('：').unwrap_or((text, ""));
-                if label.contains("文号") || label.contains("字号") {
-                    if let Some(n) = lex::doc_number(value) {
-                        doc.doc_number = Some(doc_number(value, n));
+                for (label, value) in metadata_fields(&line.text) {
+                    match label {
+                        "文号" | "发文字号" if doc.doc_number.is_none() => {
+                            if let Some(n) = standalone_doc_number(value) {
+                                doc.doc_number = Some(doc_number(value, n));
+                            }
+                        }
+                        "成文日期" if doc.date.is_none() => {
+                            doc.date = lex::find_date(value).map(|d| d.iso());
+                        }
+                        "发文机关" if doc.issuer.is_none() && is_organ_name(value) => {
+                            doc.issuer = Some(value.to_string());
+                        }
+                        "名称" | "标题" if title.is_none() && lex::is_title(value) => {
+                            title = Some(value.to_string());
+                        }
+                        _ => {}
                     }
-                } else if label.contains("成文日期") {
-                    doc.date = lex::find_date(value).map(|d| d.iso());
                 }
                 ctx.take(i);
             }
@@ -153,6 +213,154 @@ fn read_metadata(ctx: &mut Context, doc: &mut Document) {
             _ => {}
         }
     }
+    title
+}
+
+/// The fields of a metadata line: "索引号：…\t分类：…" is two. A label
+/// starts a field at the start of the line or where the original had
+/// whitespace before it (a tab or spaces the fold dropped), so a value
+/// that contains a label's word is not cut.
+fn metadata_fields(text: &MappedText) -> Vec<(&'static str, &str)> {
+    let s = text.as_str();
+    let mut starts: Vec<(usize, &'static str, usize)> = Vec::new();
+    let mut prev_end: Option<u32> = None;
+    for (i, c) in s.char_indices() {
+        let span = text.span_of(i..i + c.len_utf8());
+        let boundary = prev_end.is_none_or(|end| span.start > end);
+        if boundary {
+            if let Some((label, len)) = lex::metadata_label(&s[i..]) {
+                starts.push((i, label, len));
+            }
+        }
+        prev_end = Some(span.end);
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &(at, label, len))| {
+            let end = starts.get(k + 1).map_or(s.len(), |next| next.0);
+            (label, s[at + len..end].trim())
+        })
+        .collect()
+}
+
+/// Report the chrome of the page, forum or mirror site the notice was
+/// copied from: one `page-chrome` diagnostic per run of chrome lines (page
+/// furniture between them does not break a run).
+fn report_chrome(ctx: &mut Context) {
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new(); // first, last, lines
+    for i in 0..ctx.blocks.len() {
+        let Some(line) = ctx.line(i) else { continue };
+        match line.kind {
+            LineKind::Chrome => match runs.last_mut() {
+                Some(run) if run.1 + 1 == i => {
+                    run.1 = i;
+                    run.2 += 1;
+                }
+                _ => runs.push((i, i, 1)),
+            },
+            // Furniture between chrome lines continues the run.
+            LineKind::Furniture => {
+                if let Some(run) = runs.last_mut().filter(|r| r.1 + 1 == i) {
+                    run.1 = i;
+                }
+            }
+            _ => {}
+        }
+    }
+    for (first, last, count) in runs {
+        let mut kinds: Vec<&str> = Vec::new();
+        for i in first..=last {
+            let Some(line) = ctx.line(i).filter(|l| l.kind == LineKind::Chrome) else {
+                continue;
+            };
+            let what = match lex::chrome(line.as_str()) {
+                Some(Chrome::Page) => "the web page's navigation, buttons or footer",
+                Some(Chrome::Forum) => "a forum post's header or buttons",
+                Some(Chrome::Comment) => "a reader's comment",
+                Some(Chrome::Spam) => "a web address or a mirror site's advertisement",
+                Some(Chrome::Links) | None => "a list of links to other pages",
+            };
+            if !kinds.contains(&what) {
+                kinds.push(what);
+            }
+        }
+        let span = ctx.blocks[first].span().cover(ctx.blocks[last].span());
+        let first_text = ctx.text(first);
+        let lines = if count == 1 {
+            "1 line".to_string()
+        } else {
+            format!("{count} lines")
+        };
+        ctx.sink.report(
+            Code::PageChrome,
+            span,
+            format!(
+                "expected notice text, found {} copied with the notice ({lines}, set aside): {}",
+                kinds.join(" and "),
+                quote(first_text)
+            ),
+        );
+    }
+}
+
+/// A 发文字号 alone on its line.
+fn standalone_doc_number(text: &str) -> Option<lex::DocNumberMatch<'_>> {
+    lex::doc_number(text).filter(|n| text[n.len..].trim().is_empty())
+}
+
+/// 发文机关标志 "…人民政府文件" / "…办公室文件".
+fn is_letterhead(text: &str) -> bool {
+    text.ends_with("文件") && text.chars().count() <= 40 && !text.contains(['，', '。', '：'])
+}
+
+/// An organ's name: short, no sentence punctuation, no heading number, and
+/// not a title.
+fn is_organ_name(text: &str) -> bool {
+    let n = text.chars().count();
+    (2..=40).contains(&n)
+        && !text.contains(['，', '。', '：', '；', '！', '？'])
+        && lex::marker(text).is_none()
+        && !lex::is_title(text)
+        && lex::doc_number(text).is_none()
+}
+
+/// A line that can be (part of) a title: no sentence in it.
+fn is_title_piece(text: &str) -> bool {
+    let n = text.chars().count();
+    (2..=60).contains(&n)
+        && !text.contains(['。', '；', '！', '？'])
+        && !text.ends_with('：')
+        && lex::marker(text).is_none()
+        && standalone_doc_number(text).is_none()
+        && lex::attachment_marker(text).is_none()
+}
+
+/// The title's lines around line `k` (indices into `lines`), within
+/// `at..end`: where a wrap split it into paragraphs, the piece before
+/// ("某市人民政府关于印发") and the piece after ("…项目的通知") join it, three
+/// lines at most. A title has its "关于" and ends with its kind (通知, 方案…).
+fn title_lines(ctx: &Context, lines: &[usize], at: usize, k: usize, end: usize) -> (usize, usize) {
+    let joined =
+        |a: usize, b: usize| -> String { lines[a..=b].iter().map(|&l| ctx.text(l)).collect() };
+    let (mut first, mut last) = (k, k);
+    while last + 1 < end.min(lines.len())
+        && last - first < 2
+        && !lex::is_title(&joined(first, last))
+        && is_title_piece(ctx.text(lines[last + 1]))
+        && lex::is_title(&joined(first, last + 1))
+    {
+        last += 1;
+    }
+    while first > at
+        && last - first < 2
+        && !joined(first, last).contains("关于")
+        && is_title_piece(ctx.text(lines[first - 1]))
+        && lex::is_title(&joined(first - 1, last))
+    {
+        first -= 1;
+    }
+    (first, last)
 }
 
 fn is_addressee_line(text: &str) -> bool {
@@ -177,7 +385,7 @@ fn split_addressees(text: &str) -> Vec<String> {
         }
         if depth == 0 && matches!(c, '、' | '，' | ',') {
             if !current.trim().is_empty() {
-                out.push(current.trim().to_string());
+                out.push((current.trim().to_string(), c));
             }
             current.clear();
         } else {
@@ -185,40 +393,45 @@ fn split_addressees(text: &str) -> Vec<String> {
         }
     }
     if !current.trim().is_empty() {
-        out.push(current.trim().to_string());
+        out.push((current.trim().to_string(), '：'));
     }
     share_head_nouns(out)
 }
 
-/// "各县（市）、区人民政府" names 各县（市）人民政府 and 各区人民政府: a
-/// piece that is only an administrative level takes the head noun (and the
-/// 各) of the piece after it.
-fn share_head_nouns(pieces: Vec<String>) -> Vec<String> {
+/// "各县（市）、区人民政府" is one addressee as printed: a piece that is
+/// only an administrative level ("各县（市）", "县", "乡") shares the head
+/// noun of the piece after it and stays joined to it by its "、".
+fn share_head_nouns(pieces: Vec<(String, char)>) -> Vec<String> {
+    const LEVELS: &str = "省市县区乡镇街（）()";
     let is_level = |p: &str| {
         let core = p.trim_start_matches('各');
-        !core.is_empty() && core.chars().all(|c| "省市县区乡镇街（）()".contains(c))
+        !core.is_empty() && core.chars().all(|c| LEVELS.contains(c))
     };
-    let mut out = pieces.clone();
-    for k in (0..pieces.len().saturating_sub(1)).rev() {
-        if !is_level(&pieces[k]) {
-            continue;
-        }
-        let next = &out[k + 1];
-        let core = next.trim_start_matches('各');
-        let level_len: usize = core
+    // "区人民政府": a level, then the head noun it shares.
+    let has_head = |p: &str| {
+        let core = p.trim_start_matches('各');
+        let level: usize = core
             .chars()
-            .take_while(|c| "省市县区乡镇街（）()".contains(*c))
+            .take_while(|c| LEVELS.contains(*c))
             .map(char::len_utf8)
             .sum();
-        let head = &core[level_len..];
-        if level_len == 0 || head.is_empty() {
-            continue;
+        level > 0 && level < core.len()
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut k = 0;
+    while k < pieces.len() {
+        // A run of level-only pieces joined by 、, then the piece with the head.
+        let mut j = k;
+        while j < pieces.len() && is_level(&pieces[j].0) && pieces[j].1 == '、' {
+            j += 1;
         }
-        let every = pieces[k].starts_with('各');
-        let head = head.to_string();
-        out[k] = format!("{}{head}", pieces[k]);
-        if every && !out[k + 1].starts_with('各') {
-            out[k + 1] = format!("各{}", out[k + 1]);
+        if j > k && j < pieces.len() && has_head(&pieces[j].0) {
+            let group: Vec<&str> = pieces[k..=j].iter().map(|(p, _)| p.as_str()).collect();
+            out.push(group.join("、"));
+            k = j + 1;
+        } else {
+            out.push(pieces[k].0.clone());
+            k += 1;
         }
     }
     out
@@ -230,6 +443,7 @@ fn is_issuer_line(text: &str) -> bool {
         && lex::marker(text).is_none()
         && !text.ends_with(['。', '：', '；', '，'])
         && lex::attachment_note(text).is_none()
+        && lex::chrome(text).is_none()
 }
 
 /// "附件：1.… / 2.…" or "附件：…"; returns where it starts and its entries.
@@ -371,21 +585,48 @@ mod tests {
 
     #[test]
     fn addressees_split_outside_brackets() {
+        // A shared head noun keeps its group as printed (CONTRACT.md splits
+        // on 、 and ，; the answer keys keep "各县、区人民政府" whole: the
+        // level words are not addressees by themselves).
         assert_eq!(
             split_addressees("各县（市）、区人民政府，市直各单位"),
-            ["各县（市）人民政府", "各区人民政府", "市直各单位"]
+            ["各县（市）、区人民政府", "市直各单位"]
         );
-        assert_eq!(
-            split_addressees("各乡、镇人民政府"),
-            ["各乡人民政府", "各镇人民政府"]
-        );
+        assert_eq!(split_addressees("各乡、镇人民政府"), ["各乡、镇人民政府"]);
         assert_eq!(
             split_addressees("县、市、区人民政府"),
-            ["县人民政府", "市人民政府", "区人民政府"]
+            ["县、市、区人民政府"]
         );
         assert_eq!(
             split_addressees("各街镇、龙岗片区，区有关单位"),
             ["各街镇", "龙岗片区", "区有关单位"]
+        );
+        assert_eq!(
+            split_addressees("各县、区人民政府，园区管委会，市有关单位"),
+            ["各县、区人民政府", "园区管委会", "市有关单位"]
+        );
+    }
+
+    #[test]
+    fn metadata_fields_split_where_the_original_had_space() {
+        let t = crate::fold::fold(&MappedText::original(
+            "索 引 号：\t007502290/2025-00031\t分    类：\t综合政务、通知",
+            0,
+        ));
+        assert_eq!(
+            metadata_fields(&t),
+            [
+                ("索引号", "007502290/2025-00031"),
+                ("分类", "综合政务、通知")
+            ]
+        );
+        let t = crate::fold::fold(&MappedText::original(
+            "名称：某区关于公布文号：办法的通知",
+            0,
+        ));
+        assert_eq!(
+            metadata_fields(&t),
+            [("名称", "某区关于公布文号：办法的通知")]
         );
     }
 }

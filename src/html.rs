@@ -15,8 +15,10 @@
 //! Every piece of text is a [`MappedText`] over the HTML: text copied as is
 //! maps byte for byte, decoded entities and collapsed whitespace map to the
 //! original range they replace. The visible text nobody used (navigation,
-//! breadcrumbs, footer) is reported in [`HtmlReading::skipped`].
+//! breadcrumbs, footer) is reported in [`HtmlReading::skipped`], and
+//! accounted for as diagnostics by [`HtmlReading::skipped_diagnostics`].
 
+use crate::diagnostic::{quote, Code, Diagnostic};
 use crate::layout::{Block, Cell, Line, LineKind, Table};
 use crate::mapped::MappedText;
 use crate::source::Span;
@@ -31,6 +33,112 @@ pub struct HtmlReading {
     /// Regions of visible text that no block took (navigation, breadcrumbs,
     /// footer…), one span per run of skipped text, in document order.
     pub skipped: Vec<Span>,
+}
+
+impl HtmlReading {
+    /// The visible text the reader skipped, accounted for: one `page-chrome`
+    /// (info) diagnostic per stretch of skipped text between two blocks
+    /// (the navigation above the article, the footer below it), and an
+    /// `unparsed-text` warning for a skipped piece that reads like notice
+    /// text (a sentence, a lead-unit clause), so that content outside the
+    /// container found for the article is never lost silently.
+    ///
+    /// ```
+    /// let page = "<div class=\"nav\"><a>首页</a> <a>政务公开</a></div><div class=\"article\"><p>附件1</p><p>一、促进就业（1项）</p><p>（1）新增就业100人。（牵头单位：区人社局）</p></div>";
+    /// let reading = minsheng::html::read_html(page);
+    /// let d = reading.skipped_diagnostics(page);
+    /// assert_eq!(d.len(), 1);
+    /// assert_eq!(d[0].code, minsheng::Code::PageChrome);
+    /// ```
+    pub fn skipped_diagnostics(&self, html: &str) -> Vec<Diagnostic> {
+        let mut starts: Vec<u32> = self.blocks.iter().map(|b| b.span().start).collect();
+        starts.sort_unstable();
+        // Group skipped runs with no block between them.
+        let mut groups: Vec<Vec<Span>> = Vec::new();
+        let mut last_gap = None;
+        for &span in &self.skipped {
+            let gap = starts.partition_point(|&s| s < span.start);
+            match groups.last_mut() {
+                Some(g) if last_gap == Some(gap) => g.push(span),
+                _ => groups.push(vec![span]),
+            }
+            last_gap = Some(gap);
+        }
+        let mut out = Vec::new();
+        for group in groups {
+            let mut chrome: Vec<(Span, String)> = Vec::new();
+            for span in group {
+                let text = visible_text(html, span);
+                if text.is_empty() {
+                    continue;
+                }
+                if reads_like_notice_text(&text) {
+                    out.push(Diagnostic::new(
+                        Code::UnparsedText,
+                        span,
+                        format!(
+                            "expected the notice's text inside the article, found notice text outside it that the reader skipped: {}",
+                            quote(&text)
+                        ),
+                    ));
+                } else {
+                    chrome.push((span, text));
+                }
+            }
+            let (Some(first), Some(last)) = (chrome.first(), chrome.last()) else {
+                continue;
+            };
+            let texts: Vec<&str> = chrome.iter().map(|(_, t)| t.as_str()).collect();
+            out.push(Diagnostic::new(
+                Code::PageChrome,
+                first.0.cover(last.0),
+                format!(
+                    "expected notice text, found the web page's navigation, buttons or footer outside the article ({}, set aside): {}",
+                    match chrome.len() {
+                        1 => "1 piece of text".to_string(),
+                        n => format!("{n} pieces of text"),
+                    },
+                    quote(&texts.join(" "))
+                ),
+            ));
+        }
+        out
+    }
+}
+
+/// The text a browser shows for `span` of the page: tags dropped, a few
+/// entities decoded, whitespace collapsed.
+fn visible_text(html: &str, span: Span) -> String {
+    let raw = html.get(span.range()).unwrap_or("");
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in raw.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&gt;", ">")
+        .replace("&lt;", "<");
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A skipped piece that a notice would contain: a sentence of some length
+/// or a lead-unit clause.
+fn reads_like_notice_text(text: &str) -> bool {
+    let folded = crate::fold::fold_str(text);
+    (folded.chars().count() >= 40 && folded.contains('。'))
+        || ["牵头单位：", "责任单位：", "牵头部门："]
+            .iter()
+            .any(|l| folded.contains(l))
 }
 
 /// True when `text` looks like an HTML page rather than a plain-text notice.

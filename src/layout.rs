@@ -28,6 +28,10 @@ pub enum LineKind {
     Furniture,
     /// A web page's metadata field ("发文字号：…", "发布日期：…").
     Metadata,
+    /// Chrome of the page, forum or mirror site the notice was copied from
+    /// (breadcrumbs, buttons, post headers, reader comments, link lists,
+    /// spam): not notice text, set aside and reported as `page-chrome`.
+    Chrome,
     /// The heading of a web article (the page's `<h1>`).
     ArticleTitle,
 }

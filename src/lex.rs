@@ -199,33 +199,329 @@ pub fn measures_header(line: &str) -> bool {
         .any(|w| core.ends_with(w))
 }
 
+/// The labels of a web page's metadata fields (信息公开 tables), longest
+/// first so that "发文字号" is not read as "文号".
+pub const METADATA_LABELS: [&str; 24] = [
+    "信息来源",
+    "发文字号",
+    "成文日期",
+    "发布日期",
+    "发布机构",
+    "发文机关",
+    "主题分类",
+    "组配分类",
+    "生成日期",
+    "公开方式",
+    "体裁分类",
+    "公开日期",
+    "公开范围",
+    "公开时限",
+    "索引号",
+    "有效性",
+    "主题词",
+    "关键词",
+    "文号",
+    "名称",
+    "标题",
+    "来源",
+    "分类",
+    "时效",
+];
+
+/// Labels that only a metadata block uses: a line led by one of these is
+/// metadata wherever it stands (the page's footer too), not only at the top.
+const STRONG_METADATA_LABELS: [&str; 14] = [
+    "索引号",
+    "发文字号",
+    "成文日期",
+    "发布日期",
+    "发布机构",
+    "主题分类",
+    "组配分类",
+    "生成日期",
+    "公开方式",
+    "体裁分类",
+    "公开日期",
+    "公开范围",
+    "有效性",
+    "主题词",
+];
+
+/// The metadata label at the start of `s` with its "：": the label and the
+/// bytes taken.
+///
+/// ```
+/// assert_eq!(minsheng::lex::metadata_label("发文字号：某〔2024〕1号"), Some(("发文字号", 15)));
+/// assert_eq!(minsheng::lex::metadata_label("发文字号"), None);
+/// ```
+pub fn metadata_label(s: &str) -> Option<(&'static str, usize)> {
+    METADATA_LABELS.iter().find_map(|&label| {
+        s.strip_prefix(label)
+            .and_then(|r| r.strip_prefix('：'))
+            .map(|r| (label, s.len() - r.len()))
+    })
+}
+
 /// A web page's metadata field copied with the notice: "发文字号：…",
-/// "成文日期：…", "发布日期：…", "索引号：…".
+/// "成文日期：…", "发布日期：…", "索引号：…" (a line may hold several,
+/// separated by tabs or spaces).
 pub fn is_metadata_field(line: &str) -> bool {
-    const LABELS: [&str; 18] = [
-        "索引号",
-        "发文字号",
-        "文号",
-        "成文日期",
-        "发布日期",
-        "发布机构",
-        "发文机关",
-        "主题分类",
-        "组配分类",
-        "生成日期",
-        "名称",
-        "来源",
-        "信息来源",
-        "公开方式",
-        "有效性",
-        "体裁分类",
-        "主题词",
-        "公开日期",
+    metadata_label(line).is_some()
+}
+
+/// A metadata field whose label no notice text uses ("索引号：…",
+/// "公开方式：主动公开"), short enough to be a field, not a sentence.
+pub fn is_strong_metadata_field(line: &str) -> bool {
+    metadata_label(line).is_some_and(|(label, _)| STRONG_METADATA_LABELS.contains(&label))
+        && line.chars().count() <= 120
+        && !line.ends_with('。')
+}
+
+/// What a line of web-page, forum or mirror-site chrome is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chrome {
+    /// Navigation, breadcrumbs, buttons, the site's name, its footer.
+    Page,
+    /// A forum post's header or footer (发表于…, 本帖最后由…编辑, 回复, 举报).
+    Forum,
+    /// A reader's comment copied with the post ("思考：…", "评论：…").
+    Comment,
+    /// The heading of a list of links to other pages (相关推荐, 相关文章):
+    /// the link lines after it are chrome too.
+    Links,
+    /// A line with a web address or a mirror site's advertisement.
+    Spam,
+}
+
+/// Whether a (folded) line is chrome of the page, forum or mirror site the
+/// notice was copied from, and which.
+///
+/// ```
+/// use minsheng::lex::{chrome, Chrome};
+/// assert_eq!(chrome("首页>政务公开>政策文件"), Some(Chrome::Page));
+/// assert_eq!(chrome("【字体：大中小】【打印】【关闭】"), Some(Chrome::Page));
+/// assert_eq!(chrome("发表于2024-3-110:20"), Some(Chrome::Forum));
+/// assert_eq!(chrome("回复举报"), Some(Chrome::Forum));
+/// assert_eq!(chrome("思考：这项目标能完成吗？"), Some(Chrome::Comment));
+/// assert_eq!(chrome("相关推荐"), Some(Chrome::Links));
+/// assert_eq!(chrome("更多精彩请访问www.example.com"), Some(Chrome::Spam));
+/// assert_eq!(chrome("一、促进就业（3项）"), None);
+/// assert_eq!(chrome("某市人民政府办公室"), None);
+/// assert_eq!(chrome("|"), None);
+/// ```
+pub fn chrome(line: &str) -> Option<Chrome> {
+    let n = line.chars().count();
+    if n == 0 {
+        return None;
+    }
+    // A reader's comment: a commenter's label and a colon.
+    const COMMENT: [&str; 12] = [
+        "思考",
+        "评论",
+        "点评",
+        "网友评论",
+        "读者评论",
+        "网友",
+        "读者",
+        "感想",
+        "心得",
+        "笔记",
+        "我的看法",
+        "个人理解",
     ];
-    let Some((label, _)) = line.split_once('：') else {
-        return false;
-    };
-    LABELS.contains(&label.trim())
+    if let Some((label, _)) = line.split_once('：') {
+        if COMMENT.contains(&label) {
+            return Some(Chrome::Comment);
+        }
+    }
+    const FORUM_PREFIX: [&str; 6] = [
+        "发表于",
+        "本帖最后由",
+        "楼主",
+        "只看该作者",
+        "最后编辑于",
+        "本帖由",
+    ];
+    if FORUM_PREFIX.iter().any(|p| line.starts_with(p)) && n <= 80 {
+        return Some(Chrome::Forum);
+    }
+    const LINKS: [&str; 10] = [
+        "相关推荐",
+        "相关文章",
+        "相关阅读",
+        "相关链接",
+        "推荐阅读",
+        "热门文章",
+        "猜你喜欢",
+        "延伸阅读",
+        "热点推荐",
+        "相关附件",
+    ];
+    if LINKS.iter().any(|p| line.trim_end_matches('：') == *p) {
+        return Some(Chrome::Links);
+    }
+    if n <= 60 && !ends_element(line) && has_web_address(line) {
+        return Some(Chrome::Spam);
+    }
+    const SPAM: [&str; 6] = [
+        "免费下载",
+        "文档下载",
+        "关注公众号",
+        "微信公众号",
+        "扫码关注",
+        "本站",
+    ];
+    if n <= 60 && SPAM.iter().any(|p| line.contains(p)) {
+        return Some(Chrome::Spam);
+    }
+    const PAGE_PREFIX: [&str; 21] = [
+        "当前位置",
+        "您的位置",
+        "您现在的位置",
+        "分享到",
+        "扫一扫",
+        "主办：",
+        "主办单位：",
+        "承办：",
+        "协办：",
+        "技术支持",
+        "网站标识码",
+        "版权所有",
+        "Copyright",
+        "©",
+        "网站地图",
+        "联系我们",
+        "上一篇",
+        "下一篇",
+        "责任编辑",
+        "浏览次数",
+        "免责声明",
+    ];
+    if n <= 100 && PAGE_PREFIX.iter().any(|p| line.starts_with(p)) {
+        return Some(Chrome::Page);
+    }
+    if n <= 100 && (line.contains("ICP备") || line.contains("公网安备")) {
+        return Some(Chrome::Page);
+    }
+    // Breadcrumbs: "首页>政务公开>…".
+    if n <= 100 && line.matches(['>', '＞', '»', '›']).count() >= 2 {
+        return Some(Chrome::Page);
+    }
+    // The site's name.
+    if n <= 30
+        && ["门户网站", "政府网站", "人民政府网", "信息公开网"]
+            .iter()
+            .any(|s| line.ends_with(s))
+        && !line.contains(['，', '。', '：'])
+    {
+        return Some(Chrome::Page);
+    }
+    // A row of buttons: "【打印】【关闭】", or button words alone.
+    if only_bracket_groups(line) {
+        return Some(Chrome::Page);
+    }
+    match buttons(line) {
+        Some(true) => Some(Chrome::Forum),
+        Some(false) => Some(Chrome::Page),
+        None => None,
+    }
+}
+
+/// The line is made of "【…】" groups only.
+fn only_bracket_groups(line: &str) -> bool {
+    let mut rest = line;
+    let mut groups = 0;
+    while !rest.is_empty() {
+        let Some(r) = rest.strip_prefix('【') else {
+            return false;
+        };
+        let Some(close) = r.find('】') else {
+            return false;
+        };
+        if r[..close].chars().count() > 12 {
+            return false;
+        }
+        rest = r[close + '】'.len_utf8()..].trim_start_matches(['|', '｜', ' ']);
+        groups += 1;
+    }
+    groups > 0
+}
+
+/// The line is a row of button words ("回复举报", "打印本页关闭窗口"): whether
+/// a forum's (`Some(true)`) or a page's (`Some(false)`).
+fn buttons(line: &str) -> Option<bool> {
+    const FORUM: [&str; 14] = [
+        "回复",
+        "举报",
+        "引用",
+        "收藏",
+        "点赞",
+        "支持",
+        "反对",
+        "使用道具",
+        "电梯直达",
+        "倒序浏览",
+        "阅读模式",
+        "沙发",
+        "板凳",
+        "地板",
+    ];
+    const PAGE: [&str; 8] = [
+        "打印本页",
+        "关闭窗口",
+        "打印",
+        "关闭",
+        "分享",
+        "返回顶部",
+        "返回",
+        "评论",
+    ];
+    let mut rest = line;
+    let mut forum = false;
+    let mut words = 0;
+    while !rest.is_empty() {
+        rest = rest.trim_start_matches(['|', '｜', ' ', '·', '/']);
+        if rest.is_empty() {
+            break;
+        }
+        if let Some(w) = FORUM.iter().find(|w| rest.starts_with(**w)) {
+            forum = true;
+            rest = &rest[w.len()..];
+        } else if let Some(w) = PAGE.iter().find(|w| rest.starts_with(**w)) {
+            rest = &rest[w.len()..];
+        } else {
+            return None;
+        }
+        words += 1;
+    }
+    (words > 0).then_some(forum)
+}
+
+/// The line holds a web address (http://, www., a domain name).
+fn has_web_address(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    if lower.contains("http://") || lower.contains("https://") || lower.contains("www.") {
+        return true;
+    }
+    [".com", ".cn", ".net", ".org"].iter().any(|tld| {
+        lower.match_indices(tld).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + tld.len()..].chars().next();
+            before.is_some_and(|c| c.is_ascii_alphanumeric())
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+    })
+}
+
+/// A line of a link list (after "相关推荐"): a short title with no sentence
+/// in it, perhaps followed by a date.
+pub fn is_link_line(line: &str) -> bool {
+    let n = line.chars().count();
+    (2..=50).contains(&n)
+        && !line.contains(['。', '；', '！', '？'])
+        && !line.ends_with('：')
+        && marker(line).is_none()
+        && attachment_marker(line).is_none()
 }
 
 /// A measures header that leads a line with text after it
@@ -371,7 +667,9 @@ pub fn ends_element(line: &str) -> bool {
         return true;
     };
     // An open bracket ("（牵头单位：" at a wrap) continues on the next line.
-    if line.matches('（').count() > line.matches('）').count() {
+    // Counted from the last opening bracket: a project marker "35）" with
+    // its "（" lost must not balance the clause's open one.
+    if open_bracket_at_end(line) {
         return false;
     }
     if matches!(last, '。' | '！' | '？' | '；' | '：') {
@@ -386,6 +684,20 @@ pub fn ends_element(line: &str) -> bool {
         }
     }
     false
+}
+
+/// True when the last "（" of `line` has no "）" after it.
+///
+/// ```
+/// assert!(minsheng::lex::open_bracket_at_end("35）送戏1.5万场。（牵头单位："));
+/// assert!(!minsheng::lex::open_bracket_at_end("（牵头单位：省民政厅）"));
+/// ```
+pub fn open_bracket_at_end(line: &str) -> bool {
+    match (line.rfind('（'), line.rfind('）')) {
+        (Some(open), Some(close)) => open > close,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 /// Does this line begin a new element (so it never continues the previous)?

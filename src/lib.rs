@@ -160,7 +160,12 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
         InputFormat::Auto => html::looks_like_html(&source.text),
     };
     let blocks = if html {
-        normalize::fold_blocks(html::read_html(&source.text).blocks)
+        let reading = html::read_html(&source.text);
+        // What the reader skipped is accounted for, never dropped.
+        for d in reading.skipped_diagnostics(&source.text) {
+            sink.push(d);
+        }
+        normalize::fold_blocks(reading.blocks)
     } else {
         normalize::read_text(&source)
     };

@@ -72,8 +72,18 @@ use crate::source::is_blank_char as is_trimmed;
 pub fn read_text(source: &SourceText) -> Vec<Block> {
     let lines = physical_lines(source);
     let furniture = find_furniture(&lines);
+    // Each line folded once, for the line grammars below.
+    let folded_lines: Vec<String> = lines
+        .iter()
+        .map(|l| crate::fold::fold_str(l.as_str()))
+        .collect();
+    let chrome = find_chrome(&folded_lines, &furniture);
     let blank_separates = blank_lines_separate_paragraphs(&lines);
-    let metadata = metadata_block(&lines);
+    let metadata = find_metadata(&folded_lines, &furniture, &chrome);
+    // Lines set aside: they neither join nor split the text around them.
+    let aside: Vec<bool> = (0..lines.len())
+        .map(|i| furniture[i] || chrome[i] || metadata[i])
+        .collect();
     // Date lines, found once (a line is asked about as the next line too).
     let date_lines: Vec<bool> = lines
         .iter()
@@ -81,7 +91,7 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
             // A date line starts with a digit (cheap filter before the grammar).
             l.as_str()
                 .starts_with(|c: char| c.is_numeric() || "〇零一二三四五六七八九两".contains(c))
-                && lex::is_date_line(fold(&l.text).as_str())
+                && lex::is_date_line(&folded_lines[l.index])
         })
         .collect();
 
@@ -97,32 +107,27 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
             i += 1;
             continue;
         }
-        if furniture[i] {
+        if aside[i] {
+            let kind = aside_kind(&furniture, &chrome, i);
+            if kind == LineKind::Metadata {
+                flush(&mut current, &mut blocks);
+            }
             blocks.push(Block::Line(Line {
                 text: fold(&line.text),
-                kind: LineKind::Furniture,
+                kind,
             }));
             i += 1;
             continue;
         }
-        if i < metadata {
-            flush(&mut current, &mut blocks);
-            blocks.push(Block::Line(Line {
-                text: fold(&line.text),
-                kind: LineKind::Metadata,
-            }));
-            i += 1;
-            continue;
-        }
-        if let Some((table, next)) = table::read_flattened(source, &lines, i, &furniture) {
+        if let Some((table, next)) = table::read_flattened(source, &lines, i, &aside) {
             flush(&mut current, &mut blocks);
             blocks.push(Block::Table(table));
             // Page furniture between rows is set aside, and accounted for.
             for k in i..next {
-                if furniture[k] {
+                if aside[k] {
                     blocks.push(Block::Line(Line {
                         text: fold(&lines[k].text),
-                        kind: LineKind::Furniture,
+                        kind: aside_kind(&furniture, &chrome, k),
                     }));
                 }
             }
@@ -132,13 +137,13 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
         }
         let folded = fold(&line.text);
         // An organ's name right above a date line is a signature.
-        let signs_date = next_text_line(&lines, &furniture, i).is_some_and(|n| date_lines[n]);
+        let signs_date = next_text_line(&lines, &aside, i).is_some_and(|n| date_lines[n]);
         // A short line with no punctuation that does not fill the width the
         // text wraps at is not a wrapped line: it ends there (a project's
         // title line above its paragraph).
         let short_title_above = !after_blank
             && i > 0
-            && !furniture[i - 1]
+            && !aside[i - 1]
             && ends_short(lines[i - 1].as_str(), wrap_width)
             && !folded.as_str().starts_with("关于");
         match current.take() {
@@ -214,9 +219,9 @@ fn ends_short(line: &str, wrap_width: usize) -> bool {
         ])
 }
 
-/// Index of the next non-blank, non-furniture line after `i`.
-fn next_text_line(lines: &[PhysicalLine], furniture: &[bool], i: usize) -> Option<usize> {
-    (i + 1..lines.len()).find(|&k| !lines[k].is_blank() && !furniture[k])
+/// Index of the next non-blank line after `i` that is not set aside.
+fn next_text_line(lines: &[PhysicalLine], aside: &[bool], i: usize) -> Option<usize> {
+    (i + 1..lines.len()).find(|&k| !lines[k].is_blank() && !aside[k])
 }
 
 fn flush(current: &mut Option<MappedText>, blocks: &mut Vec<Block>) {
@@ -240,21 +245,57 @@ fn continues(prev: &str, next: &str, paragraph_break: bool) -> bool {
     !lex::begins_element(next) && !lex::is_standalone(next)
 }
 
-/// The end of a web page's metadata block at the top of the input
-/// ("索引号：…", "发文字号：…", "发布日期：…"): the index of the first line
-/// after it (0 when there is none).
-fn metadata_block(lines: &[PhysicalLine]) -> usize {
-    let mut end = 0;
-    for (i, line) in lines.iter().enumerate() {
-        if line.is_blank() {
+fn aside_kind(furniture: &[bool], chrome: &[bool], i: usize) -> LineKind {
+    if furniture[i] {
+        LineKind::Furniture
+    } else if chrome[i] {
+        LineKind::Chrome
+    } else {
+        LineKind::Metadata
+    }
+}
+
+/// A web page's metadata fields ("索引号：…", "发文字号：…", "发布日期：…",
+/// several to a line, separated by tabs or spaces). At the top of the input,
+/// above the notice and among the page's chrome, any metadata label makes a
+/// metadata line; elsewhere only a label no notice uses ("公开方式：…").
+fn find_metadata(folded: &[String], furniture: &[bool], chrome: &[bool]) -> Vec<bool> {
+    let mut metadata = vec![false; folded.len()];
+    let mut head = true;
+    for (i, line) in folded.iter().enumerate() {
+        if line.is_empty() || furniture[i] || chrome[i] {
             continue;
         }
-        if !lex::is_metadata_field(&crate::fold::fold_str(line.as_str())) {
-            break;
+        if head && lex::is_metadata_field(line) {
+            metadata[i] = true;
+            continue;
         }
-        end = i + 1;
+        head = false;
+        metadata[i] = lex::is_strong_metadata_field(line);
     }
-    end
+    metadata
+}
+
+/// Mark the chrome of the web page, forum or mirror site a copy was made
+/// from ([`lex::chrome`]); after a link list's heading ("相关推荐"), the link
+/// lines that follow it.
+fn find_chrome(folded: &[String], furniture: &[bool]) -> Vec<bool> {
+    let mut chrome = vec![false; folded.len()];
+    let mut in_links = false;
+    for (i, line) in folded.iter().enumerate() {
+        if line.is_empty() || furniture[i] {
+            continue;
+        }
+        match lex::chrome(line) {
+            Some(kind) => {
+                chrome[i] = true;
+                in_links = kind == lex::Chrome::Links || (in_links && kind == lex::Chrome::Page);
+            }
+            None if in_links && lex::is_link_line(line) => chrome[i] = true,
+            None => in_links = false,
+        }
+    }
+    chrome
 }
 
 /// Whether blank lines in this input mark paragraph ends. Text copied from a
@@ -309,7 +350,94 @@ fn find_furniture(lines: &[PhysicalLine]) -> Vec<bool> {
             furniture[i] = true;
         }
     }
+    let headers: Vec<&str> = counts
+        .iter()
+        .filter(|&(h, &n)| n >= 2 && h.chars().count() >= 4)
+        .map(|(h, _)| *h)
+        .collect();
+    for header in headers {
+        mark_broken_headers(lines, &mut furniture, header);
+    }
     furniture
+}
+
+/// A running header that PDF extraction printed away from the page top:
+/// garbled ("皖民生办〔" / "20241" for "皖民生办〔2024〕1号", glyphs lost, split
+/// over lines) and interleaved inside a sentence, often followed by the page
+/// number alone on its line ("2"). A run of up to four short lines whose
+/// text, read in order, is the header with some characters lost (starting
+/// with its first character, at least 60% of it, and not the whole header:
+/// the header itself printed whole elsewhere is the notice's own 文号 or
+/// title), and a bare page number right after it, are furniture — when the
+/// run is split over two lines or more or has that page number: a single
+/// line that only shares the header's words is the notice's text.
+fn mark_broken_headers(lines: &[PhysicalLine], furniture: &mut [bool], header: &str) {
+    let header: Vec<char> = header.chars().collect();
+    let needed = (header.len() * 3).div_ceil(5).max(4);
+    let mut i = 0;
+    while i < lines.len() {
+        let first = lines[i].as_str();
+        if furniture[i] || lines[i].is_blank() || !first.starts_with(header[0]) {
+            i += 1;
+            continue;
+        }
+        // Extend the run while the joined text stays a subsequence of the header.
+        let mut matched = 0; // header chars consumed
+        let mut taken = 0; // text chars matched
+        let mut run_end = i;
+        let mut exact = true;
+        for (k, line) in lines.iter().enumerate().skip(i).take(4) {
+            if line.is_blank() || furniture[k] {
+                break;
+            }
+            let text: Vec<char> = line
+                .as_str()
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            let Some(after) = subsequence_end(&header, matched, &text) else {
+                break;
+            };
+            if after - matched != text.len() {
+                exact = false;
+            }
+            matched = after;
+            taken += text.len();
+            run_end = k + 1;
+        }
+        let whole = exact && matched == header.len() && taken == header.len();
+        // The page number printed alone right after it.
+        let page_number = lines.get(run_end).is_some_and(|next| {
+            let t = next.as_str();
+            (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+        });
+        // Evidence of a broken header, not a line that merely shares its
+        // words (the signature "某办公室" under the header "某办公室文件"):
+        // split over lines, or with its page number.
+        let broken = run_end - i >= 2 || page_number;
+        if run_end == i || taken < needed || whole || !broken {
+            i += 1;
+            continue;
+        }
+        for f in &mut furniture[i..run_end] {
+            *f = true;
+        }
+        if page_number {
+            furniture[run_end] = true;
+        }
+        i = run_end;
+    }
+}
+
+/// Where in `header` (from `from`) the characters of `text` end when read
+/// as a subsequence of it, or `None` when they are not one.
+fn subsequence_end(header: &[char], from: usize, text: &[char]) -> Option<usize> {
+    let mut at = from;
+    for &c in text {
+        let found = header[at..].iter().position(|&h| h == c)?;
+        at += found + 1;
+    }
+    Some(at)
 }
 
 #[cfg(test)]

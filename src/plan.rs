@@ -188,6 +188,12 @@ fn record_containers(
     require_units: bool,
 ) -> Option<Option<usize>> {
     let runs_of = |item: &outline::Item| clause_runs(item.continuation.iter().copied(), texts);
+    // Records have no numbers: numbered lines the outline did not take
+    // ("35）" in an excerpt) are not records.
+    let numbered = |lines: &[usize]| lines.iter().any(|&l| lex::marker(texts[l]).is_some());
+    if numbered(&outline.preamble) || outline.items.iter().any(|it| numbered(&it.continuation)) {
+        return None;
+    }
     if outline.items.is_empty() {
         let runs = clause_runs(outline.preamble.iter().copied(), texts);
         let needed = if require_units { 3 } else { 2 };
@@ -311,9 +317,13 @@ fn read_record(
         .or(clause_lines.first())
         .copied()
         .unwrap_or(0);
+    // A record whose first line is numbered out of the outline's sequence
+    // ("35）" in an excerpt) keeps its printed number.
+    let printed = lex::marker(ctx.text(lines[first]));
+    let number = printed.map_or(number, |m| m.number);
     let mut name = None;
     let mut body = pending;
-    if pending.len() >= 2 {
+    if pending.len() >= 2 && printed.is_none() {
         let title = ctx.text(lines[pending[0]]);
         if title.chars().count() <= 30 && !title.ends_with(['。', '；', '，']) {
             name = ctx.line(lines[pending[0]]).map(|l| l.text.clone());
@@ -326,7 +336,11 @@ fn read_record(
         let Some(line) = ctx.line(lines[l]) else {
             continue;
         };
-        let (rest, found) = strip_clauses(&line.text);
+        let skip = match printed {
+            Some(m) if l == first => m.len,
+            _ => 0,
+        };
+        let (rest, found) = strip_clauses(&line.text.slice(skip..line.text.len()));
         units.extend(found);
         text.push_mapped(&rest);
     }

@@ -89,8 +89,8 @@ fn categories_numbered_di_and_projects_circled() {
     assert_eq!(project(&n, 2).targets[0].value.to_string(), "55000");
     assert_eq!(
         n.document.addressees,
-        ["各县（市）人民政府", "各区人民政府"],
-        "a shared head noun"
+        ["各县（市）、区人民政府"],
+        "a group sharing its head noun is kept as printed"
     );
 }
 
@@ -388,4 +388,188 @@ fn a_table_one_row_per_line_with_bars_and_a_category_column_printed_once() {
         "an empty 类别 cell is the merged cell above"
     );
     assert_eq!(project(&n, 3).lead_units, ["县残联", "县民政局"]);
+}
+
+// ---------------------------------------------------------------------------
+// The frame on every input, and the chrome around copies (issue 9, items 7–8).
+
+#[test]
+fn a_metadata_block_above_the_notice_fills_what_the_notice_lacks() {
+    // A web copy: the site's name, a breadcrumb, a tab-separated metadata
+    // block printed twice, buttons; the notice itself has no 文号 line.
+    let n = parse(
+        "青禾县人民政府门户网站\n首页 > 信息公开 > 通知公告\n索 引 号：\tQH-2024-0107\t分    类：\t综合政务\n发文字号：\t青政办〔2024〕7号\t成文日期：\t2024-02-06\n发布日期：\t2024-02-19\n索 引 号：\tQH-2024-0107\t分    类：\t综合政务\n发文字号：\t青政办〔2024〕7号\t成文日期：\t2024-02-06\n【打印】\t【关闭】\n青禾县人民政府办公室关于做好2024年惠民实事的通知\n各乡镇人民政府，县直各单位：\n现将今年的惠民实事通知如下：\n（一）新建村级养老服务站12个。（责任单位：县民政局）\n（二）新增公办幼儿园学位600个。（责任单位：县教育局）\n青禾县人民政府办公室\n",
+    );
+    let doc = &n.document;
+    assert_eq!(
+        doc.doc_number.as_ref().map(|d| d.text.as_str()),
+        Some("青政办〔2024〕7号")
+    );
+    assert_eq!(
+        doc.date.as_deref(),
+        Some("2024-02-06"),
+        "发布日期 is not the 成文日期"
+    );
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("青禾县人民政府办公室关于做好2024年惠民实事的通知")
+    );
+    assert_eq!(doc.addressees, ["各乡镇人民政府", "县直各单位"]);
+    assert_eq!(n.plan.projects.len(), 2);
+    assert!(codes(&n).contains(&"page-chrome"), "{:?}", codes(&n));
+    assert!(
+        !codes(&n).contains(&"unparsed-text"),
+        "{:#?}",
+        n.diagnostics
+    );
+}
+
+#[test]
+fn the_notices_own_doc_number_and_date_win_over_the_metadata() {
+    let n = parse(
+        "文号：\t青政办〔2024〕9号\t发布日期：\t2024-03-30\n成文日期：\t2024-03-01\n青禾县人民政府办公室关于做好惠民实事的通知\n青政办〔2024〕8号\n各乡镇：\n（一）新建公厕20座。（责任单位：县城管局）\n青禾县人民政府办公室\n2024年3月2日\n",
+    );
+    let doc = &n.document;
+    assert_eq!(
+        doc.doc_number.as_ref().map(|d| d.serial),
+        Some(8),
+        "the 文号 under the title"
+    );
+    assert_eq!(doc.date.as_deref(), Some("2024-03-02"));
+    assert_eq!(doc.issuer.as_deref(), Some("青禾县人民政府办公室"));
+}
+
+#[test]
+fn a_mirror_sites_spam_where_the_issuer_stands_gives_no_issuer_but_the_date() {
+    let n = parse(
+        "关于实施2023年为民办实事项目的通知\n各街道：\n（一）改造背街小巷30条。（责任单位：区城管局）\n（二）新增停车位800个。（责任单位：区交通局）\n更多范文尽在 www.wenku-mirror.com 免费下载\n2023年2月10日\n",
+    );
+    assert_eq!(n.document.issuer, None);
+    assert_eq!(n.document.date.as_deref(), Some("2023-02-10"));
+    assert_eq!(n.plan.projects.len(), 2);
+    assert!(codes(&n).contains(&"page-chrome"));
+}
+
+#[test]
+fn a_joint_notice_names_both_organs_as_its_issuer() {
+    let n = parse(
+        "中共柳溪市委办公室　柳溪市人民政府办公室关于印发2024年民生实事的通知\n各县（区）党委和人民政府，市直各单位：\n（一）新增城镇就业2万人。（牵头单位：市人社局）\n（二）改造农村公路300公里。（牵头单位：市交通局）\n中共柳溪市委办公室　柳溪市人民政府办公室\n2024年1月8日\n",
+    );
+    assert_eq!(
+        n.document.issuer.as_deref(),
+        Some("中共柳溪市委办公室柳溪市人民政府办公室")
+    );
+    assert_eq!(n.document.date.as_deref(), Some("2024-01-08"));
+    assert_eq!(
+        n.document.addressees,
+        ["各县（区）党委和人民政府", "市直各单位"]
+    );
+}
+
+#[test]
+fn the_letterhead_is_not_the_title_and_a_title_over_three_lines_is_joined() {
+    // pdftotext paragraphs: blank lines end lines, so the title's three
+    // pieces arrive as three lines.
+    let n = parse(
+        "柳溪市人民政府文件\n\n柳政〔2024〕3号\n\n柳溪市人民政府\n\n关于印发柳溪市2024年\n\n十件民生实事的通知\n\n各县区人民政府，市政府各部门：\n\n现将十件民生实事印发给你们。\n\n一、新增城镇就业2万人。（牵头单位：市人社局）\n\n二、新建口袋公园15个。（牵头单位：市住建局）\n\n柳溪市人民政府\n\n2024年1月20日\n",
+    );
+    let doc = &n.document;
+    assert_eq!(
+        doc.doc_number.as_ref().map(|d| d.agency.as_str()),
+        Some("柳政")
+    );
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("柳溪市人民政府关于印发柳溪市2024年十件民生实事的通知")
+    );
+    assert_eq!(doc.addressees, ["各县区人民政府", "市政府各部门"]);
+    assert_eq!(n.plan.projects.len(), 2);
+}
+
+#[test]
+fn an_organ_letterhead_above_the_doc_number_is_taken_and_addressees_keep_a_shared_head_noun() {
+    let n = parse(
+        "柳溪市民生工作领导小组办公室\n\n柳民生办〔2025〕2号\n\n柳溪市民生工作领导小组办公室关于\n2025年民生实事的通知\n\n各县、区人民政府，各乡、镇人民政府，市有关单位：\n（一）新建养老食堂40个。（牵头单位：市民政局）\n柳溪市民生工作领导小组办公室\n2025年2月1日\n",
+    );
+    let doc = &n.document;
+    assert_eq!(doc.doc_number.as_ref().map(|d| d.serial), Some(2));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("柳溪市民生工作领导小组办公室关于2025年民生实事的通知")
+    );
+    assert_eq!(
+        doc.addressees,
+        ["各县、区人民政府", "各乡、镇人民政府", "市有关单位"],
+        "a level word alone shares the head noun after it: kept as printed"
+    );
+    assert!(
+        !codes(&n).contains(&"unparsed-text"),
+        "{:#?}",
+        n.diagnostics
+    );
+}
+
+#[test]
+fn a_garbled_running_header_inside_a_clause_is_page_furniture() {
+    // PDF text: the header "柳民生办〔2025〕2号" at each page top, once garbled
+    // ("〕" and "号" lost, split over two lines, page number alone after it)
+    // inside a lead-unit clause; a "— 3 —" page number inside another.
+    let n = parse(
+        "柳民生办〔2025〕2号\n关于2025年民生实事的通知\n各区：\n附件\n一、就业（2项）\n1）开展职业技能培训1万人次。（牵头单位：市人力资源\n— 2 —\n柳民生办〔2025〕2号\n和社会保障局）\n2）新增公益性岗位500个。（牵头单位：市人力资源社会\n柳民生办〔\n20252\n3\n保障局）\n二、教育（1项）\n3）新建幼儿园4所。（牵头单位：市教\n— 4 —\n柳民生办〔2025〕2号\n育局）\n",
+    );
+    assert_eq!(project(&n, 1).lead_units, ["市人力资源和社会保障局"]);
+    assert_eq!(project(&n, 2).lead_units, ["市人力资源社会保障局"]);
+    assert_eq!(project(&n, 3).lead_units, ["市教育局"]);
+    assert_eq!(
+        n.document.doc_number.as_ref().map(|d| d.text.as_str()),
+        Some("柳民生办〔2025〕2号"),
+        "the header printed whole at the top is the notice's own 文号"
+    );
+}
+
+#[test]
+fn forum_chrome_and_reader_comments_are_kept_out_of_the_projects_and_reported() {
+    let n = parse(
+        "发表于 2024-3-12 09:41\n本帖最后由 小区居民 于 2024-3-12 10:02 编辑\n关于2024年为民办实事项目的通知\n各镇街：\n（一）新建社区食堂8个。（责任单位：区民政局）\n思考：去年的食堂建成了几个？\n（二）改造老旧小区15个。（责任单位：区住建局）\n回复 举报\n相关推荐\n2023年为民办实事完成情况\n2022年为民办实事项目公示 2022-02-01\n",
+    );
+    assert_eq!(n.plan.projects.len(), 2);
+    assert_eq!(project(&n, 1).text, "新建社区食堂8个。");
+    assert!(n.plan.projects.iter().all(|p| !p.text.contains("思考")));
+    let chrome: Vec<_> = n
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "page-chrome")
+        .collect();
+    assert_eq!(chrome.len(), 3, "{chrome:#?}");
+    assert!(
+        chrome[1].message.contains("a reader's comment"),
+        "{}",
+        chrome[1].message
+    );
+    assert_eq!(chrome[1].line, 6);
+    assert!(
+        !codes(&n).contains(&"unparsed-text"),
+        "{:#?}",
+        n.diagnostics
+    );
+}
+
+#[test]
+fn html_navigation_the_reader_skips_is_reported_not_dropped() {
+    let page = "<html><body><div class=\"nav\"><a href=\"/\">首页</a><a href=\"/x\">政务公开</a></div><div class=\"article\"><p>附件1</p><p>一、就业（1项）</p><p>（1）新增城镇就业800人。（牵头单位：区人社局）</p></div><div class=\"footer\">主办：某区人民政府办公室</div></body></html>";
+    let parsed = minsheng::parse_bytes(page.as_bytes(), &minsheng::Options::default());
+    let n = parsed.notice;
+    assert_eq!(n.plan.projects.len(), 1);
+    let chrome: Vec<_> = n
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "page-chrome")
+        .collect();
+    assert_eq!(
+        chrome.len(),
+        2,
+        "navigation above, footer below: {chrome:#?}"
+    );
+    assert!(chrome[0].message.contains("首页"), "{}", chrome[0].message);
+    assert!(chrome[1].message.contains("主办"), "{}", chrome[1].message);
 }
