@@ -176,7 +176,9 @@ fn read_header(
     }
     let mut cells = Vec::new();
     let mut i = start;
-    while i < lines.len() {
+    // A header has a handful of columns: stop looking after a dozen cells
+    // (so a run of lines that all look like header words costs nothing).
+    while i < lines.len() && cells.len() < MAX_COLUMNS {
         if lines[i].is_blank() {
             // Blank lines may separate header cells, but not end a header
             // before its third cell.
@@ -200,8 +202,17 @@ fn read_header(
     while i > start && lines[i - 1].is_blank() {
         i -= 1;
     }
-    (cells.len() >= 3).then_some((cells, i, None))
+    // Columns of one kind only ("任务" / "任务" / …) are no header.
+    let kinds: std::collections::BTreeSet<String> = cells
+        .iter()
+        .filter_map(|c| column_role(c.text.as_str()))
+        .map(|r| format!("{r:?}"))
+        .collect();
+    (cells.len() >= 3 && kinds.len() >= 2).then_some((cells, i, None))
 }
+
+/// The most columns a header is read for.
+const MAX_COLUMNS: usize = 12;
 
 /// The separator of a one-line row: TAB, or "|" between cells.
 fn line_separator(line: &str) -> Option<char> {
