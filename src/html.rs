@@ -849,6 +849,35 @@ fn joined_text(dom: &Dom, id: usize, used: &mut Vec<usize>) -> MappedText {
     join_pieces(flow.into_pieces())
 }
 
+/// A table cell's text. Paragraphs that are each a unit's name
+/// ("<p>区住建局</p><p>区城管局</p>") are joined with "、" so the names stay
+/// apart; other paragraphs join as text.
+fn joined_cell_text(dom: &Dom, id: usize, used: &mut Vec<usize>) -> MappedText {
+    let mut flow = Flow::new(dom, used, None);
+    flow.walk(id);
+    let pieces: Vec<MappedText> = flow
+        .into_pieces()
+        .into_iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let names = pieces.len() >= 2
+        && pieces
+            .iter()
+            .all(|p| crate::table::is_unit_name(p.as_str()));
+    if !names {
+        return join_pieces(pieces);
+    }
+    let mut out = MappedText::new();
+    for piece in pieces {
+        if !out.is_empty() {
+            out.push_replacement("、", Span::point(piece.span().start as usize));
+        }
+        out.push_mapped(&piece);
+    }
+    out
+}
+
 // ---------------------------------------------------------------------------
 // Tables.
 
@@ -945,7 +974,7 @@ fn read_table(dom: &Dom, id: usize, used: &mut Vec<usize>) -> Table {
                 break;
             };
             next = sources.next();
-            let text = joined_text(dom, source, used);
+            let text = joined_cell_text(dom, source, used);
             let colspan = span_attr(dom, source, "colspan", MAX_COLUMNS - col);
             let rowspan = span_attr(dom, source, "rowspan", rows_left);
             for k in 0..colspan {

@@ -664,6 +664,17 @@ const UNIT_ENDS: [char; 26] = [
     '馆', '团', '部', '厅', '社', '行', '联', '区', '县', '）',
 ];
 
+/// A short line that reads as one unit's name: no digits or punctuation,
+/// ending as names of organs do (局, 委, 办, 政府, 街道 …).
+pub fn is_unit_name(text: &str) -> bool {
+    let text = text.trim();
+    let n = text.chars().count();
+    (2..=20).contains(&n)
+        && text.ends_with(UNIT_ENDS)
+        && !text.contains(['，', '。', '；', ',', ';', '、'])
+        && !text.chars().any(|c| c.is_ascii_digit())
+}
+
 /// A unit cell over several lines, one unit per line ("市教育局" /
 /// "市卫生健康委员会"): the lines are separate names where a line ends a
 /// name; otherwise (a name wrapped mid-word) they join.

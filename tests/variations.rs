@@ -573,3 +573,17 @@ fn html_navigation_the_reader_skips_is_reported_not_dropped() {
     assert!(chrome[0].message.contains("首页"), "{}", chrome[0].message);
     assert!(chrome[1].message.contains("主办"), "{}", chrome[1].message);
 }
+
+#[test]
+fn an_html_table_cell_with_one_unit_per_paragraph() {
+    let n = parse(
+        "<html><body><div class=\"article\"><p>附件</p><table><tr><td>序号</td><td>项目名称</td><td>主要内容</td><td>牵头单位</td></tr><tr><td>1</td><td>道路整治</td><td>整治学校周边道路<span>1</span>2条。</td><td><p>区住建局</p><p>区城管局</p></td></tr><tr><td>2</td><td>老年食堂</td><td>新建老年食堂6个。</td><td>区民政局</td></tr></table></div></body></html>",
+    );
+    assert_eq!(n.plan.projects.len(), 2);
+    assert_eq!(project(&n, 1).lead_units, ["区住建局", "区城管局"]);
+    assert_eq!(
+        project(&n, 1).targets[0].value.to_string(),
+        "12",
+        "a number split across spans"
+    );
+}
