@@ -871,7 +871,8 @@ fn joined_cell_text(dom: &Dom, id: usize, used: &mut Vec<usize>) -> MappedText {
     let mut out = MappedText::new();
     for piece in pieces {
         if !out.is_empty() {
-            out.push_replacement("、", Span::point(piece.span().start as usize));
+            let gap = Span::new(out.span().end as usize, piece.span().start as usize);
+            out.push_replacement("、", gap);
         }
         out.push_mapped(&piece);
     }
@@ -1634,15 +1635,15 @@ mod tests {
     }
 
     #[test]
-    fn cell_pieces_join_with_a_space_only_between_words() {
+    fn cell_pieces_join_with_a_space_only_between_words_and_unit_names_with_a_mark() {
         let html = "<table><tr><td><p>区教育局</p><p>区卫健委</p></td><td>新增<br>1196个，<br>托位</td></tr></table>";
         let reading = read_html(html);
         let Some(Block::Table(table)) = reading.blocks.first() else {
             panic!("no table")
         };
-        assert_eq!(table.rows[0][0].text.as_str(), "区教育局 区卫健委");
+        assert_eq!(table.rows[0][0].text.as_str(), "区教育局、区卫健委");
         assert_eq!(table.rows[0][1].text.as_str(), "新增 1196个，托位");
-        let gap = table.rows[0][0].text.span_of(12..13);
+        let gap = table.rows[0][0].text.span_of(12..15);
         assert_eq!(&html[gap.range()], "</p><p>");
     }
 
