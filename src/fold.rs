@@ -10,6 +10,8 @@
 //!   between two digits (`12,650`, `1:1`), which stay as they are;
 //! - Kangxi radicals and CJK compatibility ideographs, common in PDF
 //!   extraction, become the unified ideographs (`⼀` → `一`);
+//! - traditional characters become simplified ones (`牽頭單位` → `牵头单位`;
+//!   the JSON gets them back as printed, see [`crate::traditional`]);
 //! - spaces (ASCII, U+3000, U+00A0, tabs) next to a CJK character are
 //!   dropped (`新增 1.15 万人` → `新增1.15万人`); a run of spaces between
 //!   two Latin letters or digits becomes one space.
@@ -20,6 +22,7 @@ use unicode_normalization::char::decompose_compatible;
 
 use crate::mapped::MappedText;
 use crate::source::Span;
+use crate::traditional::simplified;
 
 /// Fold a mapped text. See the module doc for the rules.
 ///
@@ -109,8 +112,8 @@ fn folded_char(c: char) -> char {
         ';' => '；',
         '!' => '！',
         '?' => '？',
-        '\u{2f00}'..='\u{2fdf}' | '\u{f900}'..='\u{faff}' => compatibility_ideograph(c),
-        _ => c,
+        '\u{2f00}'..='\u{2fdf}' | '\u{f900}'..='\u{faff}' => simplified(compatibility_ideograph(c)),
+        _ => simplified(c),
     }
 }
 
@@ -165,6 +168,11 @@ mod tests {
         assert_eq!(fold_str("骑手 APP  点位"), "骑手APP点位");
         assert_eq!(fold_str("a  b"), "a b");
         assert_eq!(fold_str("　　一、总体要求"), "一、总体要求");
+    }
+
+    #[test]
+    fn traditional_characters_read_as_simplified() {
+        assert_eq!(fold_str("（牽頭單位：市衛健局）"), "（牵头单位：市卫健局）");
     }
 
     #[test]

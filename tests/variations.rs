@@ -587,3 +587,33 @@ fn an_html_table_cell_with_one_unit_per_paragraph() {
         "a number split across spans"
     );
 }
+
+#[test]
+fn a_copy_in_traditional_characters_is_read_and_reported_as_printed() {
+    let n = parse(
+        "關於印發某某縣2025年為民辦實事項目的通知\n\n各鄉鎮人民政府，縣直各單位：\n現將2025年為民辦實事項目印發給你們。\n\n附件\n\n一、教育醫療（2項）\n1.新建幼兒園2所，新增學位540個。（牽頭單位：縣教育局）\n2.為老年人免費體檢3萬人次。（責任單位：縣衛健局、縣醫保局）\n",
+    );
+    assert_eq!(n.plan.categories[0].name, "教育醫療", "category as printed");
+    assert_eq!(n.plan.categories[0].declared_count, Some(2));
+    assert_eq!(
+        n.plan.projects.len(),
+        2,
+        "牽頭單位 and 項 read through the fold"
+    );
+    assert_eq!(project(&n, 1).lead_units, ["縣教育局"]);
+    assert_eq!(
+        project(&n, 2).lead_units,
+        ["縣衛健局", "縣醫保局"],
+        "責任單位 alone leads"
+    );
+    let units: Vec<&str> = project(&n, 1)
+        .targets
+        .iter()
+        .map(|q| q.unit.as_str())
+        .collect();
+    assert_eq!(units, ["所", "個"], "units as printed");
+    assert_eq!(
+        n.document.title.as_deref(),
+        Some("關於印發某某縣2025年為民辦實事項目的通知")
+    );
+}
