@@ -57,10 +57,15 @@ pub fn read_signature(ctx: &mut Context, body: Range<usize>) -> Signature {
     signature.start = Some(lines[k]);
     ctx.take(lines[k]);
     // The organ's name stands right above the date: where a mirror site's
-    // spam or other chrome stands there instead, the notice has no issuer.
+    // spam stands there instead, the notice has no issuer. Lines set aside
+    // (furniture, chrome) do not separate them: the reader passes them on
+    // while it still holds the paragraph they interrupt, so a forum's 回复
+    // below the date can come out between the two.
     let adjacent = k > 0
-        && (lines[k - 1] + 1..lines[k])
-            .all(|b| matches!(&ctx.blocks[b], Block::Line(l) if l.kind == LineKind::Furniture));
+        && (lines[k - 1] + 1..lines[k]).all(|b| {
+            matches!(&ctx.blocks[b], Block::Line(l)
+                if matches!(l.kind, LineKind::Furniture | LineKind::Chrome))
+        });
     if adjacent && is_issuer_line(ctx.text(lines[k - 1])) {
         signature.issuer = Some(ctx.text(lines[k - 1]).to_string());
         signature.start = Some(lines[k - 1]);
@@ -216,6 +221,18 @@ fn read_metadata(ctx: &mut Context, doc: &mut Document) -> Option<String> {
     title
 }
 
+/// A label at `at` that the original parted from its value by a tab or
+/// spaces (the fold dropped them): "索引号\t1144…" is "索引号1144…" here.
+fn spaced_label(text: &MappedText, at: usize) -> Option<(&'static str, usize)> {
+    let s = text.as_str();
+    lex::METADATA_LABELS.iter().find_map(|&label| {
+        let end = at + label.len();
+        let next = s[at..].strip_prefix(label)?.chars().next()?;
+        let gap = text.span_of(end..end + next.len_utf8()).start > text.span_of(at..end).end;
+        gap.then_some((label, label.len()))
+    })
+}
+
 /// The fields of a metadata line: "索引号：…\t分类：…" is two. A label
 /// starts a field at the start of the line or where the original had
 /// whitespace before it (a tab or spaces the fold dropped), so a value
@@ -228,7 +245,9 @@ fn metadata_fields(text: &MappedText) -> Vec<(&'static str, &str)> {
         let span = text.span_of(i..i + c.len_utf8());
         let boundary = prev_end.is_none_or(|end| span.start > end);
         if boundary {
-            if let Some((label, len)) = lex::metadata_label(&s[i..]) {
+            if let Some((label, len)) =
+                lex::metadata_label(&s[i..]).or_else(|| spaced_label(text, i))
+            {
                 starts.push((i, label, len));
             }
         }
@@ -420,21 +439,78 @@ fn share_head_nouns(pieces: Vec<(String, char)>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut k = 0;
     while k < pieces.len() {
-        // A run of level-only pieces joined by 、, then the piece with the head.
+        // A run of level-only pieces joined by 、, then the piece with the head;
+        // or a zone's name sharing the 管委会 of the piece after it.
         let mut j = k;
         while j < pieces.len() && is_level(&pieces[j].0) && pieces[j].1 == '、' {
             j += 1;
         }
-        if j > k && j < pieces.len() && has_head(&pieces[j].0) {
+        let zone_shares = j == k
+            && pieces[k].1 == '、'
+            && pieces
+                .get(k + 1)
+                .is_some_and(|next| shares_zone_committee(&pieces[k].0, &next.0));
+        if zone_shares {
+            j = k + 1;
+        }
+        let levels_share = j > k && j < pieces.len() && has_head(&pieces[j].0);
+        let mut group = if levels_share || zone_shares {
             let group: Vec<&str> = pieces[k..=j].iter().map(|(p, _)| p.as_str()).collect();
-            out.push(group.join("、"));
             k = j + 1;
+            group.join("、")
         } else {
-            out.push(pieces[k].0.clone());
+            k += 1;
+            pieces[k - 1].0.clone()
+        };
+        // Pieces that name no one by themselves complete the group before
+        // them: an organ without its place ("各镇乡党委、人民政府") or one
+        // character of a list of kinds ("市各委、办、局").
+        while k < pieces.len() && pieces[k - 1].1 == '、' && completes(&pieces[k].0) {
+            group.push('、');
+            group.push_str(&pieces[k].0);
             k += 1;
         }
+        out.push(group);
     }
     out
+}
+
+/// An addressee piece that names no one by itself: an organ without its
+/// place ("人民政府", "办事处") or one character of a list ("办", "局").
+fn completes(piece: &str) -> bool {
+    const ORGANS: [&str; 9] = [
+        "人民政府",
+        "政府",
+        "办事处",
+        "管委会",
+        "党委",
+        "党工委",
+        "工委",
+        "委员会",
+        "人大",
+    ];
+    piece.chars().count() == 1 || ORGANS.contains(&piece)
+}
+
+/// "溧阳高新区、天目湖旅游度假区管委会": a development zone's name before
+/// another zone's 管委会 shares it.
+fn shares_zone_committee(piece: &str, next: &str) -> bool {
+    const ZONES: [&str; 8] = [
+        "高新区",
+        "开发区",
+        "度假区",
+        "园区",
+        "新区",
+        "试验区",
+        "示范区",
+        "合作区",
+    ];
+    !piece.starts_with('各')
+        && ZONES.iter().any(|z| piece.ends_with(z))
+        && next.ends_with("管委会")
+        && ZONES
+            .iter()
+            .any(|z| next.trim_end_matches("管委会").ends_with(z))
 }
 
 fn is_issuer_line(text: &str) -> bool {
@@ -604,6 +680,23 @@ mod tests {
         assert_eq!(
             split_addressees("各县、区人民政府，园区管委会，市有关单位"),
             ["各县、区人民政府", "园区管委会", "市有关单位"]
+        );
+        assert_eq!(
+            split_addressees("各镇乡党委、人民政府，各街道党工委、办事处"),
+            ["各镇乡党委、人民政府", "各街道党工委、办事处"],
+            "an organ without its place shares the place before it"
+        );
+        assert_eq!(
+            split_addressees("市各委、办、局，市各直属单位"),
+            ["市各委、办、局", "市各直属单位"]
+        );
+        assert_eq!(
+            split_addressees("各街道办事处、溧阳高新区、天目湖旅游度假区管委会"),
+            ["各街道办事处", "溧阳高新区、天目湖旅游度假区管委会"]
+        );
+        assert_eq!(
+            split_addressees("各镇人民政府、街道办事处"),
+            ["各镇人民政府", "街道办事处"]
         );
     }
 

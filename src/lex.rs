@@ -262,17 +262,45 @@ pub fn metadata_label(s: &str) -> Option<(&'static str, usize)> {
     })
 }
 
+/// The metadata label at the start of a raw (unfolded) line where a tab or
+/// spaces, not a colon, part it from its value ("索引号\t1144…"): a web
+/// page's metadata table copied cell by cell.
+///
+/// ```
+/// assert_eq!(minsheng::lex::spaced_metadata_label("发文字号\t某〔2024〕1号"), Some("发文字号"));
+/// assert_eq!(minsheng::lex::spaced_metadata_label("标题是"), None);
+/// ```
+pub fn spaced_metadata_label(raw: &str) -> Option<&'static str> {
+    let s = raw.trim_start_matches(crate::source::is_blank_char);
+    METADATA_LABELS.iter().copied().find(|label| {
+        s.strip_prefix(label)
+            .and_then(|r| r.chars().next())
+            .is_some_and(crate::source::is_blank_char)
+    })
+}
+
 /// A web page's metadata field copied with the notice: "发文字号：…",
 /// "成文日期：…", "发布日期：…", "索引号：…" (a line may hold several,
-/// separated by tabs or spaces).
-pub fn is_metadata_field(line: &str) -> bool {
-    metadata_label(line).is_some()
+/// separated by tabs or spaces). `raw` is the line before the fold, which
+/// drops the tab of "索引号\t…".
+pub fn is_metadata_field(line: &str, raw: &str) -> bool {
+    metadata_label(line).is_some() || spaced_metadata_label(raw).is_some()
 }
 
 /// A metadata field whose label no notice text uses ("索引号：…",
-/// "公开方式：主动公开"), short enough to be a field, not a sentence.
-pub fn is_strong_metadata_field(line: &str) -> bool {
-    metadata_label(line).is_some_and(|(label, _)| STRONG_METADATA_LABELS.contains(&label))
+/// "公开方式：主动公开"), short enough to be a field, not a sentence; or a
+/// line of two fields or more ("发文机关：…　成文日期：…"), which no notice
+/// sentence is either.
+pub fn is_strong_metadata_field(line: &str, raw: &str) -> bool {
+    let strong = metadata_label(line)
+        .map(|(label, _)| label)
+        .or_else(|| spaced_metadata_label(raw))
+        .is_some_and(|label| STRONG_METADATA_LABELS.contains(&label));
+    let fields = METADATA_LABELS
+        .iter()
+        .filter(|label| line.contains(&format!("{label}：")))
+        .count();
+    (strong || (fields >= 2 && metadata_label(line).is_some()))
         && line.chars().count() <= 120
         && !line.ends_with('。')
 }
@@ -299,6 +327,7 @@ pub enum Chrome {
 /// ```
 /// use minsheng::lex::{chrome, Chrome};
 /// assert_eq!(chrome("首页>政务公开>政策文件"), Some(Chrome::Page));
+/// assert_eq!(chrome("首页|政务公开|互动交流"), Some(Chrome::Page));
 /// assert_eq!(chrome("【字体：大中小】【打印】【关闭】"), Some(Chrome::Page));
 /// assert_eq!(chrome("发表于2024-3-110:20"), Some(Chrome::Forum));
 /// assert_eq!(chrome("回复举报"), Some(Chrome::Forum));
@@ -403,6 +432,10 @@ pub fn chrome(line: &str) -> Option<Chrome> {
     if n <= 100 && (line.contains("ICP备") || line.contains("公网安备")) {
         return Some(Chrome::Page);
     }
+    // A site's menu: "首页|政务公开|政策文件|互动交流".
+    if n <= 100 && is_menu(line) {
+        return Some(Chrome::Page);
+    }
     // Breadcrumbs: "首页>政务公开>…".
     if n <= 100 && line.matches(['>', '＞', '»', '›']).count() >= 2 {
         return Some(Chrome::Page);
@@ -425,6 +458,17 @@ pub fn chrome(line: &str) -> Option<Chrome> {
         Some(false) => Some(Chrome::Page),
         None => None,
     }
+}
+
+/// A menu bar: "首页" and at least two more short entries between bars.
+fn is_menu(line: &str) -> bool {
+    let entries: Vec<&str> = line.split(['|', '｜', '丨']).map(str::trim).collect();
+    entries.len() >= 3
+        && entries[0] == "首页"
+        && entries.iter().all(|e| {
+            (1..=10).contains(&e.chars().count())
+                && !e.contains(['，', '。', '：', '；', '（', '）'])
+        })
 }
 
 /// The line is made of "【…】" groups only.

@@ -79,7 +79,7 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
         .collect();
     let chrome = find_chrome(&folded_lines, &furniture);
     let blank_separates = blank_lines_separate_paragraphs(&lines);
-    let metadata = find_metadata(&folded_lines, &furniture, &chrome);
+    let metadata = find_metadata(&lines, &folded_lines, &furniture, &chrome);
     // Lines set aside: they neither join nor split the text around them.
     let aside: Vec<bool> = (0..lines.len())
         .map(|i| furniture[i] || chrome[i] || metadata[i])
@@ -259,19 +259,25 @@ fn aside_kind(furniture: &[bool], chrome: &[bool], i: usize) -> LineKind {
 /// several to a line, separated by tabs or spaces). At the top of the input,
 /// above the notice and among the page's chrome, any metadata label makes a
 /// metadata line; elsewhere only a label no notice uses ("公开方式：…").
-fn find_metadata(folded: &[String], furniture: &[bool], chrome: &[bool]) -> Vec<bool> {
+fn find_metadata(
+    lines: &[PhysicalLine],
+    folded: &[String],
+    furniture: &[bool],
+    chrome: &[bool],
+) -> Vec<bool> {
     let mut metadata = vec![false; folded.len()];
     let mut head = true;
     for (i, line) in folded.iter().enumerate() {
         if line.is_empty() || furniture[i] || chrome[i] {
             continue;
         }
-        if head && lex::is_metadata_field(line) {
+        let raw = lines[i].as_str();
+        if head && lex::is_metadata_field(line, raw) {
             metadata[i] = true;
             continue;
         }
         head = false;
-        metadata[i] = lex::is_strong_metadata_field(line);
+        metadata[i] = lex::is_strong_metadata_field(line, raw);
     }
     metadata
 }

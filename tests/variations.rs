@@ -617,3 +617,55 @@ fn a_copy_in_traditional_characters_is_read_and_reported_as_printed() {
         Some("關於印發某某縣2025年為民辦實事項目的通知")
     );
 }
+
+#[test]
+fn a_web_copy_whose_metadata_table_is_copied_cell_by_cell_with_tabs() {
+    let n = parse(
+        "某某区人民政府网站\n首页 | 政务公开 | 政策文件 | 互动交流\n索引号\t0001/2025-00018\t主题分类\t综合政务\n发文机关\t某某区人民政府办公室\t成文日期\t2025-03-03\n标题\t某某区人民政府办公室关于印发2025年民生实事的通知\n发文字号\t某府办〔2025〕6号\t发布日期\t2025-03-07\n\n某某区人民政府办公室关于印发2025年民生实事的通知\n\n各镇人民政府、街道办事处：\n现将2025年民生实事印发给你们，请认真组织实施。\n1.新增公办学位6000个。（责任单位：区教育局）\n2.新增托位1200个。（责任单位：区卫生健康局）\n某某区人民政府办公室\n2025年3月3日\n发文机关：某某区人民政府办公室　成文日期：2025-03-03\n",
+    );
+    let d = &n.document;
+    assert_eq!(
+        d.doc_number.as_ref().map(|x| x.text.as_str()),
+        Some("某府办〔2025〕6号"),
+        "发文字号 read from its cell"
+    );
+    assert_eq!(
+        d.title.as_deref(),
+        Some("某某区人民政府办公室关于印发2025年民生实事的通知"),
+        "the 标题 cell's label is not part of the title"
+    );
+    assert_eq!(d.addressees, ["各镇人民政府", "街道办事处"]);
+    assert_eq!(d.date.as_deref(), Some("2025-03-03"));
+    assert!(
+        !codes(&n).contains(&"unparsed-text"),
+        "the menu bar and the metadata lines printed again below are page matter: {:?}",
+        n.diagnostics
+    );
+    assert_eq!(n.plan.projects.len(), 2);
+}
+
+#[test]
+fn forum_buttons_after_the_date_leave_the_signature_whole() {
+    let n = parse(
+        "某县人民政府办公室关于印发2025年民生实事项目的通知\n各乡镇人民政府：\n现将项目印发给你们。\n1.新增城镇就业2600人。（责任单位：县人社局）\n2.开展食品安全抽检1800批次。（责任单位：县市场监管局）\n某县人民政府办公室\n2025年2月27日\n\n回复\n\n举报\n",
+    );
+    assert_eq!(n.document.issuer.as_deref(), Some("某县人民政府办公室"));
+    assert_eq!(n.document.date.as_deref(), Some("2025-02-27"));
+    assert!(codes(&n).contains(&"page-chrome"));
+}
+
+#[test]
+fn addressees_sharing_a_place_or_an_organ_stay_one_as_printed() {
+    let n = parse(
+        "关于印发2025年民生实事项目的通知\n各镇乡党委、人民政府，各街道党工委、办事处，溧阳高新区、天目湖旅游度假区管委会，市各委、办、局：\n现将项目印发给你们。\n1.新增城镇就业2600人。（责任单位：市人社局）\n",
+    );
+    assert_eq!(
+        n.document.addressees,
+        [
+            "各镇乡党委、人民政府",
+            "各街道党工委、办事处",
+            "溧阳高新区、天目湖旅游度假区管委会",
+            "市各委、办、局"
+        ]
+    );
+}
