@@ -85,7 +85,10 @@ pub fn build<S: AsRef<str>>(lines: &[S]) -> Outline {
     let mut state = State::default();
     for (i, line) in lines.iter().enumerate() {
         let line = line.as_ref();
-        let accepted = lex::marker(line).and_then(|m| accept(&mut outline, &state, m));
+        let accepted = lex::marker(line).and_then(|m| {
+            let continued = || is_continued(&lines[i + 1..], m);
+            accept(&mut outline, &state, m, continued)
+        });
         match accepted {
             Some((level, expected, marker)) => {
                 let parent = (0..level)
@@ -132,14 +135,36 @@ struct State {
     last_of_level: Vec<u32>,
 }
 
+/// How far ahead a numbering that starts past 1 looks for its next number.
+const CONTINUATION_REACH: usize = 40;
+
+/// Whether the next item of `m`'s style within reach is numbered `m + 1`:
+/// an excerpt whose list starts at "12." goes on with "13.", a stray "3."
+/// in prose does not.
+fn is_continued<S: AsRef<str>>(after: &[S], m: Marker) -> bool {
+    after
+        .iter()
+        .take(CONTINUATION_REACH)
+        .filter_map(|l| lex::marker(l.as_ref()))
+        .find(|next| next.style == m.style)
+        .is_some_and(|next| next.number == m.number + 1)
+}
+
 /// Decide whether marker `m` is a heading; returns its level and, for a
-/// forward jump, the number expected instead.
-fn accept(outline: &mut Outline, state: &State, m: Marker) -> Option<(usize, Option<u32>, Marker)> {
+/// forward jump, the number expected instead. `continued` says whether the
+/// style's next number follows it (asked only of a new style not at 1).
+fn accept(
+    outline: &mut Outline,
+    state: &State,
+    m: Marker,
+    continued: impl FnOnce() -> bool,
+) -> Option<(usize, Option<u32>, Marker)> {
     let level = match outline.levels.iter().position(|&s| s == m.style) {
         Some(level) => level,
         None => {
-            // A new style opens a new, deeper level; it must start at 1.
-            if m.number != 1 {
+            // A new style opens a new, deeper level; it starts at 1, or
+            // past 1 where the list is an excerpt ("接上页": 12. 13. …).
+            if m.number != 1 && !continued() {
                 return None;
             }
             outline.levels.push(m.style);
@@ -199,6 +224,15 @@ mod tests {
         let o = build(&["（二十）实施。", "推进措施：", "1.提升。", "3.依托。"]);
         let last = o.items.last().unwrap();
         assert_eq!((last.marker.number, last.expected), (3, Some(2)));
+    }
+
+    #[test]
+    fn an_excerpt_may_start_its_numbering_past_one() {
+        let o = build(&["12.新建幼儿园。", "13.新增泊位。", "（一）推进。"]);
+        let numbers: Vec<u32> = o.items.iter().map(|i| i.marker.number).collect();
+        assert_eq!(numbers, [12, 13, 1]);
+        // A lone "3." in prose is not a list.
+        assert!(build(&["3.5万人受益。", "新增泊位。"]).items.is_empty());
     }
 
     #[test]

@@ -669,3 +669,14 @@ fn addressees_sharing_a_place_or_an_organ_stay_one_as_printed() {
         ]
     );
 }
+
+#[test]
+fn an_excerpt_whose_list_starts_past_one_is_still_a_list() {
+    let n = parse(
+        "附件\n\n某某区2025年民生实事项目（续）\n\n（十二）新建公办幼儿园2所。（牵头单位：区教育局）\n（十三）新增停车泊位800个。（牵头单位：区交通局）\n",
+    );
+    let numbers: Vec<u32> = n.plan.projects.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [12, 13], "numbered as printed");
+    assert_eq!(project(&n, 13).lead_units, ["区交通局"]);
+    assert!(!codes(&n).contains(&"no-projects"));
+}
