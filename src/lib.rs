@@ -275,33 +275,15 @@ fn record(d: Diagnostic, source: &SourceText) -> model::DiagnosticRecord {
 
 /// The notice with its text in the characters the source prints: the fold
 /// read traditional characters as simplified ones (see [`traditional`]).
-/// Every string of the model is text of the notice or a message quoting it,
-/// so all of them are restored, through the model's own serde form.
-fn as_printed(notice: Notice, forms: &traditional::PrintedForms) -> Notice {
-    fn restore(value: &mut serde_json::Value, forms: &traditional::PrintedForms) {
-        match value {
-            serde_json::Value::String(s) => {
-                if let std::borrow::Cow::Owned(printed) = forms.restore(s) {
-                    *s = printed;
-                }
+fn as_printed(mut notice: Notice, forms: &traditional::PrintedForms) -> Notice {
+    if !forms.is_empty() {
+        notice.for_each_text_mut(|s| {
+            if let std::borrow::Cow::Owned(printed) = forms.restore(s) {
+                *s = printed;
             }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| restore(v, forms)),
-            serde_json::Value::Object(fields) => {
-                fields.values_mut().for_each(|v| restore(v, forms))
-            }
-            _ => {}
-        }
+        });
     }
-    if forms.is_empty() {
-        return notice;
-    }
-    let Ok(mut value) = serde_json::to_value(&notice) else {
-        return notice;
-    };
-    restore(&mut value, forms);
-    // The model reads back what it wrote (tests/schema.rs holds it to that);
-    // should it ever not, the folded text is still the notice's content.
-    serde_json::from_value(value).unwrap_or(notice)
+    notice
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

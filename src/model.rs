@@ -284,3 +284,57 @@ pub struct DiagnosticRecord {
     #[serde(skip)]
     pub span: Span,
 }
+
+impl Notice {
+    /// Apply `f` to every string of the notice that holds the notice's text
+    /// or a message quoting it (not the hash, encoding or format names, nor
+    /// diagnostic codes). Used to give the text back in the characters the
+    /// source prints (see [`crate::traditional`]).
+    pub fn for_each_text_mut(&mut self, mut f: impl FnMut(&mut String)) {
+        let f = &mut f;
+        let d = &mut self.document;
+        if let Some(n) = &mut d.doc_number {
+            f(&mut n.text);
+            f(&mut n.agency);
+        }
+        d.title.iter_mut().for_each(&mut *f);
+        d.addressees.iter_mut().for_each(&mut *f);
+        for s in &mut d.sections {
+            f(&mut s.heading);
+            f(&mut s.text);
+        }
+        d.attachment_list.iter_mut().for_each(|a| f(&mut a.title));
+        d.issuer.iter_mut().for_each(&mut *f);
+        d.preamble.iter_mut().for_each(&mut *f);
+        d.notes.iter_mut().for_each(&mut *f);
+        d.colophon.iter_mut().for_each(&mut *f);
+        let p = &mut self.plan;
+        p.region.iter_mut().for_each(&mut *f);
+        p.categories.iter_mut().for_each(|c| f(&mut c.name));
+        p.untasked.iter_mut().for_each(&mut *f);
+        for project in &mut p.projects {
+            project.name.iter_mut().for_each(&mut *f);
+            f(&mut project.text);
+            project.lead_units.iter_mut().for_each(&mut *f);
+            project.support_units.iter_mut().for_each(&mut *f);
+            project.leaders.iter_mut().for_each(&mut *f);
+            project
+                .targets
+                .iter_mut()
+                .for_each(|q| q.for_each_text_mut(f));
+            for m in &mut project.measures {
+                f(&mut m.text);
+                m.quantities.iter_mut().for_each(|q| q.for_each_text_mut(f));
+            }
+        }
+        self.attachments.iter_mut().for_each(|a| f(&mut a.title));
+        self.diagnostics.iter_mut().for_each(|d| f(&mut d.message));
+    }
+}
+
+impl Quantity {
+    fn for_each_text_mut(&mut self, f: &mut impl FnMut(&mut String)) {
+        f(&mut self.text);
+        f(&mut self.unit);
+    }
+}

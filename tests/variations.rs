@@ -21,6 +21,15 @@ fn project(n: &Notice, number: u32) -> &Project {
         .unwrap_or_else(|| panic!("project {number} in {:#?}", n.plan))
 }
 
+fn collect_strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|x| collect_strings(x, out)),
+        serde_json::Value::Object(fields) => fields.values().for_each(|x| collect_strings(x, out)),
+        _ => {}
+    }
+}
+
 fn codes(n: &Notice) -> Vec<&str> {
     n.diagnostics.iter().map(|d| d.code.as_str()).collect()
 }
@@ -590,14 +599,24 @@ fn an_html_table_cell_with_one_unit_per_paragraph() {
 
 #[test]
 fn a_copy_in_traditional_characters_is_read_and_reported_as_printed() {
-    let n = parse(
-        "關於印發某某縣2025年為民辦實事項目的通知\n\n各鄉鎮人民政府，縣直各單位：\n現將2025年為民辦實事項目印發給你們。\n\n附件\n\n一、教育醫療（2項）\n1.新建幼兒園2所，新增學位540個。（牽頭單位：縣教育局）\n2.為老年人免費體檢3萬人次。（責任單位：縣衛健局、縣醫保局）\n",
+    let text = "關於印發某某縣2025年為民辦實事項目的通知\n\n各鄉鎮人民政府，縣直各單位：\n現將2025年為民辦實事項目印發給你們。\n\n附件\n\n一、教育醫療（3項）\n1.新建幼兒園2所，新增學位540個。（牽頭單位：縣教育局）\n推進措施：1.加快建設進度，確保9月開學。\n2.為老年人免費體檢3萬人次。（責任單位：縣衛健局、縣醫保局）\n3.為殘疾人免費適配輔具200件。\n";
+    let n = parse(text);
+    // Every string of the result is given back as printed, diagnostics too.
+    let forms = minsheng::traditional::PrintedForms::learn(text);
+    let mut strings = Vec::new();
+    collect_strings(&serde_json::to_value(&n).unwrap(), &mut strings);
+    assert!(
+        strings.iter().any(|s| s.contains("加快建設進度")),
+        "measure"
     );
+    for s in &strings {
+        assert_eq!(forms.restore(s), s.as_str(), "not as printed");
+    }
     assert_eq!(n.plan.categories[0].name, "教育醫療", "category as printed");
-    assert_eq!(n.plan.categories[0].declared_count, Some(2));
+    assert_eq!(n.plan.categories[0].declared_count, Some(3));
     assert_eq!(
         n.plan.projects.len(),
-        2,
+        3,
         "牽頭單位 and 項 read through the fold"
     );
     assert_eq!(project(&n, 1).lead_units, ["縣教育局"]);
