@@ -14,8 +14,9 @@ use crate::document;
 use crate::lex;
 use crate::mapped::MappedText;
 use crate::model::{Attachment, Category, Document, Measure, Plan, Project, Quantity};
-use crate::plan::{self, ListDraft, ProjectDraft};
+use crate::plan::{self, ListDraft, MeasureDraft, NamesDraft, ProjectDraft};
 use crate::quantity;
+use crate::source::Span;
 use crate::units::Role;
 
 /// Read the whole structure, taking blocks from `ctx`.
@@ -159,6 +160,19 @@ fn merge_measures(ctx: &mut Context, main: &mut ListDraft, other: ListDraft) {
                     quote(p.text.as_str())
                 ),
             );
+            // Kept, with its measures and units, where its number puts it.
+            let at = main
+                .projects
+                .iter()
+                .rposition(|m| (m.category, m.number) <= (p.category.or(m.category), p.number))
+                .map_or(0, |k| k + 1);
+            main.projects.insert(
+                at,
+                ProjectDraft {
+                    only_in_measures: true,
+                    ..p
+                },
+            );
             continue;
         };
         let m = &mut main.projects[at];
@@ -191,12 +205,118 @@ fn merge_measures(ctx: &mut Context, main: &mut ListDraft, other: ListDraft) {
                 ),
             );
         }
-        if m.measures.is_empty() {
-            m.measures = p.measures;
+        let line = ctx.line_no(m.span);
+        merge_more_measures(ctx, m, p.measures, line);
+        merge_units(ctx, m, p.units, p.span, line);
+    }
+}
+
+/// The other attachment's measures: all of them where the list has none;
+/// where it has some, those it lacks are added and said.
+fn merge_more_measures(
+    ctx: &mut Context,
+    m: &mut ProjectDraft,
+    measures: Vec<MeasureDraft>,
+    line: u32,
+) {
+    if m.measures.is_empty() {
+        m.measures = measures;
+        return;
+    }
+    let known: std::collections::BTreeSet<String> = m
+        .measures
+        .iter()
+        .map(|x| content_key(x.text.as_str()))
+        .collect();
+    let more: Vec<MeasureDraft> = measures
+        .into_iter()
+        .filter(|x| !known.contains(&content_key(x.text.as_str())))
+        .collect();
+    if let Some(first) = more.first() {
+        ctx.sink.report(
+            Code::Conflict,
+            first.text.span(),
+            format!(
+                "project {} has {} measures at line {line}; {} more here, added: {}",
+                m.number,
+                m.measures.len(),
+                more.len(),
+                quote(first.text.as_str())
+            ),
+        );
+        m.measures.extend(more);
+    }
+}
+
+/// The other attachment's units: all of them where the list names none.
+/// Where it names some, its lead units are kept and different ones said;
+/// supporting units and leaders only the other names are added, and said.
+fn merge_units(
+    ctx: &mut Context,
+    m: &mut ProjectDraft,
+    units: Vec<NamesDraft>,
+    span: Span,
+    line: u32,
+) {
+    if m.units.is_empty() {
+        m.units = units;
+        return;
+    }
+    let names = |lists: &[NamesDraft], leads: bool| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for l in lists {
+            if matches!(l.role, Role::Lead | Role::Responsible) == leads {
+                for n in &l.names {
+                    if !out.iter().any(|o| o == n.as_str()) {
+                        out.push(n.as_str().to_string());
+                    }
+                }
+            }
         }
-        if m.units.is_empty() {
-            m.units = p.units;
+        out
+    };
+    let (ours, theirs) = (names(&m.units, true), names(&units, true));
+    if !theirs.is_empty() && theirs.iter().any(|t| !ours.contains(t)) {
+        ctx.sink.report(
+            Code::Conflict,
+            span,
+            format!(
+                "project {} has lead units {} at line {line}, {} here: the list's are kept",
+                m.number,
+                quote(&ours.join("、")),
+                quote(&theirs.join("、"))
+            ),
+        );
+    }
+    let known = names(&m.units, false);
+    let mut added = Vec::new();
+    for list in units {
+        if matches!(list.role, Role::Lead | Role::Responsible) {
+            continue;
         }
+        let new: Vec<MappedText> = list
+            .names
+            .into_iter()
+            .filter(|n| !known.iter().any(|k| k == n.as_str()))
+            .collect();
+        if !new.is_empty() {
+            added.extend(new.iter().map(|n| n.as_str().to_string()));
+            m.units.push(NamesDraft {
+                role: list.role,
+                names: new,
+            });
+        }
+    }
+    if !added.is_empty() {
+        ctx.sink.report(
+            Code::Conflict,
+            span,
+            format!(
+                "project {} names {} only here, not at line {line}: added",
+                m.number,
+                quote(&added.join("、"))
+            ),
+        );
     }
 }
 
@@ -348,6 +468,7 @@ fn to_project(ctx: &Context, p: &ProjectDraft) -> Project {
             })
             .collect(),
         line: ctx.line_no(p.span),
+        only_in_measures: p.only_in_measures,
         span: p.span,
     }
 }

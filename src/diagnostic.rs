@@ -89,8 +89,14 @@ codes! {
     TextDiffersBetweenAttachments = "text-differs-between-attachments", Warning;
     /// A project names no lead unit.
     MissingLeadUnit = "missing-lead-unit", Warning;
-    /// Measures whose project number is not in the project list.
+    /// Measures whose project number is not in the project list: the
+    /// project is kept, marked `only_in_measures`.
     OrphanMeasures = "orphan-measures", Warning;
+    /// Two attachments state different facts about one project (another
+    /// lead unit, more supporting units or leaders, more measures): the
+    /// project list's lead units are kept, what only the other adds is
+    /// added, and both lines are named.
+    Conflict = "conflict", Warning;
     /// The 附件说明 names an attachment that the input does not contain.
     MissingAttachment = "missing-attachment", Warning;
     /// No project list was found.

@@ -174,6 +174,11 @@ pub struct Project {
     pub measures: Vec<Measure>,
     /// 1-based line of the project in the input.
     pub line: u32,
+    /// Found only in the measures attachment (附件 2), not in the project
+    /// list: kept with what that attachment says (`orphan-measures`).
+    /// Written only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub only_in_measures: bool,
     /// Where the project's text is in the input.
     #[serde(skip)]
     pub span: Span,

@@ -70,6 +70,8 @@ pub struct ProjectDraft {
     /// （二）责任分工 / （三）推进措施): `name` is the short name, `text` the
     /// 目标任务, and the project is matched to the list's by order and number.
     pub from_plan: bool,
+    /// Not in the project list, only in the measures attachment.
+    pub only_in_measures: bool,
 }
 
 /// What one list (an attachment, a body, a table) yields.
@@ -363,6 +365,7 @@ fn read_record(
         measures: Vec::new(),
         span: ctx.blocks[block].span(),
         from_plan: false,
+        only_in_measures: false,
     }
 }
 
@@ -547,6 +550,7 @@ fn read_sectioned(
             measures,
             span: ctx.blocks[block].span(),
             from_plan: true,
+            only_in_measures: false,
         });
     }
 }
@@ -848,6 +852,7 @@ fn read_project(
         measures,
         span: ctx.blocks[block].span(),
         from_plan: false,
+        only_in_measures: false,
     }
 }
 
@@ -1125,6 +1130,7 @@ fn read_table(table: &Table) -> Option<ListDraft> {
             measures: Vec::new(),
             span,
             from_plan: false,
+            only_in_measures: false,
         });
     }
     Some(draft)

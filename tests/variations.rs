@@ -699,3 +699,42 @@ fn an_excerpt_whose_list_starts_past_one_is_still_a_list() {
     assert_eq!(project(&n, 13).lead_units, ["区交通局"]);
     assert!(!codes(&n).contains(&"no-projects"));
 }
+
+#[test]
+fn a_second_attachment_that_says_more_or_otherwise_is_merged_and_said() {
+    let n = parse(
+        "附件1\n\n某区2025年民生实事项目\n\n1.新建幼儿园3所。（牵头单位：区教育局）\n2.新增停车泊位500个。（牵头单位：区交通局）\n\n附件2\n\n某区2025年民生实事项目推进措施\n\n（一）新建幼儿园3所。（牵头单位：区人社局；配合单位：区财政局）\n推进措施：1.加快建设。\n（二）新增停车泊位500个。\n推进措施：1.挖潜增位。\n（三）改造老旧小区5个。（牵头单位：区住建局）\n推进措施：1.加快改造。\n",
+    );
+    let first = project(&n, 1);
+    assert_eq!(
+        first.lead_units,
+        ["区教育局"],
+        "the list's lead unit is kept"
+    );
+    assert_eq!(
+        first.support_units,
+        ["区财政局"],
+        "a unit only 附件2 names is added"
+    );
+    let conflicts: Vec<&str> = n
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "conflict")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        conflicts
+            .iter()
+            .any(|m| m.contains("区人社局") && m.contains("line 5")),
+        "the other lead unit is said, naming the list's line: {conflicts:?}"
+    );
+    assert!(conflicts.iter().any(|m| m.contains("区财政局")));
+    let third = project(&n, 3);
+    assert!(
+        third.only_in_measures,
+        "a project only 附件2 has is kept, marked"
+    );
+    assert_eq!(third.lead_units, ["区住建局"]);
+    assert_eq!(third.measures.len(), 1);
+    assert!(codes(&n).contains(&"orphan-measures"));
+}
