@@ -206,6 +206,7 @@ mod tests {
                         line: 9,
                     }],
                     line: 5,
+                    only_in_measures: false,
                     span: Span::default(),
                 }],
                 untasked: vec![],

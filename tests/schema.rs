@@ -106,6 +106,7 @@ fn full_notice() -> Notice {
             line: 9,
         }],
         line: 5,
+        only_in_measures: true,
         span: Span::default(),
     });
     notice.attachments.push(Attachment {
