@@ -43,6 +43,9 @@ pub enum MarkerStyle {
     ChineseShi,
     /// 第一类 / 第一、
     Di,
+    /// No number: a heading that declares its count ("教育医疗类（4项）"),
+    /// numbered by its place among its like ([`counted_heading`]).
+    Counted,
 }
 
 /// A heading number at the start of a line.
@@ -149,6 +152,29 @@ pub fn marker(line: &str) -> Option<Marker> {
         return None;
     }
     Some(Marker { style, number, len })
+}
+
+/// A category heading printed without a number: a short name of Han
+/// characters and its declared count, "教育医疗类（4项）". A list's title
+/// ("2025年民生实事项目（10项）") is not one.
+///
+/// ```
+/// assert!(minsheng::lex::counted_heading("教育医疗类（4项）"));
+/// assert!(!minsheng::lex::counted_heading("某区2025年民生实事项目（10项）"));
+/// assert!(!minsheng::lex::counted_heading("新建幼儿园（3个）"));
+/// ```
+pub fn counted_heading(line: &str) -> bool {
+    let (name, count) = split_count(line);
+    let n = name.chars().count();
+    count.is_some()
+        && line.ends_with("项）")
+        && (2..=16).contains(&n)
+        && name
+            .chars()
+            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '、')
+        && !["民生", "实事", "项目", "年"]
+            .iter()
+            .any(|w| name.contains(w))
 }
 
 /// `附件 N` alone on its line: the start of an attachment. Returns its
@@ -335,6 +361,8 @@ pub enum Chrome {
 /// assert_eq!(chrome("相关推荐"), Some(Chrome::Links));
 /// assert_eq!(chrome("更多精彩请访问www.example.com"), Some(Chrome::Spam));
 /// assert_eq!(chrome("一、促进就业（3项）"), None);
+/// assert_eq!(chrome("主办单位：区教育体育局"), None);
+/// assert_eq!(chrome("主办单位：某区人民政府办公室网站标识码：4406050001"), Some(Chrome::Page));
 /// assert_eq!(chrome("某市人民政府办公室"), None);
 /// assert_eq!(chrome("|"), None);
 /// ```
@@ -403,14 +431,12 @@ pub fn chrome(line: &str) -> Option<Chrome> {
     if n <= 60 && SPAM.iter().any(|p| line.contains(p)) {
         return Some(Chrome::Spam);
     }
-    const PAGE_PREFIX: [&str; 21] = [
+    const PAGE_PREFIX: [&str; 19] = [
         "当前位置",
         "您的位置",
         "您现在的位置",
         "分享到",
         "扫一扫",
-        "主办：",
-        "主办单位：",
         "承办：",
         "协办：",
         "技术支持",
@@ -427,6 +453,24 @@ pub fn chrome(line: &str) -> Option<Chrome> {
         "免责声明",
     ];
     if n <= 100 && PAGE_PREFIX.iter().any(|p| line.starts_with(p)) {
+        return Some(Chrome::Page);
+    }
+    // "主办单位：" leads a project too; in a site's footer it comes with the
+    // site's other credits.
+    const FOOTER: [&str; 8] = [
+        "网站",
+        "标识码",
+        "ICP",
+        "备案",
+        "版权",
+        "承办",
+        "技术支持",
+        "联系电话",
+    ];
+    if n <= 100
+        && ["主办：", "主办单位："].iter().any(|p| line.starts_with(p))
+        && FOOTER.iter().any(|w| line.contains(w))
+    {
         return Some(Chrome::Page);
     }
     if n <= 100 && (line.contains("ICP备") || line.contains("公网安备")) {

@@ -85,7 +85,7 @@ pub fn build<S: AsRef<str>>(lines: &[S]) -> Outline {
     let mut state = State::default();
     for (i, line) in lines.iter().enumerate() {
         let line = line.as_ref();
-        let accepted = lex::marker(line).and_then(|m| {
+        let accepted = marker_of(line, &outline, &state).and_then(|m| {
             let continued = || is_continued(&lines[i + 1..], m);
             accept(&mut outline, &state, m, continued)
         });
@@ -122,6 +122,26 @@ pub fn build<S: AsRef<str>>(lines: &[S]) -> Outline {
         }
     }
     outline
+}
+
+/// The line's marker; a counted heading without a number ("教育医疗类
+/// （4项）") takes the next number of its kind.
+fn marker_of(line: &str, outline: &Outline, state: &State) -> Option<Marker> {
+    lex::marker(line).or_else(|| {
+        lex::counted_heading(line).then(|| {
+            let last = outline
+                .levels
+                .iter()
+                .position(|&s| s == MarkerStyle::Counted)
+                .and_then(|level| state.last_of_level.get(level).copied())
+                .unwrap_or(0);
+            Marker {
+                style: MarkerStyle::Counted,
+                number: last + 1,
+                len: 0,
+            }
+        })
+    })
 }
 
 /// Where the outline is while it is built.

@@ -63,6 +63,13 @@ pub fn column_role(header: &str) -> Option<ColumnRole> {
         "类别" | "领域" | "类型" | "分类" | "项目类别" => ColumnRole::Category,
         "项目名称" | "名称" | "项目" | "实事名称" => ColumnRole::Name,
         "备注" => ColumnRole::Other,
+        // Money columns are not read (资金（万元）, 总投资, 预算金额).
+        _ if ["资金", "投资", "金额", "经费", "预算"]
+            .iter()
+            .any(|w| h.contains(w)) =>
+        {
+            ColumnRole::Other
+        }
         _ if h.contains("时限") || h.contains("时间") || h.contains("节点") => {
             ColumnRole::Deadline
         }
@@ -162,12 +169,7 @@ fn read_header(
     }
     if let Some(sep) = line_separator(first) {
         let cells = split_line(source, &lines[start], sep);
-        let named = cells.iter().filter(|c| !c.text.is_empty()).count();
-        if named >= 3
-            && cells
-                .iter()
-                .all(|c| c.text.is_empty() || column_role(c.text.as_str()).is_some())
-        {
+        if is_line_header(&cells) {
             return Some((cells, start + 1, Some(sep)));
         }
         if first.trim_end_matches('|').contains(['|', '\t']) {
@@ -209,6 +211,32 @@ fn read_header(
         .map(|r| format!("{r:?}"))
         .collect();
     (cells.len() >= 3 && kinds.len() >= 2).then_some((cells, i, None))
+}
+
+/// A header on one line: three names or more, of two kinds or more with a
+/// text column among them; one name we do not know ("资金（万元）") in
+/// four is allowed, short and unpunctuated, as a column we do not read.
+fn is_line_header(cells: &[Cell]) -> bool {
+    let named: Vec<&str> = cells
+        .iter()
+        .map(|c| c.text.as_str())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let roles: Vec<ColumnRole> = named.iter().filter_map(|t| column_role(t)).collect();
+    let unknown = named.len() - roles.len();
+    let kinds: std::collections::BTreeSet<String> =
+        roles.iter().map(|r| format!("{r:?}")).collect();
+    let unknown_ok = named.iter().all(|t| {
+        column_role(t).is_some()
+            || (t.chars().count() <= 10 && !t.contains(['，', '。', '；', '：', '、']))
+    });
+    named.len() >= 3
+        && kinds.len() >= 2
+        && roles
+            .iter()
+            .any(|r| matches!(r, ColumnRole::Content | ColumnRole::Name))
+        && unknown_ok
+        && unknown * 4 <= named.len()
 }
 
 /// The most columns a header is read for.
@@ -266,6 +294,12 @@ fn read_line_rows(
         let line = &lines[i];
         if line.is_blank() || furniture[i] {
             i += 1;
+            continue;
+        }
+        if is_residue(line.as_str()) {
+            // A rule under the header or between rows: part of the table.
+            i += 1;
+            end = i;
             continue;
         }
         let folded = fold_str(line.as_str());
@@ -515,9 +549,17 @@ fn next_starts_row(lines: &[PhysicalLine], from: usize, furniture: &[bool]) -> b
     })
 }
 
-/// A line left by a table's rules: only "|" and spaces.
+/// A line left by a table's rules: bars and spaces ("||||"), or a ruled
+/// line ("|---|:--:|", "+----+", "───────").
 fn is_residue(line: &str) -> bool {
-    !line.is_empty() && line.chars().all(|c| c == '|' || c.is_whitespace())
+    const RULE: &str = "|-:+=─━│┃┼╋┌┐└┘├┤┬┴═";
+    let rules = line
+        .chars()
+        .filter(|&c| c != '|' && RULE.contains(c))
+        .count();
+    !line.trim().is_empty()
+        && line.chars().all(|c| RULE.contains(c) || c.is_whitespace())
+        && (line.contains(['|', '│', '┃']) || rules >= 3)
 }
 
 /// Put a row's pieces into the columns `roles`. With explicit cell ends the

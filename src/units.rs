@@ -106,14 +106,17 @@ fn is_close(c: char) -> bool {
     matches!(c, '）' | '〕' | '】' | '］' | ']')
 }
 
-/// Every clause in a (folded) line: bracketed clauses anywhere, and a bare
-/// clause that starts the line.
+/// Every clause in a (folded) line: bracketed clauses anywhere, a bare
+/// clause that starts the line, and a bare clause after the last sentence.
 ///
 /// ```
 /// let line = "（18）资助不少于31人次。（牵头单位：区教体局、区残联）";
 /// let clauses = minsheng::units::find_clauses(line);
 /// let names: Vec<&str> = clauses[0].lists[0].names.iter().map(|r| &line[r.clone()]).collect();
 /// assert_eq!(names, ["区教体局", "区残联"]);
+/// let line = "新增学位5850个。责任单位：区教育局";
+/// let clause = &minsheng::units::find_clauses(line)[0];
+/// assert_eq!(&line[clause.range.clone()], "责任单位：区教育局");
 /// ```
 pub fn find_clauses(line: &str) -> Vec<Clause> {
     let mut clauses = Vec::new();
@@ -150,7 +153,35 @@ pub fn find_clauses(line: &str) -> Vec<Clause> {
         });
         search = after;
     }
+    let from = clauses.last().map_or(0, |c| c.range.end);
+    if let Some(clause) = trailing_clause(line, from) {
+        clauses.push(clause);
+    }
     clauses
+}
+
+/// A bare clause after the task's last sentence, running to the end of the
+/// line: "新增学位5850个。责任单位：区教育局". Looked for after `from` only
+/// (past the bracketed clauses).
+fn trailing_clause(line: &str, from: usize) -> Option<Clause> {
+    line[from..]
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '。' | '；'))
+        .map(|(i, c)| from + i + c.len_utf8())
+        .filter(|&after| after < line.len())
+        .find_map(|after| {
+            // A label is at most ten characters and its colon: look no further.
+            let head_end = line[after..]
+                .char_indices()
+                .nth(12)
+                .map_or(line.len(), |(i, _)| after + i);
+            clause_label(&line[after..head_end])?;
+            let lists = lists_in(line, after, line.len());
+            (!lists.is_empty()).then_some(Clause {
+                range: after..line.len(),
+                lists,
+            })
+        })
 }
 
 /// The byte offset of the bracket closing the group whose body starts at

@@ -738,3 +738,57 @@ fn a_second_attachment_that_says_more_or_otherwise_is_merged_and_said() {
     assert_eq!(third.measures.len(), 1);
     assert!(codes(&n).contains(&"orphan-measures"));
 }
+
+#[test]
+fn a_bare_clause_after_the_last_sentence_names_the_lead() {
+    let n = parse(
+        "附件\n\n某区2025年为民办实事项目\n\n一、教育卫生\n1.新建幼儿园6所，新增学位5850个。责任单位：区教育局\n2.新增普惠托位600个。责任单位：区卫健委、区教育局\n",
+    );
+    assert_eq!(
+        n.plan.categories.len(),
+        1,
+        "一、 is the category, not a project"
+    );
+    assert_eq!(project(&n, 1).lead_units, ["区教育局"]);
+    assert_eq!(project(&n, 1).text, "新建幼儿园6所，新增学位5850个。");
+    assert_eq!(project(&n, 2).lead_units, ["区卫健委", "区教育局"]);
+}
+
+#[test]
+fn category_headings_without_numbers_declare_their_count() {
+    let n = parse(
+        "附件\n\n具体项目如下：\n\n教育医疗类（2项）\n\n（1）新建学校2所。\n主办单位：区教育体育局\n协办单位：区发展改革委\n\n（2）建成智慧药房10个。\n主办单位：区卫生健康委\n\n社会保障类（1项）\n\n（3）新增城镇就业8500人。\n主办单位：区人社局\n",
+    );
+    let cats: Vec<(&str, Option<u32>)> = n
+        .plan
+        .categories
+        .iter()
+        .map(|c| (c.name.as_str(), c.declared_count))
+        .collect();
+    assert_eq!(cats, [("教育医疗类", Some(2)), ("社会保障类", Some(1))]);
+    assert_eq!(project(&n, 3).category, Some(2));
+    assert_eq!(
+        project(&n, 1).lead_units,
+        ["区教育体育局"],
+        "主办单位 leads"
+    );
+    assert_eq!(project(&n, 1).support_units, ["区发展改革委"]);
+    assert!(
+        project(&n, 2).targets.iter().all(|q| q.unit != "项"),
+        "the heading's count is no target of the project above it"
+    );
+}
+
+#[test]
+fn a_markdown_table_with_its_rule_line_and_a_column_we_do_not_read() {
+    let n = parse(
+        "附件\n\n某区2024年民生实事项目\n\n| 序号 | 牵头单位 | 项目名称 | 目标任务 | 资金（万元） |\n|---|---|---|---|---|\n| 1 | 区教育局 | 新增公办学位 | 新建学校4所。 | 3000 |\n| 2 | 区卫生健康局 | 社区健康服务 | 新建社区健康服务中心3家。 | 800 |\n",
+    );
+    assert_eq!(n.plan.projects.len(), 2);
+    assert_eq!(project(&n, 2).lead_units, ["区卫生健康局"]);
+    assert_eq!(project(&n, 1).name.as_deref(), Some("新增公办学位"));
+    assert!(
+        project(&n, 1).targets.iter().all(|q| q.unit != "万元"),
+        "the money column is not the project's target"
+    );
+}
