@@ -445,13 +445,16 @@ fn share_head_nouns(pieces: Vec<(String, char)>) -> Vec<String> {
         while j < pieces.len() && is_level(&pieces[j].0) && pieces[j].1 == '、' {
             j += 1;
         }
-        let zone_shares = j == k
-            && pieces[k].1 == '、'
-            && pieces
-                .get(k + 1)
-                .is_some_and(|next| shares_zone_committee(&pieces[k].0, &next.0));
+        // Zones named one after another, the last with its 管委会.
+        let mut z = k;
+        if j == k {
+            while z < pieces.len() && is_zone(&pieces[z].0) && pieces[z].1 == '、' {
+                z += 1;
+            }
+        }
+        let zone_shares = z > k && pieces.get(z).is_some_and(|p| is_zone_committee(&p.0));
         if zone_shares {
-            j = k + 1;
+            j = z;
         }
         let levels_share = j > k && j < pieces.len() && has_head(&pieces[j].0);
         let mut group = if levels_share || zone_shares {
@@ -492,25 +495,30 @@ fn completes(piece: &str) -> bool {
     piece.chars().count() == 1 || ORGANS.contains(&piece)
 }
 
-/// "溧阳高新区、天目湖旅游度假区管委会": a development zone's name before
-/// another zone's 管委会 shares it.
-fn shares_zone_committee(piece: &str, next: &str) -> bool {
-    const ZONES: [&str; 8] = [
+/// A development zone's name: "溧阳高新区", "灵璧石文化产业园".
+fn is_zone(piece: &str) -> bool {
+    const ZONES: [&str; 11] = [
         "高新区",
         "开发区",
         "度假区",
+        "工业区",
         "园区",
+        "产业园",
         "新区",
         "试验区",
         "示范区",
         "合作区",
+        "保税区",
     ];
-    !piece.starts_with('各')
-        && ZONES.iter().any(|z| piece.ends_with(z))
-        && next.ends_with("管委会")
-        && ZONES
-            .iter()
-            .any(|z| next.trim_end_matches("管委会").ends_with(z))
+    !piece.starts_with('各') && ZONES.iter().any(|z| piece.ends_with(z))
+}
+
+/// A zone's 管委会, which the zones named before it share
+/// ("溧阳高新区、天目湖旅游度假区管委会").
+fn is_zone_committee(piece: &str) -> bool {
+    piece
+        .strip_suffix("管委会")
+        .is_some_and(|zone| is_zone(zone))
 }
 
 fn is_issuer_line(text: &str) -> bool {
@@ -693,6 +701,15 @@ mod tests {
         assert_eq!(
             split_addressees("各街道办事处、溧阳高新区、天目湖旅游度假区管委会"),
             ["各街道办事处", "溧阳高新区、天目湖旅游度假区管委会"]
+        );
+        assert_eq!(
+            split_addressees(
+                "开发区、高新区、滨江开发区管委会，县经济开发区、灵璧石文化产业园管委会"
+            ),
+            [
+                "开发区、高新区、滨江开发区管委会",
+                "县经济开发区、灵璧石文化产业园管委会"
+            ]
         );
         assert_eq!(
             split_addressees("各镇人民政府、街道办事处"),

@@ -235,6 +235,10 @@ fn continues(prev: &str, next: &str, paragraph_break: bool) -> bool {
     if paragraph_break {
         return false;
     }
+    // "…提升40公里。（" / "牵头单位：区交通委）": a bracket left open goes on.
+    if prev.ends_with(['（', '〔', '【', '［']) {
+        return true;
+    }
     if lex::ends_element(prev) || lex::is_standalone(prev) {
         return false;
     }

@@ -635,7 +635,7 @@ fn read_outline(
                 && {
                     // A counted heading (十二、…无任务（15项）) is a category.
                     let heading = &ctx.text(lines[it.line])[it.marker.len..];
-                    lex::split_count(heading).1.is_none()
+                    lex::split_count(heading).1.is_none() && !is_untasked_heading(heading)
                 }
         })
         .map(|(i, _)| i)
@@ -714,7 +714,15 @@ fn read_category(
     let heading = &ctx.text(block)[item.marker.len..];
     let (name, count) = lex::split_count(heading);
     let continuation: Vec<usize> = item.continuation.iter().map(|&l| lines[l]).collect();
-    let untasked = !has_projects && (name.contains("无任务") || name.contains("不涉及"));
+    let untasked = !has_projects && is_untasked_heading(name);
+    // "四、我县无具体任务的项目分别为：A、B。": the list on the heading's line.
+    let (name, listed_here) = match name.find('：') {
+        Some(colon) if untasked => {
+            let head = &name[..colon];
+            (head.strip_suffix("分别为").unwrap_or(head), true)
+        }
+        _ => (name, false),
+    };
     if !has_projects && count.is_none() && !untasked {
         return; // a numbered paragraph, not a category
     }
@@ -726,6 +734,13 @@ fn read_category(
         span: ctx.blocks[block].span(),
     });
     if untasked {
+        if listed_here {
+            let line = &ctx.blocks[block];
+            if let Block::Line(l) = line {
+                let text = l.text.slice(item.marker.len..l.text.as_str().len());
+                draft.untasked.extend(untasked_items(&text));
+            }
+        }
         for b in continuation {
             if let Some(line) = ctx.line(b) {
                 draft.untasked.extend(untasked_items(&line.text));
@@ -733,6 +748,15 @@ fn read_category(
             }
         }
     }
+}
+
+/// A heading of the items the place has no task in: "瑶海区无任务",
+/// "我县无具体任务的项目", "不涉及", "不承担任务".
+fn is_untasked_heading(name: &str) -> bool {
+    let no_task = name
+        .find('无')
+        .is_some_and(|at| name[at..].contains("任务"));
+    no_task || name.contains("不涉及") || name.contains("不承担")
 }
 
 /// "分别为：A、B、…等，共 15 项。" → A, B, …
@@ -754,7 +778,9 @@ fn untasked_items(text: &MappedText) -> Vec<MappedText> {
             from = start + i + c.len_utf8();
         }
     }
-    items.push(text.slice(from..end).trim());
+    let last = text.slice(from..end).trim();
+    let last_len = last.as_str().trim_end_matches('。').len();
+    items.push(last.slice(0..last_len));
     items.retain(|t| !t.is_empty());
     items
 }
@@ -1081,7 +1107,7 @@ fn read_table(table: &Table) -> Option<ListDraft> {
             let untasked_category = draft
                 .categories
                 .last()
-                .is_some_and(|c| c.name.contains("无任务") || c.name.contains("不涉及"));
+                .is_some_and(|c| is_untasked_heading(&c.name));
             if untasked_category {
                 // A merged cell (colspan) keeps its text in its first column.
                 let category_column = column(ColumnRole::Category);

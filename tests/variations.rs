@@ -792,3 +792,20 @@ fn a_markdown_table_with_its_rule_line_and_a_column_we_do_not_read() {
         "the money column is not the project's target"
     );
 }
+
+#[test]
+fn items_without_a_local_task_under_another_heading_and_a_bracket_left_open() {
+    let n = parse(
+        "附件\n\n某县2024年民生实事项目\n\n一、就业和社会保障（2项）\n1.新增城镇就业3000人。（牵头单位：县人社局）\n2.改造农村公路40公里。（\n牵头单位：县交通运输局）\n二、我县无具体任务的项目\n分别为：普惠托育服务扩容、“皖美好家”建设。\n",
+    );
+    assert_eq!(
+        n.plan.untasked,
+        ["普惠托育服务扩容", "“皖美好家”建设"],
+        "无具体任务 names the untasked items too"
+    );
+    assert_eq!(
+        project(&n, 2).lead_units,
+        ["县交通运输局"],
+        "the clause opened at the end of a line closes on the next"
+    );
+}
