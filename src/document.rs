@@ -518,7 +518,7 @@ fn is_zone(piece: &str) -> bool {
 fn is_zone_committee(piece: &str) -> bool {
     piece
         .strip_suffix("管委会")
-        .is_some_and(|zone| is_zone(zone))
+        .is_some_and(is_zone)
 }
 
 fn is_issuer_line(text: &str) -> bool {
