@@ -627,7 +627,7 @@ fn multiplier(i: &str) -> IResult<&str, u32> {
 }
 
 /// Multipliers in ascending order (千万, 万亿), summed as exponents.
-fn multipliers(i: &str) -> IResult<&str, u32> {
+pub(crate) fn multipliers(i: &str) -> IResult<&str, u32> {
     let (mut i, mut total) = (i, 0u32);
     let mut last = 0;
     while let Ok((rest, m)) = multiplier(i) {

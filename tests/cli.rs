@@ -346,7 +346,7 @@ fn csv_tables_read_back_with_a_bom_and_headers() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     for (file, first, last) in [
         ("projects.csv", "source_file", "targets"),
-        ("quantities.csv", "source_file", "column"),
+        ("quantities.csv", "source_file", "canonical_unit"),
     ] {
         let bytes = fs::read(out_dir.path().join(file)).unwrap();
         assert!(
