@@ -697,7 +697,13 @@ pub(crate) fn percent_sign(i: &str) -> IResult<&str, &'static str> {
 /// 百分之N / 千分之N.
 pub(crate) fn percent_words(i: &str) -> IResult<&str, Percent> {
     let (i, unit) = alt((value("%", tag("百分之")), value("‰", tag("千分之")))).parse(i)?;
-    let (i, v) = alt((arabic_number, map(chinese_dec, |(d, _)| d))).parse(i)?;
+    let (i, v) = alt((
+        arabic_number,
+        map(chinese_dec, |(d, _)| d),
+        // 百分之百
+        value(Decimal::from_int(100), satisfy(|c| c == '百' || c == '佰')),
+    ))
+    .parse(i)?;
     Ok((
         i,
         Percent {
@@ -1152,7 +1158,7 @@ fn numeral_at(text: &str, at: usize, prev: Option<char>) -> Option<Numeral> {
             .map(|d| (b'0' + d) as char)
             .collect();
         let value = Decimal::parse_ascii(&digits)?;
-        let year = digits.len() == 4 && !negative;
+        let year = digits.len() == 4 && !negative && digits.starts_with(['1', '2']);
         let end = body_at + positional;
         let kind = if year {
             NumeralKind::Year

@@ -438,7 +438,15 @@ impl Candidate {
             {
                 Vec::new()
             } else {
-                per_prefixes(s, number_start(s, &self.range))
+                let mut per = Vec::new();
+                for at in number_starts(s, &self.range) {
+                    for seg in per_prefixes(s, at) {
+                        if !per.contains(&seg) {
+                            per.push(seg);
+                        }
+                    }
+                }
+                per
             };
         QuantityMatch {
             range,
@@ -454,13 +462,18 @@ impl Candidate {
     }
 }
 
-/// Where the (first) number of a phrase starts: after its comparator and
-/// the words between (不低于每人每月…), after 由/从 and theirs.
-fn number_start(s: &str, range: &Range<usize>) -> usize {
-    s[range.clone()]
-        .char_indices()
-        .find(|&(_, c)| arabic_digit(c).is_some() || is_chinese_numeral_char(c))
-        .map_or(range.start, |(k, _)| range.start + k)
+/// Where the numbers of a phrase start: after its comparator and the words
+/// between (不低于每人每月…), after 由/从 and theirs, after 提高到.
+fn number_starts<'a>(s: &'a str, range: &Range<usize>) -> impl Iterator<Item = usize> + 'a {
+    let is_num = |c: char| arabic_digit(c).is_some() || is_chinese_numeral_char(c);
+    let start = range.start;
+    let mut prev_num = false;
+    s[range.clone()].char_indices().filter_map(move |(k, c)| {
+        let num = is_num(c) || (prev_num && matches!(c, '.' | ','));
+        let starts = num && !prev_num;
+        prev_num = num;
+        starts.then_some(start + k)
+    })
 }
 
 /// A count that names a thing rather than counting it: "15分钟生活圈",
