@@ -228,10 +228,21 @@ pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
         pos += c.len_utf8();
     }
     distribute_lists(s, &mut found);
+    for c in found.iter_mut() {
+        c.per = c.rates(s);
+    }
+    // "每人每月90元和100元": the list shares its rate.
+    for i in 1..found.len() {
+        let (head, tail) = found.split_at_mut(i);
+        let (a, b) = (&head[i - 1], &mut tail[0]);
+        if joined(s, a, b) && b.per.is_empty() && a.unit == b.unit {
+            b.per.clone_from(&a.per);
+        }
+    }
     found
         .into_iter()
         .filter(|c| c.is_target(s))
-        .map(|c| c.finish(s, &compact))
+        .map(|c| c.finish(&compact))
         .collect()
 }
 
@@ -392,6 +403,8 @@ struct Candidate {
     weighty: bool,
     /// A four-digit integer, as years are.
     year_like: bool,
+    /// Denominators written as 每X before the number.
+    per: Vec<String>,
 }
 
 impl Candidate {
@@ -429,25 +442,28 @@ impl Candidate {
         true
     }
 
-    fn finish(self, s: &str, compact: &Compact) -> QuantityMatch {
+    /// The 每X denominators written before its numbers.
+    fn rates(&self, s: &str) -> Vec<String> {
+        let unit = self.unit.as_deref().unwrap_or("");
+        if unit.is_empty() || unit.starts_with(['%', '‰', '‱']) || unit.ends_with("百分点") {
+            return Vec::new();
+        }
+        let mut per: Vec<String> = Vec::new();
+        for at in number_starts(s, &self.range) {
+            for seg in per_prefixes(s, at) {
+                if !per.iter().any(|p| p == seg) {
+                    per.push(seg.to_string());
+                }
+            }
+        }
+        per
+    }
+
+    fn finish(self, compact: &Compact) -> QuantityMatch {
         let cmp = self.cmp();
         let range = compact.original(&self.range);
         let unit = self.unit.unwrap_or_default();
-        let per =
-            if unit.is_empty() || unit.starts_with(['%', '‰', '‱']) || unit.ends_with("百分点")
-            {
-                Vec::new()
-            } else {
-                let mut per = Vec::new();
-                for at in number_starts(s, &self.range) {
-                    for seg in per_prefixes(s, at) {
-                        if !per.contains(&seg) {
-                            per.push(seg);
-                        }
-                    }
-                }
-                per
-            };
+        let per: Vec<&str> = self.per.iter().map(String::as_str).collect();
         QuantityMatch {
             range,
             text: compact.text[self.range.clone()].to_string(),
@@ -500,7 +516,16 @@ fn names_a_thing(unit: &str, after: &str) -> bool {
             return true;
         }
     }
-    false
+    // 16路公交车: a bus line's name.
+    if unit == "路"
+        && ["公交", "车", "线", "口"]
+            .iter()
+            .any(|w| after.starts_with(w))
+    {
+        return true;
+    }
+    // 成立75周年: an anniversary.
+    unit == "周年"
 }
 
 /// Verbs after which a small Chinese numeral counts ("培育四所", "新建两个").
@@ -609,7 +634,7 @@ fn chinese_count(c: &Candidate, s: &str, unit: &str, after: &str) -> bool {
     if unit == "个" && SLOGANS.iter().any(|w| after.starts_with(w)) {
         return false;
     }
-    // 十件实事, 十项民生工程: the title of a list, not a count in it.
+    // 十件实事, 十项民生工程, 十个方面: the frame of a list, not a count in it.
     if matches!(unit, "件" | "项" | "个" | "大")
         && [
             "实事",
@@ -618,6 +643,9 @@ fn chinese_count(c: &Candidate, s: &str, unit: &str, after: &str) -> bool {
             "惠民实事",
             "大事",
             "为民办实事",
+            "方面",
+            "领域",
+            "环节",
         ]
         .iter()
         .any(|w| after.starts_with(w))
@@ -659,15 +687,18 @@ fn may_start(s: &str, pos: usize, cand: &Candidate) -> bool {
 }
 
 /// Share comparators and units across list items ("不低于80%、75%、60%").
+/// Two list items next to each other: "80%、75%", "90元和100元".
+fn joined(s: &str, a: &Candidate, b: &Candidate) -> bool {
+    a.kind == Kind::Single
+        && b.kind == Kind::Single
+        && matches!(
+            s.get(a.range.end..b.range.start),
+            Some("、" | "和" | "及" | "与" | "或" | "以及")
+        )
+}
+
 fn distribute_lists(s: &str, cands: &mut [Candidate]) {
-    let joined = |a: &Candidate, b: &Candidate| {
-        a.kind == Kind::Single
-            && b.kind == Kind::Single
-            && matches!(
-                s.get(a.range.end..b.range.start),
-                Some("、" | "和" | "及" | "与" | "或" | "以及")
-            )
-    };
+    let joined = |a: &Candidate, b: &Candidate| joined(s, a, b);
     for i in 1..cands.len() {
         let (head, tail) = cands.split_at_mut(i);
         let (a, b) = (&head[i - 1], &mut tail[0]);
@@ -717,14 +748,16 @@ fn failure(i: &str) -> nom::Err<nom::error::Error<&str>> {
 /// no gap: "近年来新增3个" is not approximate.
 fn compared(i: &str) -> IResult<&str, Candidate> {
     let (rest, (word, cmp)) = comparator_before(i)?;
+    // 最低/最高 are also adjectives (最低工资标准的90%): no noun phrase after them.
     let wide = word.chars().count() > 1;
+    let noun_phrase = wide && !word.starts_with('最');
     let max_gap = if wide { MAX_NOUN_GAP } else { 0 };
     let mut at = rest;
     let mut prev = None;
     for n in 0..=max_gap {
         // A short gap ("至少开展4次"), or a noun phrase ending in 的
         // ("不低于当地最低工资标准的60%").
-        if n <= 4 || prev == Some('的') {
+        if n <= 4 || (noun_phrase && prev == Some('的')) {
             if let Ok((after, mut c)) = measured(at) {
                 if c.kind == Kind::Single || c.kind == Kind::Range {
                     c.before = Some(cmp);
@@ -1003,6 +1036,7 @@ fn candidate(kind: Kind, a: &Amount, min: Option<Decimal>, after: Option<Compara
         chinese: a.chinese,
         weighty: a.weighty,
         year_like: a.year_like,
+        per: Vec::new(),
     }
 }
 
@@ -1187,6 +1221,7 @@ const COUNTERS: &[&str] = &[
     "层",
     "宗",
     "倍",
+    "周年",
     "周",
     "元",
     "美元",
@@ -1271,7 +1306,7 @@ static BY_FIRST: LazyLock<HashMap<char, Vec<(&'static str, bool)>>> = LazyLock::
 });
 
 /// The longest counter (or, with `segments`, rate segment) starting `i`.
-fn known<'a>(i: &'a str, segments: bool) -> IResult<&'a str, &'a str> {
+fn known(i: &str, segments: bool) -> IResult<&str, &str> {
     let first = i.chars().next().ok_or_else(|| failure(i))?;
     BY_FIRST
         .get(&first)
