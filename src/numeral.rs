@@ -17,9 +17,19 @@
 //! ordinal     = "第" n | n "、" | "（" n "）" | "(" n ")" | n "." | ① … ㊿ | ⑴ … ⒇ | ⒈ … ⒛
 //! date        = year "年" month "月" day ("日" | "号") | yyyy "-" mm "-" dd | yyyy "/" mm "/" dd
 //! ```
-//! Digit strings such as 二〇二四 are read positionally only as the year of a
-//! [`find_date`] date; elsewhere "三四" is not thirty-four. A bare 百 or 千
-//! is a word, not a number (百姓, 千家万户); a bare 十 is ten.
+//! A number with 万 or 亿 may go on with groups of smaller multipliers
+//! (1亿5000万, 3万5千), and `，` is a thousands separator like `,` before
+//! exactly three digits (１２，６５０).
+//!
+//! Digit strings such as 二〇二四 are read positionally by [`parse`] (three
+//! digits or more, or two with a 〇) and as the year of a [`find_date`]
+//! date; elsewhere "三四" is not thirty-four. A bare 百 or 千 is a word, not
+//! a number (百姓, 千家万户), except before 余/多 (百余人); a bare 十 is ten.
+//!
+//! [`parse`] and [`find_numerals`] are the entry points for a text: the
+//! first (or every) numeral with its exact value, its [`NumeralKind`]
+//! (cardinal, ordinal, percent, fraction, year, date, digits) and byte span,
+//! negatives after 负 or a minus sign included.
 //!
 //! Percentages keep the number as written: 75% is 75 with unit `%`, and
 //! 千分之三 is 3 with unit `‰` (not 0.3 %), so the value always matches the

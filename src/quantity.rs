@@ -4,28 +4,42 @@
 //! ## Grammar
 //! ```text
 //! phrase   = change | before? (range | single)
-//! change   = ("从" | "由") amount verb? ("到" | "至") single     verb = up to 4 CJK letters
+//! change   = ("从" | "由") words? amount verb? ("到" | "至") words? single
+//!                                          words = up to 8 (4 after 到) CJK letters; verb ≤ 4
 //! range    = amount sep amount after?                          sep = — – - － ～ ~ 〜 至 到
 //! single   = amount (after | noun{1,2} bound)?                 5家门店以上
-//! amount   = "百分之" n | "千分之" n | numeral ("余" | "多")? unit?
-//! unit     = "%" | "‰" | "个百分点" | counter ("（次）")? (("/" | "·") segment)*
+//! amount   = "百分之" n | "千分之" n | (numeral | 百|千|万 &余) ("余" | "多") multiplier? unit?
+//! unit     = "%" | "‰" | "‱" | head ("（次）" | "(次)")? (("/" | "·") segment)*
+//! head     = counter | letter "次" | latin | ACRONYM counter      剂次, km, AED台
+//! segment  = counter | rate word | latin | one CJK letter          元/村, 微克/立方米
 //! before   = (不少于 | 不低于 | 不小于 | 至少 | 最少 | 最低)                    ge
 //!          | (超过 | 超 | 高于 | 多于 | 大于)                                 gt
 //!          | (不超过 | 不高于 | 不多于 | 不大于 | 最高 | 最多)                le
 //!          | (低于 | 少于 | 小于 | 不足)                                      lt
-//!          | (约 | 大约 | 近 | 将近)                                          approx
+//!          | (约 | 大约 | 近 | 将近 | 接近)                                   approx
+//!          | ≥ ≧ ⩾ (ge), ≤ ≦ ⩽ (le), > ＞ 逾 超出 突破 (gt), < ＜ 不到 (lt), 至多 未超过 (le)
 //!            then, for words of two or more characters, up to 4 CJK letters
-//!            ("至少开展4次", "不超过每生每年10个月")
-//! after    = 及以上 | 以上 (ge) | 以下 | 以内 (le) | 左右 (approx);  bound = the ge/le ones
+//!            ("至少开展4次", "不超过每生每年10个月") or, except after 最…, a
+//!            noun phrase of up to 16 ending in 的 ("不低于当地最低工资标准的60%")
+//! after    = (（含）)? (及以上 | 或以上 | 以上 (ge) | 及以下 | 以下 | 以内 (le)
+//!            | 左右 | 上下 (approx)) (（含）)?;  bound = the ge/le ones
 //! ```
 //! 余/多 after the number ("6600余人次", "3000多人") give `gt`; a plain number,
 //! also after 达到/达/新增/为, is `eq`. A word after the number wins over one
 //! before it ("达到 98%以上" is `ge`). The contract's comparators are
 //! extended by 最高/最多 (le), 最低/最少 (ge), 大于 (gt), 小于/不足 (lt).
 //!
-//! A *counter* is one of a small table of measure words and units (人, 人次,
-//! 户, 个, 元, 平方米, 千瓦, 岁, 年, 小时 …); 千 before 米/瓦/克 is part of
-//! the unit, elsewhere 千/万/亿 are multipliers folded into the value.
+//! Units are an open class read by the grammar: a *counter* is a measure
+//! word or unit of a table (人, 人次, 户, 个, 元, 剂, 路, 类, 学时, 平方米,
+//! 千瓦, 微克 …), any CJK letter before 次 makes one (剂次, 架次), Latin
+//! units (km, kWh, μg/m³) and an acronym before a counter (AED台) are units,
+//! and any of these takes rate segments (元/人/年, 元/人·月). Never units:
+//! 年 after a year, 月, 日, 号, 届, 级, 时, 点, 分 (dates, grades, numbering,
+//! clock times). The unit is reported as printed (人（次） stays 人（次）);
+//! [`canonical_unit`] gives one spelling per rate, with the 每X written
+//! before the number ("每人每月300元" is `元/人/月`). 千 before 米/瓦/克 is
+//! part of the unit, elsewhere 千/万/亿 are multipliers folded into the
+//! value, also in mixed forms ("1亿5000万元") and after 余 ("1000余万元").
 //!
 //! ## How a number becomes a quantity (and when it does not)
 //! The line is scanned left to right with spaces removed; at each place the
@@ -35,10 +49,15 @@
 //!   a target); a range or change also needs a unit;
 //! - it is not a year: a four-digit integer 1000–2999 before 年 ("2024年",
 //!   "2024 年度", "2024—2026年");
-//! - a number written in Chinese needs an explicit comparator (不少于一位),
-//!   the 百分之 form, a place of 百 or above (两千人), or a range: idioms
-//!   such as 一户多残, 一区一档, 两整治一提升, 一件事一次办理, 十件 are not
-//!   targets;
+//! - a number written in Chinese without an explicit comparator (不少于一位),
+//!   the 百分之 form, a place of 百 or above (两千人) or a range counts only
+//!   in a counting context: 2 or more (一件事, 一是 never), not followed by
+//!   another numeral (一区一档, 三个一批) or a slogan (两个维护), a span or
+//!   duration not naming a thing (三公里就业圈, 三年行动, 十二年免费教育), not
+//!   the frame of a list (十件实事, 十个方面); below ten, also at the end of
+//!   its clause ("新建学校两所。") or after a counting verb ("培育四所"),
+//!   which keeps names such as 两项补贴 and 两级财政 out;
+//! - it does not name a thing: 15分钟生活圈, 3年行动计划, 16路公交, 75周年;
 //! - it does not start right after a digit, a decimal point, 第 or a Latin
 //!   letter (ordinals 第三, parts of other numbers), nor inside a masked span.
 //!
