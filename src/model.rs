@@ -227,8 +227,14 @@ pub struct Quantity {
     pub text: String,
     /// Exact value with 万/亿/千 folded in (the upper value of a change).
     pub value: Decimal,
-    /// What follows the number, width-folded: 人次, 个, 元/月/人, %.
+    /// What follows the number as printed, width-folded: 人次, 人（次）, 个,
+    /// 元/月/人, %.
     pub unit: String,
+    /// The unit in one spelling per rate, for filtering: （次） as 次, rate
+    /// segments (after "/" or "·", or written 每X before the number) in one
+    /// order, who or what first, time last: 元/月/人, 元/人·月 and
+    /// 每人每月…元 are all `元/人/月`. Equal to `unit` when nothing changes.
+    pub canonical_unit: String,
     /// The comparator.
     pub cmp: Comparator,
     /// Lower bound, only for a range.

@@ -17,9 +17,19 @@
 //! ordinal     = "第" n | n "、" | "（" n "）" | "(" n ")" | n "." | ① … ㊿ | ⑴ … ⒇ | ⒈ … ⒛
 //! date        = year "年" month "月" day ("日" | "号") | yyyy "-" mm "-" dd | yyyy "/" mm "/" dd
 //! ```
-//! Digit strings such as 二〇二四 are read positionally only as the year of a
-//! [`find_date`] date; elsewhere "三四" is not thirty-four. A bare 百 or 千
-//! is a word, not a number (百姓, 千家万户); a bare 十 is ten.
+//! A number with 万 or 亿 may go on with groups of smaller multipliers
+//! (1亿5000万, 3万5千), and `，` is a thousands separator like `,` before
+//! exactly three digits (１２，６５０).
+//!
+//! Digit strings such as 二〇二四 are read positionally by [`parse`] (three
+//! digits or more, or two with a 〇) and as the year of a [`find_date`]
+//! date; elsewhere "三四" is not thirty-four. A bare 百 or 千 is a word, not
+//! a number (百姓, 千家万户), except before 余/多 (百余人); a bare 十 is ten.
+//!
+//! [`parse`] and [`find_numerals`] are the entry points for a text: the
+//! first (or every) numeral with its exact value, its [`NumeralKind`]
+//! (cardinal, ordinal, percent, fraction, year, date, digits) and byte span,
+//! negatives after 负 or a minus sign included.
 //!
 //! Percentages keep the number as written: 75% is 75 with unit `%`, and
 //! 千分之三 is 3 with unit `‰` (not 0.3 %), so the value always matches the
@@ -69,12 +79,13 @@ pub enum Script {
 /// assert_eq!((n.script, n.multiplier), (Script::Arabic, 4));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Numeral {
+pub struct Number {
     /// The exact value, `10^multiplier` folded in.
     pub value: Decimal,
     /// The digits it was written in.
     pub script: Script,
-    /// The power of ten of the trailing 千/万/亿 multipliers (0 if none).
+    /// The power of ten of the trailing 千/万/亿 multipliers (0 if none); for
+    /// a mixed form such as 1亿5000万, that of its last group.
     pub multiplier: u32,
     /// True when a Chinese numeral uses a place of 百 or above (一百, 两千,
     /// 三万): such numbers are counts, unlike the idiomatic 一户多残.
@@ -209,7 +220,7 @@ pub fn chinese_decimal(s: &str) -> Option<(Decimal, usize)> {
 /// assert_eq!(numeral("2.5亿元").unwrap().0.value.to_string(), "250000000");
 /// assert_eq!(numeral("3千米"), numeral("3"));
 /// ```
-pub fn numeral(s: &str) -> Option<(Numeral, usize)> {
+pub fn numeral(s: &str) -> Option<(Number, usize)> {
     run(number, s)
 }
 
@@ -348,10 +359,11 @@ fn digits_into(i: &str) -> IResult<&str, String> {
     .parse(i)
 }
 
-/// `,650` after a group of at most three digits: a thousands separator.
+/// `,650` (or the full-width `，650` of １２，６５０) after a group of at most
+/// three digits: a thousands separator.
 fn thousands_group(i: &str) -> IResult<&str, String> {
     preceded(
-        char(','),
+        satisfy(|c| c == ',' || c == '，'),
         terminated(
             verify(digits_into, |d: &String| d.len() == 3),
             not(peek(ascii_digit_char)),
@@ -625,7 +637,7 @@ fn multiplier(i: &str) -> IResult<&str, u32> {
 }
 
 /// Multipliers in ascending order (千万, 万亿), summed as exponents.
-fn multipliers(i: &str) -> IResult<&str, u32> {
+pub(crate) fn multipliers(i: &str) -> IResult<&str, u32> {
     let (mut i, mut total) = (i, 0u32);
     let mut last = 0;
     while let Ok((rest, m)) = multiplier(i) {
@@ -639,7 +651,8 @@ fn multipliers(i: &str) -> IResult<&str, u32> {
     Ok((i, total))
 }
 
-pub(crate) fn number(i: &str) -> IResult<&str, Numeral> {
+/// A number with its multipliers: (value, script, large places, multiplier).
+fn scaled(i: &str) -> IResult<&str, (Decimal, Script, bool, u32)> {
     let (i, (value, script, large)) = alt((
         map(arabic_number, |d| (d, Script::Arabic, false)),
         map(chinese_dec, |(d, large)| (d, Script::Chinese, large)),
@@ -648,11 +661,36 @@ pub(crate) fn number(i: &str) -> IResult<&str, Numeral> {
     let (i, multiplier) = multipliers(i)?;
     Ok((
         i,
-        Numeral {
-            value: value.scale_pow10(multiplier),
+        (value.scale_pow10(multiplier), script, large, multiplier),
+    ))
+}
+
+/// A number, and after a 万 or 亿 further groups with smaller multipliers
+/// summed in ("1亿5000万" = 150000000, "3万5千" = 35000, "2亿零500万").
+pub(crate) fn number(i: &str) -> IResult<&str, Number> {
+    let (mut i, (mut value, script, large, first)) = scaled(i)?;
+    let mut low = first;
+    while low >= 4 {
+        let at = i.strip_prefix('零').unwrap_or(i);
+        match scaled(at) {
+            Ok((rest, (v, _, _, m))) if m > 0 && m < low => match value.checked_add(v) {
+                Some(sum) => {
+                    value = sum;
+                    low = m;
+                    i = rest;
+                }
+                None => break,
+            },
+            _ => break,
+        }
+    }
+    Ok((
+        i,
+        Number {
+            value,
             script,
-            multiplier,
-            large_places: large || multiplier > 0,
+            multiplier: low,
+            large_places: large || first > 0,
         },
     ))
 }
@@ -669,7 +707,13 @@ pub(crate) fn percent_sign(i: &str) -> IResult<&str, &'static str> {
 /// 百分之N / 千分之N.
 pub(crate) fn percent_words(i: &str) -> IResult<&str, Percent> {
     let (i, unit) = alt((value("%", tag("百分之")), value("‰", tag("千分之")))).parse(i)?;
-    let (i, v) = alt((arabic_number, map(chinese_dec, |(d, _)| d))).parse(i)?;
+    let (i, v) = alt((
+        arabic_number,
+        map(chinese_dec, |(d, _)| d),
+        // 百分之百
+        value(Decimal::from_int(100), satisfy(|c| c == '百' || c == '佰')),
+    ))
+    .parse(i)?;
     Ok((
         i,
         Percent {
@@ -838,6 +882,410 @@ fn date(i: &str) -> IResult<&str, (u16, u8, u8)> {
     .parse(i)
 }
 
+// ---------------------------------------------------------------------------
+// The numeral API: the first numeral in a text, classified.
+
+/// What a numeral found by [`parse`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NumeralKind {
+    /// A count or amount: 三十七, 两万, 1.5万, 负三点五, 1亿5000万, 陆拾柒.
+    Cardinal,
+    /// 第一百零八, 第3, and list markers at the start of the text (一、, （二）, ③).
+    Ordinal,
+    /// 百分之三十, 30%, 千分之三 / 5‰ (then [`Numeral::unit`] is `‰`), 万分之五 (`‱`).
+    Percent,
+    /// 三分之一, 2/3 written as 三分之二: see [`Numeral::denominator`].
+    Fraction,
+    /// A year: four digits read one by one (二〇二四), or any four-digit
+    /// number before 年 (2024年).
+    Year,
+    /// A full calendar date (2024年3月5日, 二〇二五年三月十八日, 2024-03-05):
+    /// the value is its year, [`Numeral::date`] the ISO date.
+    Date,
+    /// Digits read one by one that are not a year (一二三 = 123, 〇五五一).
+    Digits,
+}
+
+impl NumeralKind {
+    /// The name used in JSON: `cardinal`, `ordinal`, `percent`, `fraction`,
+    /// `year`, `date`, `digits`.
+    pub fn name(self) -> &'static str {
+        match self {
+            NumeralKind::Cardinal => "cardinal",
+            NumeralKind::Ordinal => "ordinal",
+            NumeralKind::Percent => "percent",
+            NumeralKind::Fraction => "fraction",
+            NumeralKind::Year => "year",
+            NumeralKind::Date => "date",
+            NumeralKind::Digits => "digits",
+        }
+    }
+}
+
+/// A numeral found in text by [`parse`] or [`find_numerals`].
+///
+/// ```
+/// use minsheng::numeral::{parse, NumeralKind};
+/// let n = parse("第一百零八条").unwrap();
+/// assert_eq!((n.value.to_string(), n.kind, n.span), ("108".into(), NumeralKind::Ordinal, 0..15));
+/// assert_eq!(parse("负三点五").unwrap().value.to_string(), "-3.5");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Numeral {
+    /// The exact value: 万/亿 folded in, negative after 负 or a minus sign; a
+    /// percentage as written (30 for 30%); for a date, its year; for a
+    /// fraction, the quotient (exact when it terminates, else to 12 places).
+    pub value: Decimal,
+    /// What it is.
+    pub kind: NumeralKind,
+    /// Byte range in the text given (from 负/第/百分之 on, to %/余/多).
+    pub span: Range<usize>,
+    /// The digits of its (first) number.
+    pub script: Script,
+    /// `%`, `‰` or `‱` for a percentage.
+    pub unit: Option<&'static str>,
+    /// 余 or 多 after it ("三百余", "50多"): more than the value.
+    pub more: bool,
+    /// The numerator of a fraction (三分之一: 1).
+    pub numerator: Option<Decimal>,
+    /// The denominator of a fraction (三分之一: 3).
+    pub denominator: Option<Decimal>,
+    /// The date of a [`NumeralKind::Date`], ISO 8601.
+    pub date: Option<String>,
+}
+
+impl Numeral {
+    fn new(value: Decimal, kind: NumeralKind, span: Range<usize>, script: Script) -> Numeral {
+        Numeral {
+            value,
+            kind,
+            span,
+            script,
+            unit: None,
+            more: false,
+            numerator: None,
+            denominator: None,
+            date: None,
+        }
+    }
+}
+
+/// The first numeral in `text`, of any kind (see [`NumeralKind`]); `None`
+/// if there is none. The longest reading at the leftmost place wins.
+///
+/// ```
+/// use minsheng::numeral::{parse, NumeralKind};
+/// let v = |s| parse(s).map(|n| (n.value.to_string(), n.kind.name()));
+/// assert_eq!(v("三十七"), Some(("37".into(), "cardinal")));
+/// assert_eq!(v("两万"), Some(("20000".into(), "cardinal")));
+/// assert_eq!(v("1.5万"), Some(("15000".into(), "cardinal")));
+/// assert_eq!(v("二〇二四"), Some(("2024".into(), "year")));
+/// assert_eq!(v("廿一"), Some(("21".into(), "cardinal")));
+/// assert_eq!(v("陆拾柒"), Some(("67".into(), "cardinal")));
+/// assert_eq!(v("百分之七十五点五"), Some(("75.5".into(), "percent")));
+/// assert_eq!(v("1亿5000万元"), Some(("150000000".into(), "cardinal")));
+/// assert_eq!(v("百姓"), None);
+/// ```
+pub fn parse(text: &str) -> Option<Numeral> {
+    find_numerals(text).next()
+}
+
+/// Every numeral in `text`, left to right, not overlapping.
+///
+/// ```
+/// let all: Vec<String> = minsheng::numeral::find_numerals("第3批，共12,650人，占30%")
+///     .map(|n| format!("{} {}", n.kind.name(), n.value))
+///     .collect();
+/// assert_eq!(all, ["ordinal 3", "cardinal 12650", "percent 30"]);
+/// ```
+pub fn find_numerals(text: &str) -> impl Iterator<Item = Numeral> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() {
+            let prev = text[..at].chars().next_back();
+            if let Some(n) = numeral_at(text, at, prev) {
+                at = n.span.end.max(at + 1);
+                while !text.is_char_boundary(at) {
+                    at += 1;
+                }
+                return Some(n);
+            }
+            at += text[at..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
+}
+
+fn is_minus(c: char) -> bool {
+    matches!(c, '-' | '－' | '−' | '负' | '負')
+}
+
+/// The numeral starting at byte `at`, if one does.
+fn numeral_at(text: &str, at: usize, prev: Option<char>) -> Option<Numeral> {
+    let rest = &text[at..];
+    let first = rest.chars().next()?;
+    let inside_number = prev.is_some_and(|p| {
+        arabic_digit(p).is_some()
+            || matches!(p, '.' | '．' | ',' | '，') && arabic_digit(first).is_some()
+    });
+    if inside_number && arabic_digit(first).is_some() {
+        return None;
+    }
+    let span = |len: usize| at..at + len;
+    // A full date.
+    if arabic_digit(first).is_some() || positional_digit(first).is_some() {
+        if let Some(((y, m, d), len)) = run(date, rest) {
+            let mut n = Numeral::new(
+                Decimal::from_int(i128::from(y)),
+                NumeralKind::Date,
+                span(len),
+                if arabic_digit(first).is_some() {
+                    Script::Arabic
+                } else {
+                    Script::Chinese
+                },
+            );
+            n.date = Some(format!("{y:04}-{m:02}-{d:02}"));
+            return Some(n);
+        }
+    }
+    // 第 n: an ordinal.
+    if first == '第' {
+        let after = &rest['第'.len_utf8()..];
+        if let Some((num, len)) = run(number, after) {
+            if num.value.is_integer() {
+                return Some(Numeral::new(
+                    num.value,
+                    NumeralKind::Ordinal,
+                    span('第'.len_utf8() + len),
+                    num.script,
+                ));
+            }
+        }
+        return None;
+    }
+    // List markers open the text: 一、 （二） ③ 1.
+    if at == 0 || prev.is_some_and(char::is_whitespace) {
+        if let Some((o, len)) = run(ordinal_marker, rest) {
+            if o.style != OrdinalStyle::Di {
+                return Some(Numeral::new(
+                    Decimal::from_int(i128::from(o.value)),
+                    NumeralKind::Ordinal,
+                    span(len),
+                    o.script,
+                ));
+            }
+        }
+    } else if let Some((o, len)) = run(enclosed, rest) {
+        return Some(Numeral::new(
+            Decimal::from_int(i128::from(o.0)),
+            NumeralKind::Ordinal,
+            span(len),
+            Script::Arabic,
+        ));
+    }
+    // 百分之 / 千分之 / 万分之 n.
+    if let Some((p, len)) = run(percent_words, rest) {
+        let mut n = Numeral::new(p.value, NumeralKind::Percent, span(len), Script::Chinese);
+        n.unit = Some(p.unit);
+        return Some(n);
+    }
+    if let Some(after) = rest.strip_prefix("万分之") {
+        if let Some((v, len)) = run(plain_number, after) {
+            let mut n = Numeral::new(
+                v,
+                NumeralKind::Percent,
+                span("万分之".len() + len),
+                Script::Chinese,
+            );
+            n.unit = Some("‱");
+            return Some(n);
+        }
+    }
+    // A sign, then a number.
+    let (negative, body_at) = match first {
+        c if is_minus(c) => {
+            let after = &rest[c.len_utf8()..];
+            let starts = after
+                .chars()
+                .next()
+                .is_some_and(|d| arabic_digit(d).is_some() || is_chinese_numeral_char(d));
+            // A hyphen after a digit is a range (3-5), not a sign.
+            if !starts || (c != '负' && c != '負' && prev.is_some_and(|p| p.is_alphanumeric())) {
+                return None;
+            }
+            (true, c.len_utf8())
+        }
+        _ => (false, 0),
+    };
+    let body = &rest[body_at..];
+    let lead = body.chars().next()?;
+    // Digits read one by one: 二〇二四, 一二三.
+    let positional: usize = body
+        .chars()
+        .take_while(|&c| positional_digit(c).is_some())
+        .map(char::len_utf8)
+        .sum();
+    let (num, len) = match run(number, body) {
+        Some(found) => found,
+        None if positional == 0 => {
+            // 百余 / 千多 / 万余: a bare place with 余/多.
+            let place = match lead {
+                '百' | '佰' => 2,
+                '千' | '仟' => 3,
+                '万' | '萬' => 4,
+                _ => return None,
+            };
+            let tail = &body[lead.len_utf8()..];
+            if !tail.starts_with(['余', '多']) || negative {
+                return None;
+            }
+            let mut n = Numeral::new(
+                Decimal::from_int(1).scale_pow10(place),
+                NumeralKind::Cardinal,
+                span(lead.len_utf8() + '余'.len_utf8()),
+                Script::Chinese,
+            );
+            n.more = true;
+            return Some(n);
+        }
+        None => (
+            Number {
+                value: Decimal::ZERO,
+                script: Script::Chinese,
+                multiplier: 0,
+                large_places: false,
+            },
+            0,
+        ),
+    };
+    let has_zero = body[..positional].contains(['〇', '○', '零']);
+    let digit_count = body[..positional].chars().count();
+    if positional > len && (digit_count >= 3 || (digit_count == 2 && has_zero)) {
+        let digits: String = body[..positional]
+            .chars()
+            .filter_map(positional_digit)
+            .map(|d| (b'0' + d) as char)
+            .collect();
+        let value = Decimal::parse_ascii(&digits)?;
+        let year = digits.len() == 4 && !negative && digits.starts_with(['1', '2']);
+        let end = body_at + positional;
+        let kind = if year {
+            NumeralKind::Year
+        } else {
+            NumeralKind::Digits
+        };
+        let v = if negative { negate(value) } else { value };
+        return Some(Numeral::new(v, kind, span(end), Script::Chinese));
+    }
+    if len == 0 {
+        return None;
+    }
+    let mut end = body_at + len;
+    let mut value = num.value;
+    let mut kind = NumeralKind::Cardinal;
+    let mut unit = None;
+    let mut more = false;
+    let after = &text[at + end..];
+    let mut numerator = None;
+    let mut denominator = None;
+    if let Ok((r, u)) = percent_sign(after) {
+        kind = NumeralKind::Percent;
+        unit = Some(u);
+        end += after.len() - r.len();
+    } else if let Some(r) = after.strip_prefix("分之") {
+        if let Some((top, l)) = run(plain_number, r) {
+            if let Some(q) = divide(top, value) {
+                numerator = Some(top);
+                denominator = Some(value);
+                value = q;
+                kind = NumeralKind::Fraction;
+                end += "分之".len() + l;
+            }
+        }
+    } else if after.starts_with(['余', '多']) && !negative {
+        more = true;
+        end += '余'.len_utf8();
+        // 五十多万: the multiplier after 余/多.
+        if let Ok((r, m)) = multipliers(&text[at + end..]) {
+            if m > 0 && num.multiplier < m {
+                value = value.scale_pow10(m);
+                end = text.len() - r.len() - at;
+            }
+        }
+    } else if !negative
+        && num.script == Script::Arabic
+        && num.multiplier == 0
+        && value.is_integer()
+        && len == 4
+        && after.starts_with('年')
+    {
+        kind = NumeralKind::Year;
+    }
+    let mut n = Numeral::new(
+        if negative { negate(value) } else { value },
+        kind,
+        span(end),
+        num.script,
+    );
+    n.unit = unit;
+    n.more = more;
+    n.numerator = numerator;
+    n.denominator = denominator;
+    Some(n)
+}
+
+/// An Arabic or Chinese number without multipliers' context: the digits of
+/// a fraction's numerator or a 万分之 rate.
+fn plain_number(i: &str) -> IResult<&str, Decimal> {
+    map(number, |n| n.value).parse(i)
+}
+
+fn negate(d: Decimal) -> Decimal {
+    let (m, s) = d.parts();
+    Decimal::new(-m, s)
+}
+
+/// `top / bottom`: exact when the quotient terminates within 28 places,
+/// else rounded half up to 12.
+fn divide(top: Decimal, bottom: Decimal) -> Option<Decimal> {
+    let (tm, ts) = top.parts();
+    let (bm, bs) = bottom.parts();
+    if bm <= 0 || tm < 0 {
+        return None;
+    }
+    // top/bottom = (tm / bm) × 10^(bs - ts)
+    let mut q = tm / bm;
+    let mut r = tm % bm;
+    let mut scale: i64 = i64::from(ts) - i64::from(bs);
+    let mut places = 0;
+    while r != 0 && places < 28 {
+        q = q.checked_mul(10)?.checked_add((r * 10) / bm)?;
+        r = (r * 10) % bm;
+        scale += 1;
+        places += 1;
+    }
+    let exact = r == 0;
+    let mut value = if scale >= 0 {
+        Decimal::new(q, scale as u32)
+    } else {
+        Decimal::new(q, 0).scale_pow10((-scale) as u32)
+    };
+    if !exact {
+        // Round to 12 places.
+        let (m, s) = value.parts();
+        if s > 12 {
+            let cut = 10i128.pow(s - 12);
+            let mut rounded = m / cut;
+            if m % cut >= cut / 2 {
+                rounded += 1;
+            }
+            value = Decimal::new(rounded, 12);
+        }
+    }
+    Some(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -956,6 +1404,64 @@ mod tests {
         assert_eq!(o("⑴"), Some((1, OrdinalStyle::Paren, 3)));
         assert_eq!(o("⒛"), Some((20, OrdinalStyle::Dot, 3)));
         assert_eq!(o("十二"), None);
+    }
+
+    #[test]
+    fn the_numeral_api() {
+        let v = |s: &str| parse(s).map(|n| (n.value.to_string(), n.kind.name(), n.span));
+        let cases: &[(&str, &str, &str)] = &[
+            ("三十七", "37", "cardinal"),
+            ("两万", "20000", "cardinal"),
+            ("1.5万", "15000", "cardinal"),
+            ("第一百零八", "108", "ordinal"),
+            ("负三点五", "-3.5", "cardinal"),
+            ("-3.5", "-3.5", "cardinal"),
+            ("二〇二四", "2024", "year"),
+            ("二〇二四年", "2024", "year"),
+            ("2024年", "2024", "year"),
+            ("廿", "20", "cardinal"),
+            ("卅一", "31", "cardinal"),
+            ("陆拾柒", "67", "cardinal"),
+            ("1亿5000万", "150000000", "cardinal"),
+            ("３万５千", "35000", "cardinal"),
+            ("１２，６５０", "12650", "cardinal"),
+            ("百分之三十", "30", "percent"),
+            ("30%", "30", "percent"),
+            ("千分之三", "3", "percent"),
+            ("万分之五", "5", "percent"),
+            ("三分之一", "0.333333333333", "fraction"),
+            ("四分之三", "0.75", "fraction"),
+            ("三百余", "300", "cardinal"),
+            ("五十多万", "500000", "cardinal"),
+            ("百余", "100", "cardinal"),
+            ("一二三", "123", "digits"),
+            ("零点五", "0.5", "cardinal"),
+            ("2024年3月5日", "2024", "date"),
+            ("一、", "1", "ordinal"),
+            ("（二）", "2", "ordinal"),
+            ("③", "3", "ordinal"),
+            ("十万八千", "108000", "cardinal"),
+        ];
+        for &(s, value, kind) in cases {
+            let got = v(s);
+            assert_eq!(
+                got.as_ref().map(|g| (g.0.as_str(), g.1)),
+                Some((value, kind)),
+                "{s}"
+            );
+        }
+        assert_eq!(v("共有三十七人").map(|g| g.2), Some(6..15));
+        assert_eq!(v("百姓"), None);
+        assert_eq!(v("千家万户"), None);
+        assert_eq!(v(""), None);
+        assert_eq!(
+            parse("2024年3月5日").unwrap().date.as_deref(),
+            Some("2024-03-05")
+        );
+        let all: Vec<String> = find_numerals("3-5个")
+            .map(|n| n.value.to_string())
+            .collect();
+        assert_eq!(all, ["3", "5"]);
     }
 
     #[test]

@@ -4,28 +4,42 @@
 //! ## Grammar
 //! ```text
 //! phrase   = change | before? (range | single)
-//! change   = ("从" | "由") amount verb? ("到" | "至") single     verb = up to 4 CJK letters
+//! change   = ("从" | "由") words? amount verb? ("到" | "至") words? single
+//!                                          words = up to 8 (4 after 到) CJK letters; verb ≤ 4
 //! range    = amount sep amount after?                          sep = — – - － ～ ~ 〜 至 到
 //! single   = amount (after | noun{1,2} bound)?                 5家门店以上
-//! amount   = "百分之" n | "千分之" n | numeral ("余" | "多")? unit?
-//! unit     = "%" | "‰" | "个百分点" | counter ("（次）")? (("/" | "·") segment)*
+//! amount   = "百分之" n | "千分之" n | (numeral | 百|千|万 &余) ("余" | "多") multiplier? unit?
+//! unit     = "%" | "‰" | "‱" | head ("（次）" | "(次)")? (("/" | "·") segment)*
+//! head     = counter | letter "次" | latin | ACRONYM counter      剂次, km, AED台
+//! segment  = counter | rate word | latin | one CJK letter          元/村, 微克/立方米
 //! before   = (不少于 | 不低于 | 不小于 | 至少 | 最少 | 最低)                    ge
 //!          | (超过 | 超 | 高于 | 多于 | 大于)                                 gt
 //!          | (不超过 | 不高于 | 不多于 | 不大于 | 最高 | 最多)                le
 //!          | (低于 | 少于 | 小于 | 不足)                                      lt
-//!          | (约 | 大约 | 近 | 将近)                                          approx
+//!          | (约 | 大约 | 近 | 将近 | 接近)                                   approx
+//!          | ≥ ≧ ⩾ (ge), ≤ ≦ ⩽ (le), > ＞ 逾 超出 突破 (gt), < ＜ 不到 (lt), 至多 未超过 (le)
 //!            then, for words of two or more characters, up to 4 CJK letters
-//!            ("至少开展4次", "不超过每生每年10个月")
-//! after    = 及以上 | 以上 (ge) | 以下 | 以内 (le) | 左右 (approx);  bound = the ge/le ones
+//!            ("至少开展4次", "不超过每生每年10个月") or, except after 最…, a
+//!            noun phrase of up to 16 ending in 的 ("不低于当地最低工资标准的60%")
+//! after    = (（含）)? (及以上 | 或以上 | 以上 (ge) | 及以下 | 以下 | 以内 (le)
+//!            | 左右 | 上下 (approx)) (（含）)?;  bound = the ge/le ones
 //! ```
 //! 余/多 after the number ("6600余人次", "3000多人") give `gt`; a plain number,
 //! also after 达到/达/新增/为, is `eq`. A word after the number wins over one
 //! before it ("达到 98%以上" is `ge`). The contract's comparators are
 //! extended by 最高/最多 (le), 最低/最少 (ge), 大于 (gt), 小于/不足 (lt).
 //!
-//! A *counter* is one of a small table of measure words and units (人, 人次,
-//! 户, 个, 元, 平方米, 千瓦, 岁, 年, 小时 …); 千 before 米/瓦/克 is part of
-//! the unit, elsewhere 千/万/亿 are multipliers folded into the value.
+//! Units are an open class read by the grammar: a *counter* is a measure
+//! word or unit of a table (人, 人次, 户, 个, 元, 剂, 路, 类, 学时, 平方米,
+//! 千瓦, 微克 …), any CJK letter before 次 makes one (剂次, 架次), Latin
+//! units (km, kWh, μg/m³) and an acronym before a counter (AED台) are units,
+//! and any of these takes rate segments (元/人/年, 元/人·月). Never units:
+//! 年 after a year, 月, 日, 号, 届, 级, 时, 点, 分 (dates, grades, numbering,
+//! clock times). The unit is reported as printed (人（次） stays 人（次）);
+//! [`canonical_unit`] gives one spelling per rate, with the 每X written
+//! before the number ("每人每月300元" is `元/人/月`). 千 before 米/瓦/克 is
+//! part of the unit, elsewhere 千/万/亿 are multipliers folded into the
+//! value, also in mixed forms ("1亿5000万元") and after 余 ("1000余万元").
 //!
 //! ## How a number becomes a quantity (and when it does not)
 //! The line is scanned left to right with spaces removed; at each place the
@@ -35,10 +49,15 @@
 //!   a target); a range or change also needs a unit;
 //! - it is not a year: a four-digit integer 1000–2999 before 年 ("2024年",
 //!   "2024 年度", "2024—2026年");
-//! - a number written in Chinese needs an explicit comparator (不少于一位),
-//!   the 百分之 form, a place of 百 or above (两千人), or a range: idioms
-//!   such as 一户多残, 一区一档, 两整治一提升, 一件事一次办理, 十件 are not
-//!   targets;
+//! - a number written in Chinese without an explicit comparator (不少于一位),
+//!   the 百分之 form, a place of 百 or above (两千人) or a range counts only
+//!   in a counting context: 2 or more (一件事, 一是 never), not followed by
+//!   another numeral (一区一档, 三个一批) or a slogan (两个维护), a span or
+//!   duration not naming a thing (三公里就业圈, 三年行动, 十二年免费教育), not
+//!   the frame of a list (十件实事, 十个方面); below ten, also at the end of
+//!   its clause ("新建学校两所。") or after a counting verb ("培育四所"),
+//!   which keeps names such as 两项补贴 and 两级财政 out;
+//! - it does not name a thing: 15分钟生活圈, 3年行动计划, 16路公交, 75周年;
 //! - it does not start right after a digit, a decimal point, 第 or a Latin
 //!   letter (ordinals 第三, parts of other numbers), nor inside a masked span.
 //!
@@ -65,19 +84,22 @@
 //! assert_eq!(qs[1].to_string(), "eq 6900 人次");
 //! ```
 
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use nom::branch::alt;
 use nom::bytes::complete::tag;
 use nom::character::complete::{char, satisfy};
-use nom::combinator::{map, opt, value, verify};
+use nom::combinator::{map, opt, value};
 use nom::multi::many0;
 use nom::{IResult, Parser};
 
 use crate::model::{Comparator, Quantity};
 use crate::numeral::{
-    arabic_digit, find_dates, is_chinese_numeral_char, number, percent_sign, percent_words, Script,
+    arabic_digit, find_dates, is_chinese_numeral_char, multipliers, number, percent_sign,
+    percent_words, Number, Script,
 };
 use crate::{Decimal, Span};
 
@@ -93,9 +115,13 @@ pub struct QuantityMatch {
     /// The exact value, 万/亿/千 folded in; for a range its lower bound, for a
     /// change its new value.
     pub value: Decimal,
-    /// What follows the number, width-folded: 人次, 元/月/人, %, ‰ ("" when a
-    /// comparator stands with a bare number, as in 最高30万).
+    /// What follows the number as printed, width-folded: 人次, 人（次）,
+    /// 元/月/人, %, ‰ ("" when a comparator stands with a bare number, as
+    /// in 最高30万).
     pub unit: String,
+    /// The unit in one spelling per rate (see [`canonical_unit`]): 元/月/人,
+    /// 元/人·月 and 每人每月…元 are all `元/人/月`; 人（次） is `人次`.
+    pub canonical_unit: String,
     /// How the value relates to the target.
     pub cmp: Comparator,
     /// Lower bound of a range.
@@ -144,6 +170,7 @@ impl QuantityMatch {
             text: self.text.clone(),
             value: self.value,
             unit: self.unit.clone(),
+            canonical_unit: self.canonical_unit.clone(),
             cmp: self.cmp,
             min: self.min,
             max: self.max,
@@ -156,7 +183,8 @@ impl QuantityMatch {
 }
 
 impl fmt::Display for QuantityMatch {
-    /// A compact form used by the spec tests: `ge 277 元/月/人`,
+    /// A compact form used by the spec tests: `ge 277 元/月/人 =元/人/月`
+    /// (the canonical unit after `=` when it differs from the printed one),
     /// `range 18000..21000 元`, `eq 99.985 % from 99.9844`, `le 300000`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(comparator_name(self.cmp))?;
@@ -166,6 +194,9 @@ impl fmt::Display for QuantityMatch {
         }
         if !self.unit.is_empty() {
             write!(f, " {}", self.unit)?;
+        }
+        if self.canonical_unit != self.unit {
+            write!(f, " ={}", self.canonical_unit)?;
         }
         if let Some(from) = self.from {
             write!(f, " from {from}")?;
@@ -184,7 +215,7 @@ impl fmt::Display for QuantityMatch {
 /// use minsheng::quantity::find_quantities;
 /// let all = |s| find_quantities(s).iter().map(|q| q.to_string()).collect::<Vec<_>>();
 /// assert_eq!(all("分别按不低于 80%、75%、60%的比例"), ["ge 80 %", "ge 75 %", "ge 60 %"]);
-/// assert_eq!(all("每人 1.8 万—2.1 万元"), ["range 18000..21000 元"]);
+/// assert_eq!(all("每人 1.8 万—2.1 万元"), ["range 18000..21000 元 =元/人"]);
 /// assert_eq!(all("供电可靠性从 99.9844%提高到 99.9850%"), ["eq 99.985 % from 99.9844"]);
 /// assert!(all("2024 年“三公里”一户多残〔2021〕1号 1:1").is_empty());
 /// ```
@@ -216,9 +247,20 @@ pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
         pos += c.len_utf8();
     }
     distribute_lists(s, &mut found);
+    for c in found.iter_mut() {
+        c.per = c.rates(s);
+    }
+    // "每人每月90元和100元": the list shares its rate.
+    for i in 1..found.len() {
+        let (head, tail) = found.split_at_mut(i);
+        let (a, b) = (&head[i - 1], &mut tail[0]);
+        if joined(s, a, b) && b.per.is_empty() && a.unit == b.unit {
+            b.per.clone_from(&a.per);
+        }
+    }
     found
         .into_iter()
-        .filter(Candidate::is_target)
+        .filter(|c| c.is_target(s))
         .map(|c| c.finish(&compact))
         .collect()
 }
@@ -380,6 +422,8 @@ struct Candidate {
     weighty: bool,
     /// A four-digit integer, as years are.
     year_like: bool,
+    /// Denominators written as 每X before the number.
+    per: Vec<String>,
 }
 
 impl Candidate {
@@ -398,7 +442,7 @@ impl Candidate {
         }
     }
 
-    fn is_target(&self) -> bool {
+    fn is_target(&self, s: &str) -> bool {
         let unit = self.unit.as_deref().unwrap_or("");
         let compared = self.before.is_some() || self.after.is_some();
         if unit.is_empty() && (self.kind != Kind::Single || !compared) {
@@ -407,26 +451,239 @@ impl Candidate {
         if self.year_like && (unit == "年" || unit.is_empty()) {
             return false;
         }
-        if self.chinese && self.kind == Kind::Single && !self.explicit() && !self.weighty {
+        let after = &s[self.range.end..];
+        if self.kind == Kind::Single && !self.explicit() && names_a_thing(unit, after) {
             return false;
         }
+        if self.chinese && self.kind == Kind::Single && !self.explicit() && !self.weighty {
+            return chinese_count(self, s, unit, after);
+        }
         true
+    }
+
+    /// The 每X denominators written before its numbers.
+    fn rates(&self, s: &str) -> Vec<String> {
+        let unit = self.unit.as_deref().unwrap_or("");
+        if unit.is_empty() || unit.starts_with(['%', '‰', '‱']) || unit.ends_with("百分点") {
+            return Vec::new();
+        }
+        let mut per: Vec<String> = Vec::new();
+        for at in number_starts(s, &self.range) {
+            for seg in per_prefixes(s, at) {
+                if !per.iter().any(|p| p == seg) {
+                    per.push(seg.to_string());
+                }
+            }
+        }
+        per
     }
 
     fn finish(self, compact: &Compact) -> QuantityMatch {
         let cmp = self.cmp();
         let range = compact.original(&self.range);
+        let unit = self.unit.unwrap_or_default();
+        let per: Vec<&str> = self.per.iter().map(String::as_str).collect();
         QuantityMatch {
             range,
             text: compact.text[self.range.clone()].to_string(),
             value: self.min.unwrap_or(self.value),
-            unit: self.unit.unwrap_or_default(),
+            canonical_unit: canonical_unit(&unit, &per),
+            unit,
             cmp,
             min: self.min,
             max: self.min.map(|_| self.value),
             from: self.from,
         }
     }
+}
+
+/// Where the numbers of a phrase start: after its comparator and the words
+/// between (不低于每人每月…), after 由/从 and theirs, after 提高到.
+fn number_starts<'a>(s: &'a str, range: &Range<usize>) -> impl Iterator<Item = usize> + 'a {
+    let is_num = |c: char| arabic_digit(c).is_some() || is_chinese_numeral_char(c);
+    let start = range.start;
+    let mut prev_num = false;
+    s[range.clone()].char_indices().filter_map(move |(k, c)| {
+        let num = is_num(c) || (prev_num && matches!(c, '.' | ','));
+        let starts = num && !prev_num;
+        prev_num = num;
+        starts.then_some(start + k)
+    })
+}
+
+/// A count that names a thing rather than counting it: "15分钟生活圈",
+/// "三公里就业圈", "三年行动计划".
+fn names_a_thing(unit: &str, after: &str) -> bool {
+    let span_or_time = matches!(
+        unit,
+        "公里" | "千米" | "米" | "分钟" | "小时" | "天" | "年" | "个月" | "周"
+    );
+    if span_or_time {
+        let letters: String = after
+            .chars()
+            .take_while(|&c| is_cjk_letter(c))
+            .take(6)
+            .collect();
+        if letters.contains('圈') {
+            return true;
+        }
+        if unit == "年"
+            && ["行动", "计划", "规划", "攻坚", "方案"]
+                .iter()
+                .any(|w| after.starts_with(w))
+        {
+            return true;
+        }
+    }
+    // 16路公交车: a bus line's name.
+    if unit == "路"
+        && ["公交", "车", "线", "口"]
+            .iter()
+            .any(|w| after.starts_with(w))
+    {
+        return true;
+    }
+    // 成立75周年: an anniversary.
+    unit == "周年"
+}
+
+/// Verbs after which a small Chinese numeral counts ("培育四所", "新建两个").
+const COUNT_VERBS: &[&str] = &[
+    "新建",
+    "建成",
+    "建设",
+    "新增",
+    "增加",
+    "增设",
+    "改造",
+    "改扩建",
+    "扩建",
+    "续建",
+    "培育",
+    "打造",
+    "开展",
+    "举办",
+    "完成",
+    "培训",
+    "提供",
+    "配备",
+    "配置",
+    "设立",
+    "建立",
+    "创建",
+    "招聘",
+    "组织",
+    "开设",
+    "新开",
+    "开通",
+    "达到",
+    "达",
+    "为",
+    "共",
+    "计",
+    "累计",
+    "共计",
+    "帮扶",
+    "救助",
+    "资助",
+    "覆盖",
+    "惠及",
+    "安排",
+    "发放",
+    "选派",
+    "招募",
+    "认定",
+    "评选",
+    "扶持",
+    "补助",
+    "奖励",
+    "新设",
+    "购置",
+    "更新",
+    "安装",
+    "修建",
+    "修缮",
+    "整治",
+    "铺设",
+    "启动",
+    "引进",
+    "投放",
+    "筹建",
+    "推出",
+    "招收",
+    "招录",
+    "接种",
+    "解决",
+    "开发",
+    "储备",
+    "选树",
+    "遴选",
+    "建",
+    "设",
+    "增",
+    "添置",
+    "新购",
+    "创成",
+    "创评",
+    "认证",
+    "命名",
+    "入选",
+];
+
+/// Political slogans that count nothing: 两个维护, 四个意识, 三个务必.
+const SLOGANS: &[&str] = &[
+    "维护", "确保", "意识", "自信", "全面", "务必", "坚持", "必须", "代表", "倒逼", "优先", "服务",
+    "一",
+];
+
+/// A Chinese numeral without comparator or large place is a count only in a
+/// counting context: 2 or more, not followed by another numeral (一区一档,
+/// 三个一批) or a slogan (两个维护), a span or duration not naming a thing
+/// (三公里就业圈, 三年行动); below ten, also the end of the clause
+/// ("新建学校两所。") or a counting verb before it ("培育四所"), which keeps
+/// names such as 两项补贴 and 两级财政 out.
+fn chinese_count(c: &Candidate, s: &str, unit: &str, after: &str) -> bool {
+    if !c.value.is_integer() || c.value < Decimal::from_int(2) || c.min.is_some() {
+        return false;
+    }
+    let next = after.chars().next();
+    if next.is_some_and(is_chinese_numeral_char) {
+        return false;
+    }
+    if unit == "个" && SLOGANS.iter().any(|w| after.starts_with(w)) {
+        return false;
+    }
+    // 十件实事, 十项民生工程, 十个方面: the frame of a list, not a count in it.
+    if matches!(unit, "件" | "项" | "个" | "大")
+        && [
+            "实事",
+            "民生实事",
+            "民生工程",
+            "惠民实事",
+            "大事",
+            "为民办实事",
+            "方面",
+            "领域",
+            "环节",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return false;
+    }
+    let span_or_time = matches!(
+        unit,
+        "公里" | "千米" | "米" | "里" | "分钟" | "小时" | "刻钟" | "天" | "年" | "周" | "个月"
+    );
+    if span_or_time && next.is_some_and(is_cjk_letter) {
+        return false;
+    }
+    if c.value >= Decimal::from_int(10) {
+        return true;
+    }
+    let clause_end = !next.is_some_and(|n| is_cjk_letter(n) || n.is_ascii_alphanumeric());
+    let before = &s[..c.range.start];
+    clause_end || COUNT_VERBS.iter().any(|v| before.ends_with(v))
 }
 
 /// Whether a phrase may begin at `pos`: not inside another number, an
@@ -449,15 +706,18 @@ fn may_start(s: &str, pos: usize, cand: &Candidate) -> bool {
 }
 
 /// Share comparators and units across list items ("不低于80%、75%、60%").
+/// Two list items next to each other: "80%、75%", "90元和100元".
+fn joined(s: &str, a: &Candidate, b: &Candidate) -> bool {
+    a.kind == Kind::Single
+        && b.kind == Kind::Single
+        && matches!(
+            s.get(a.range.end..b.range.start),
+            Some("、" | "和" | "及" | "与" | "或" | "以及")
+        )
+}
+
 fn distribute_lists(s: &str, cands: &mut [Candidate]) {
-    let joined = |a: &Candidate, b: &Candidate| {
-        a.kind == Kind::Single
-            && b.kind == Kind::Single
-            && matches!(
-                s.get(a.range.end..b.range.start),
-                Some("、" | "和" | "及" | "与" | "或" | "以及")
-            )
-    };
+    let joined = |a: &Candidate, b: &Candidate| joined(s, a, b);
     for i in 1..cands.len() {
         let (head, tail) = cands.split_at_mut(i);
         let (a, b) = (&head[i - 1], &mut tail[0]);
@@ -507,23 +767,36 @@ fn failure(i: &str) -> nom::Err<nom::error::Error<&str>> {
 /// no gap: "近年来新增3个" is not approximate.
 fn compared(i: &str) -> IResult<&str, Candidate> {
     let (rest, (word, cmp)) = comparator_before(i)?;
-    let max_gap = if word.chars().count() > 1 { 4 } else { 0 };
+    // 最低/最高 are also adjectives (最低工资标准的90%): no noun phrase after them.
+    let wide = word.chars().count() > 1;
+    let noun_phrase = wide && !word.starts_with('最');
+    let max_gap = if wide { MAX_NOUN_GAP } else { 0 };
     let mut at = rest;
-    for _ in 0..=max_gap {
-        if let Ok((after, mut c)) = measured(at) {
-            if c.kind == Kind::Single || c.kind == Kind::Range {
-                c.before = Some(cmp);
-                c.starts_with_number = false;
-                return Ok((after, c));
+    let mut prev = None;
+    for n in 0..=max_gap {
+        // A short gap ("至少开展4次"), or a noun phrase ending in 的
+        // ("不低于当地最低工资标准的60%").
+        if n <= 4 || (noun_phrase && prev == Some('的')) {
+            if let Ok((after, mut c)) = measured(at) {
+                if c.kind == Kind::Single || c.kind == Kind::Range {
+                    c.before = Some(cmp);
+                    c.starts_with_number = false;
+                    return Ok((after, c));
+                }
             }
         }
-        match at.chars().next() {
+        prev = at.chars().next();
+        match prev {
             Some(ch) if is_cjk_letter(ch) => at = &at[ch.len_utf8()..],
             _ => break,
         }
     }
     Err(failure(i))
 }
+
+/// The longest noun phrase between a comparator and its number when the
+/// phrase ends in 的.
+const MAX_NOUN_GAP: usize = 16;
 
 /// Comparators written before the number, longer words first where one
 /// begins another (不超过 before 超过 before 超).
@@ -548,11 +821,28 @@ const BEFORE: &[(&str, Comparator)] = &[
     ("少于", Comparator::Lt),
     ("小于", Comparator::Lt),
     ("不足", Comparator::Lt),
+    ("不到", Comparator::Lt),
+    ("未超过", Comparator::Le),
+    ("至多", Comparator::Le),
+    ("超出", Comparator::Gt),
+    ("突破", Comparator::Gt),
     ("大约", Comparator::Approx),
     ("将近", Comparator::Approx),
+    ("接近", Comparator::Approx),
     ("约", Comparator::Approx),
     ("近", Comparator::Approx),
     ("超", Comparator::Gt),
+    ("逾", Comparator::Gt),
+    ("≥", Comparator::Ge),
+    ("≧", Comparator::Ge),
+    ("⩾", Comparator::Ge),
+    ("≤", Comparator::Le),
+    ("≦", Comparator::Le),
+    ("⩽", Comparator::Le),
+    (">", Comparator::Gt),
+    ("＞", Comparator::Gt),
+    ("<", Comparator::Lt),
+    ("＜", Comparator::Lt),
 ];
 
 fn comparator_before(i: &str) -> IResult<&str, (&'static str, Comparator)> {
@@ -565,8 +855,9 @@ fn comparator_before(i: &str) -> IResult<&str, (&'static str, Comparator)> {
 
 /// The first characters of the [`BEFORE`] words (a unit test keeps the two
 /// in step); looking them up per character would dominate the scan.
-const BEFORE_FIRST: [char; 13] = [
-    '不', '至', '最', '超', '高', '多', '大', '低', '少', '小', '约', '近', '将',
+const BEFORE_FIRST: [char; 27] = [
+    '不', '至', '最', '超', '高', '多', '大', '低', '少', '小', '约', '近', '将', '未', '突', '接',
+    '逾', '≥', '≧', '⩾', '≤', '≦', '⩽', '>', '＞', '<', '＜',
 ];
 
 /// A cheap test before trying the grammar: can a phrase begin with `c`?
@@ -638,9 +929,10 @@ fn range_sep(i: &str) -> IResult<&str, char> {
 /// 从/由 A (verb) 到/至 B. Without a verb ("从3岁到6岁") it is a range.
 fn change(i: &str) -> IResult<&str, Candidate> {
     let (i, _) = satisfy(|c| c == '从' || c == '由').parse(i)?;
-    let (i, from) = amount(i)?;
+    // Words before the number: "由每人每年8640元", "从原来的5个".
+    let (i, from) = after_letters(i, 8, amount)?;
     let (i, verb) = verb_to(i)?;
-    let (i, mut c) = alt((compared, single)).parse(i)?;
+    let (i, mut c) = after_letters(i, 4, |i| alt((compared, single)).parse(i))?;
     if c.kind != Kind::Single {
         return Err(failure(i));
     }
@@ -664,6 +956,27 @@ fn change(i: &str) -> IResult<&str, Candidate> {
     Ok((i, c))
 }
 
+/// `p` after at most `max` CJK letters (the fewest that work).
+fn after_letters<'a, T>(
+    i: &'a str,
+    max: usize,
+    mut p: impl FnMut(&'a str) -> IResult<&'a str, T>,
+) -> IResult<&'a str, T> {
+    let mut at = i;
+    for _ in 0..=max {
+        if let Ok(done) = p(at) {
+            return Ok(done);
+        }
+        match at.chars().next() {
+            Some(c) if is_cjk_letter(c) && !matches!(c, '到' | '至' | '从' | '由') => {
+                at = &at[c.len_utf8()..]
+            }
+            _ => break,
+        }
+    }
+    Err(failure(i))
+}
+
 /// Up to four CJK letters, then 到 or 至; returns the verb's length in chars.
 fn verb_to(i: &str) -> IResult<&str, usize> {
     for (n, (at, c)) in i.char_indices().enumerate() {
@@ -678,12 +991,32 @@ fn verb_to(i: &str) -> IResult<&str, usize> {
 }
 
 fn comparator_after(i: &str) -> IResult<&str, Comparator> {
-    alt((
-        value(Comparator::Ge, alt((tag("及以上"), tag("以上")))),
-        value(Comparator::Le, alt((tag("以下"), tag("以内")))),
-        value(Comparator::Approx, tag("左右")),
+    let included = |i| -> IResult<&str, ()> {
+        value(
+            (),
+            opt((
+                satisfy(|c| c == '（' || c == '('),
+                char('含'),
+                satisfy(|c| c == '）' || c == ')'),
+            )),
+        )
+        .parse(i)
+    };
+    let (i, _) = included(i)?;
+    let (i, cmp) = alt((
+        value(
+            Comparator::Ge,
+            alt((tag("及以上"), tag("或以上"), tag("以上"))),
+        ),
+        value(
+            Comparator::Le,
+            alt((tag("及以下"), tag("以下"), tag("以内"))),
+        ),
+        value(Comparator::Approx, alt((tag("左右"), tag("上下")))),
     ))
-    .parse(i)
+    .parse(i)?;
+    let (i, _) = included(i)?;
+    Ok((i, cmp))
 }
 
 /// An after-word, or a bound after a short noun: "5家门店以上" (the noun
@@ -722,6 +1055,7 @@ fn candidate(kind: Kind, a: &Amount, min: Option<Decimal>, after: Option<Compara
         chinese: a.chinese,
         weighty: a.weighty,
         year_like: a.year_like,
+        per: Vec::new(),
     }
 }
 
@@ -741,10 +1075,43 @@ fn amount(i: &str) -> IResult<&str, Amount> {
     .parse(i)
 }
 
+/// 百余/千余/万余/百多: a bare place with 余 or 多 ("百余人" is more than 100).
+fn bare_place(i: &str) -> IResult<&str, Number> {
+    let (i, exp) = alt((
+        value(2, satisfy(|c| c == '百' || c == '佰')),
+        value(3, satisfy(|c| c == '千' || c == '仟')),
+        value(4, satisfy(|c| c == '万' || c == '萬')),
+    ))
+    .parse(i)?;
+    if !i.starts_with(['余', '多']) {
+        return Err(failure(i));
+    }
+    Ok((
+        i,
+        Number {
+            value: Decimal::from_int(1).scale_pow10(exp),
+            script: Script::Chinese,
+            multiplier: 0,
+            large_places: true,
+        },
+    ))
+}
+
 fn numeric_amount(i: &str) -> IResult<&str, Amount> {
     let start = i;
-    let (i, n) = number(i)?;
+    let (i, mut n) = alt((number, bare_place)).parse(i)?;
     let (i, more) = opt(satisfy(|c| c == '余' || c == '多')).parse(i)?;
+    // 1000余万元, 3000多万: the multiplier after 余/多.
+    let (i, late) = if more.is_some() {
+        multipliers(i)?
+    } else {
+        (i, 0)
+    };
+    if late > n.multiplier {
+        n.value = n.value.scale_pow10(late);
+        n.multiplier = late;
+        n.large_places = true;
+    }
     let (i, unit) = opt(unit).parse(i)?;
     let digits = &start[..start.len() - i.len()];
     let year_like = n.script == Script::Arabic
@@ -774,14 +1141,24 @@ fn numeric_amount(i: &str) -> IResult<&str, Amount> {
 // Units.
 
 /// Measure words and units that may follow a number. 月 and 日 are absent on
-/// purpose: "4月" and "15日" are dates (durations say 个月, 天).
+/// purpose: "4月" and "15日" are dates (durations say 个月, 天); so are
+/// 级, 届, 号, 时, 点 and 分 (grades, classes, document numbers, clock
+/// times, scores). Besides these, a unit may be any CJK letter before 次
+/// (剂次, 架次), a Latin unit (km, kWh, μg/m³), an acronym before a measure
+/// word (AED台), and a rate of these (元/人/年).
 const COUNTERS: &[&str] = &[
     "人次",
     "人",
+    "户次",
     "户",
     "个月",
     "个工作日",
+    "个季度",
+    "个学期",
+    "个小时",
+    "个星期",
     "个百分点",
+    "百分点",
     "个",
     "所",
     "件",
@@ -804,6 +1181,8 @@ const COUNTERS: &[&str] = &[
     "小时",
     "分钟",
     "课时",
+    "学时",
+    "学分",
     "种",
     "位",
     "处",
@@ -819,21 +1198,29 @@ const COUNTERS: &[&str] = &[
     "亩",
     "公顷",
     "平方公里",
+    "平方千米",
     "平方米",
     "平米",
     "立方米",
     "公里",
     "千米",
+    "厘米",
+    "毫米",
     "米",
     "千瓦时",
     "千瓦",
+    "兆瓦时",
     "兆瓦",
+    "千伏安",
     "千伏",
     "吨",
     "公斤",
     "千克",
     "克",
+    "毫克",
+    "微克",
     "升",
+    "毫升",
     "份",
     "例",
     "支",
@@ -853,65 +1240,326 @@ const COUNTERS: &[&str] = &[
     "层",
     "宗",
     "倍",
+    "周年",
     "周",
     "元",
+    "美元",
+    "港元",
+    "欧元",
+    "剂",
+    "路",
+    "类",
+    "档",
+    "轮",
+    "艘",
+    "架",
+    "列",
+    "枚",
+    "粒",
+    "片",
+    "瓶",
+    "盒",
+    "袋",
+    "箱",
+    "包",
+    "把",
+    "副",
+    "双",
+    "对",
+    "组",
+    "队",
+    "团",
+    "集",
+    "首",
+    "幅",
+    "面",
+    "顶",
+    "扇",
+    "眼",
+    "口",
+    "孔",
+    "道",
+    "村",
+    "校",
+    "度",
+    "方",
+    "立方",
+    "分贝",
+    "人日",
+    "工日",
+    "处次",
+    "床日",
+    "辆次",
+    "车次",
+    "台次",
+    "架次",
+    "班次",
+    "艘次",
 ];
 
-/// What may stand after "/" in a rate (元/月/人, 元/人/年, 元/平方米).
-const RATE_SEGMENTS: &[&str] = &["月", "日", "季度", "学期", "生", "院"];
+/// What may stand after "/" in a rate besides a counter (元/月/人, 元/人/年).
+const RATE_SEGMENTS: &[&str] = &[
+    "月", "日", "季度", "学期", "学年", "生", "院", "人·月", "年", "周", "天", "小时",
+];
 
-/// The longest entry of the tables starting `i`.
-fn longest<'a>(tables: &[&[&'static str]], i: &'a str) -> IResult<&'a str, &'static str> {
-    tables
-        .iter()
-        .flat_map(|t| t.iter())
-        .filter(|w| i.starts_with(**w))
-        .max_by_key(|w| w.len())
-        .map(|w| (&i[w.len()..], *w))
+/// Latin units, matched case-sensitively and not before another letter.
+const LATIN: &[&str] = &[
+    "km²", "km2", "km", "kWh", "kW", "MWh", "MW", "GW", "kV", "kVA", "kg", "mg", "μg", "ug", "m²",
+    "m³", "m2", "m3", "mm", "cm", "m", "t", "L", "mL", "ml", "dB", "Mbps", "Gbps", "GB", "TB", "h",
+];
+
+/// The counters and rate segments by first character, longest first.
+static BY_FIRST: LazyLock<HashMap<char, Vec<(&'static str, bool)>>> = LazyLock::new(|| {
+    let mut map: HashMap<char, Vec<(&'static str, bool)>> = HashMap::new();
+    for (list, counter) in [(COUNTERS, true), (RATE_SEGMENTS, false)] {
+        for w in list.iter().copied() {
+            if let Some(c) = w.chars().next() {
+                map.entry(c).or_default().push((w, counter));
+            }
+        }
+    }
+    for v in map.values_mut() {
+        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+    map
+});
+
+/// The longest counter (or, with `segments`, rate segment) starting `i`.
+fn known(i: &str, segments: bool) -> IResult<&str, &str> {
+    let first = i.chars().next().ok_or_else(|| failure(i))?;
+    BY_FIRST
+        .get(&first)
+        .and_then(|ws| {
+            ws.iter()
+                .find(|(w, counter)| (*counter || segments) && i.starts_with(*w))
+        })
+        .map(|(w, _)| (&i[w.len()..], &i[..w.len()]))
         .ok_or_else(|| failure(i))
 }
 
-fn counter(i: &str) -> IResult<&str, &'static str> {
-    longest(&[COUNTERS], i)
+/// Not a unit even before 次: the characters of dates, grades and numbering.
+fn never_unit(c: char) -> bool {
+    matches!(
+        c,
+        '年' | '月'
+            | '日'
+            | '号'
+            | '届'
+            | '级'
+            | '第'
+            | '每'
+            | '时'
+            | '点'
+            | '分'
+            | '秒'
+            | '和'
+            | '或'
+            | '及'
+            | '与'
+            | '至'
+            | '到'
+            | '以'
+            | '余'
+            | '多'
+            | '大'
+            | '小'
+            | '是'
+            | '的'
+            | '在'
+    )
 }
 
-fn rate_segment(i: &str) -> IResult<&str, &'static str> {
-    longest(&[COUNTERS, RATE_SEGMENTS], i)
+/// Any CJK letter before 次: 剂次, 架次, 航次.
+fn times_compound(i: &str) -> IResult<&str, &str> {
+    let mut cs = i.char_indices();
+    match (cs.next(), cs.next()) {
+        (Some((_, c)), Some((k, '次'))) if is_cjk_letter(c) && !never_unit(c) => {
+            let end = k + '次'.len_utf8();
+            Ok((&i[end..], &i[..end]))
+        }
+        _ => Err(failure(i)),
+    }
 }
 
+fn latin_unit(i: &str) -> IResult<&str, &str> {
+    LATIN
+        .iter()
+        .filter(|w| i.starts_with(**w))
+        .max_by_key(|w| w.len())
+        .filter(|w| {
+            !i[w.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+        .map(|w| (&i[w.len()..], &i[..w.len()]))
+        .ok_or_else(|| failure(i))
+}
+
+/// An acronym before a measure word: AED台, LED灯 is not (灯 is no unit).
+fn acronym_counter(i: &str) -> IResult<&str, &str> {
+    let caps = i.bytes().take_while(u8::is_ascii_uppercase).count();
+    if !(2..=5).contains(&caps) {
+        return Err(failure(i));
+    }
+    let (rest, _) = known(&i[caps..], false)?;
+    Ok((rest, &i[..i.len() - rest.len()]))
+}
+
+fn counter(i: &str) -> IResult<&str, &str> {
+    alt((times_compound, |i| known(i, false), acronym_counter)).parse(i)
+}
+
+/// A segment after "/" or "·": a counter or rate word, a Latin unit, or one
+/// CJK letter (元/村).
+fn rate_segment(i: &str) -> IResult<&str, &str> {
+    if let Ok(r) = known(i, true) {
+        return Ok(r);
+    }
+    if let Ok(r) = latin_unit(i) {
+        return Ok(r);
+    }
+    match i.chars().next() {
+        Some(c) if is_cjk_letter(c) && !never_unit(c) => {
+            Ok((&i[c.len_utf8()..], &i[..c.len_utf8()]))
+        }
+        _ => Err(failure(i)),
+    }
+}
+
+/// The unit as printed, width-folded (`％` → `%`, `／` → `/`, full-width
+/// Latin letters to ASCII); 人（次） stays 人（次）.
 fn unit(i: &str) -> IResult<&str, String> {
-    alt((map(percent_sign, str::to_string), counted_unit)).parse(i)
+    let (rest, _) = alt((
+        map(percent_sign, |_| ()),
+        value((), char('‱')),
+        map(counted_unit, |_| ()),
+    ))
+    .parse(i)?;
+    Ok((rest, fold_unit(&i[..i.len() - rest.len()])))
 }
 
-/// A counter, 人（次）, and rate segments: 元/月/人, 元/人·月.
-fn counted_unit(i: &str) -> IResult<&str, String> {
-    let (i, base) = counter(i)?;
-    let (i, times) = opt(verify(
-        (
-            satisfy(|c| c == '（' || c == '('),
-            char('次'),
-            satisfy(|c| c == '）' || c == ')'),
-        ),
-        |_| base == "人",
+fn fold_unit(printed: &str) -> String {
+    printed
+        .chars()
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff07}' | '\u{ff0a}'..='\u{ff5e}' if c != '，' => {
+                char::from_u32(c as u32 - 0xfee0).unwrap_or(c)
+            }
+            _ => c,
+        })
+        .collect()
+}
+
+fn rate_sep(i: &str) -> IResult<&str, char> {
+    satisfy(|c| matches!(c, '/' | '／' | '·' | '・' | '•' | '‧' | '∙')).parse(i)
+}
+
+/// A counter, 人（次）, and rate segments: 元/月/人, 元/人·月, 微克/立方米.
+fn counted_unit(i: &str) -> IResult<&str, ()> {
+    let (i, _) = alt((counter, latin_unit)).parse(i)?;
+    let (i, _) = opt((
+        satisfy(|c| c == '（' || c == '('),
+        char('次'),
+        satisfy(|c| c == '）' || c == ')'),
     ))
     .parse(i)?;
-    let (i, segments) = many0((
-        alt((
-            value('/', satisfy(|c| c == '/' || c == '／')),
-            value('·', satisfy(|c| matches!(c, '·' | '・' | '•' | '‧' | '∙'))),
-        )),
-        rate_segment,
-    ))
-    .parse(i)?;
-    let mut unit = base.to_string();
-    if times.is_some() {
-        unit.push('次');
+    let (i, _) = many0((rate_sep, rate_segment)).parse(i)?;
+    Ok((i, ()))
+}
+
+/// Denominators written as 每X before a number ("每人每月300元"): the
+/// segments, nearest clause only.
+fn per_prefixes(s: &str, number_at: usize) -> Vec<&str> {
+    // The letters right before the number, back to a non-letter or 10 chars.
+    let mut from = number_at;
+    for (n, (k, c)) in s[..number_at].char_indices().rev().enumerate() {
+        if n == 12 || !(is_cjk_letter(c) || c == '千' || c == '万') {
+            break;
+        }
+        from = k;
     }
-    for (sep, seg) in segments {
-        unit.push(sep);
-        unit.push_str(seg);
+    let window = &s[from..number_at];
+    let Some(first) = window.find('每') else {
+        return Vec::new();
+    };
+    let mut at = &window[first..];
+    let mut segs = Vec::new();
+    while let Some(rest) = at.strip_prefix('每') {
+        match known(rest, true) {
+            // 每个新生儿: "each", the noun comes after.
+            Ok((_, "个")) => break,
+            Ok((after, seg)) => {
+                segs.push(seg);
+                at = after;
+            }
+            Err(_) => break,
+        }
     }
-    Ok((i, unit))
+    // Between the last 每X and the number, at most a short verb
+    // (每人补助5000元, 每人每年不低于…).
+    if at.chars().count() > 4 {
+        return Vec::new();
+    }
+    segs
+}
+
+/// One spelling for one rate: width-folded, （次） as 次, the segments after
+/// the unit ("/" or "·" or a 每X before the number) in one order: who or
+/// what first (人, 户, 生, 平方米, in the order printed), time last (日, 周,
+/// 月, 季度, 学期, 年); 天 is 日, 平米 is 平方米, 星期 is 周.
+///
+/// ```
+/// use minsheng::quantity::canonical_unit;
+/// assert_eq!(canonical_unit("元/月/人", &[]), "元/人/月");
+/// assert_eq!(canonical_unit("元/人·月", &[]), "元/人/月");
+/// assert_eq!(canonical_unit("元", &["人", "月"]), "元/人/月");
+/// assert_eq!(canonical_unit("人（次）", &[]), "人次");
+/// assert_eq!(canonical_unit("％", &[]), "%");
+/// ```
+pub fn canonical_unit(unit: &str, per: &[&str]) -> String {
+    let folded = fold_unit(unit)
+        .replace("（次）", "次")
+        .replace("(次)", "次");
+    let mut parts = folded.split(['/', '·', '・', '•', '‧', '∙']);
+    let base = parts.next().unwrap_or("").to_string();
+    if base.is_empty() || matches!(base.as_str(), "%" | "‰" | "‱" | "个百分点" | "百分点")
+    {
+        return base;
+    }
+    let canon = |seg: &str| -> String {
+        match seg {
+            "天" => "日".into(),
+            "平米" => "平方米".into(),
+            "星期" => "周".into(),
+            "个月" => "月".into(),
+            other => other.to_string(),
+        }
+    };
+    let is_time = |seg: &str| {
+        matches!(
+            seg,
+            "日" | "周" | "月" | "季度" | "学期" | "学年" | "年" | "小时" | "分钟" | "工作日"
+        )
+    };
+    let mut who: Vec<String> = Vec::new();
+    let mut when: Vec<String> = Vec::new();
+    for seg in parts.map(canon).chain(per.iter().map(|s| canon(s))) {
+        if seg.is_empty() || who.contains(&seg) || when.contains(&seg) {
+            continue;
+        }
+        if is_time(&seg) {
+            when.push(seg);
+        } else {
+            who.push(seg);
+        }
+    }
+    let mut out = base;
+    for seg in who.iter().chain(when.iter()) {
+        out.push('/');
+        out.push_str(seg);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -939,8 +1587,17 @@ mod tests {
     fn units_grammar() {
         let u = |s: &str| unit(s).ok().map(|(r, u)| (u, r.len()));
         assert_eq!(u("人次"), Some(("人次".into(), 0)));
-        assert_eq!(u("人（次）。"), Some(("人次".into(), 3)));
-        assert_eq!(u("人(次)"), Some(("人次".into(), 0)));
+        assert_eq!(u("人（次）。"), Some(("人（次）".into(), 3)));
+        assert_eq!(u("人(次)"), Some(("人(次)".into(), 0)));
+        assert_eq!(u("剂次，"), Some(("剂次".into(), 3)));
+        assert_eq!(u("微克/立方米"), Some(("微克/立方米".into(), 0)));
+        assert_eq!(u("μg/m³"), Some(("μg/m³".into(), 0)));
+        assert_eq!(u("kWh。"), Some(("kWh".into(), 3)));
+        assert_eq!(u("AED台"), Some(("AED台".into(), 0)));
+        assert_eq!(u("元/村"), Some(("元/村".into(), 0)));
+        assert_eq!(u("Gbit"), None);
+        assert_eq!(u("号线"), None);
+        assert_eq!(u("时30分"), None);
         assert_eq!(u("元/月/人；"), Some(("元/月/人".into(), 3)));
         assert_eq!(u("元／人·月"), Some(("元/人·月".into(), 0)));
         assert_eq!(u("千瓦时"), Some(("千瓦时".into(), 0)));
@@ -1024,7 +1681,13 @@ mod tests {
             "一户多残",
             "两整治一提升",
             "五级",
-            "十件",
+            "十件实事",
+            "三公里就业圈",
+            "打造15分钟生活圈",
+            "实施三年行动计划",
+            "两个维护、四个意识",
+            "三个一批",
+            "一是加强，二是落实",
             "(1)",
             "（二十七）",
         ] {

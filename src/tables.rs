@@ -24,7 +24,7 @@ pub const PROJECT_COLUMNS: [&str; 10] = [
 ];
 
 /// Column names of `quantities.csv`.
-pub const QUANTITY_COLUMNS: [&str; 12] = [
+pub const QUANTITY_COLUMNS: [&str; 13] = [
     "source_file",
     "project",
     "measure",
@@ -37,6 +37,7 @@ pub const QUANTITY_COLUMNS: [&str; 12] = [
     "from",
     "line",
     "column",
+    "canonical_unit",
 ];
 
 /// Joins unit lists inside one cell, as the notices themselves do.
@@ -136,6 +137,7 @@ fn quantity_row(
         optional(quantity.from),
         quantity.line.to_string(),
         quantity.column.to_string(),
+        quantity.canonical_unit.clone(),
     ]
 }
 
@@ -155,6 +157,7 @@ mod tests {
             text: text.into(),
             value: value.parse().unwrap(),
             unit: "人".into(),
+            canonical_unit: "人".into(),
             cmp,
             min: None,
             max: None,
@@ -279,6 +282,6 @@ mod tests {
             .unwrap()
             .clone();
         assert_eq!(header.iter().collect::<Vec<_>>(), PROJECT_COLUMNS);
-        assert!(quantities.ends_with(b"line,column\n"));
+        assert!(quantities.ends_with(b"line,column,canonical_unit\n"));
     }
 }

@@ -346,7 +346,7 @@ fn csv_tables_read_back_with_a_bom_and_headers() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     for (file, first, last) in [
         ("projects.csv", "source_file", "targets"),
-        ("quantities.csv", "source_file", "column"),
+        ("quantities.csv", "source_file", "canonical_unit"),
     ] {
         let bytes = fs::read(out_dir.path().join(file)).unwrap();
         assert!(
@@ -423,4 +423,25 @@ fn quantities_probe_prints_one_array_per_line() {
         .map(|q| format!("{} {}", q["cmp"].as_str().unwrap(), q["value"]))
         .collect();
     assert_eq!(values, ["ge 80", "ge 75", "ge 60"]);
+}
+
+#[test]
+fn numerals_probe_prints_one_object_per_line() {
+    let out = minsheng_with_stdin(
+        &["numerals"],
+        "三十七\n负三点五\n百姓\n第一百零八条\n".as_bytes(),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(json).collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["value"], 37);
+    assert_eq!(lines[0]["kind"], "cardinal");
+    assert_eq!(lines[1]["value"].to_string(), "-3.5");
+    assert!(lines[2].is_null(), "no numeral in 百姓");
+    assert_eq!(lines[3]["kind"], "ordinal");
+    assert_eq!(lines[3]["text"], "第一百零八");
+    assert_eq!(
+        (lines[3]["start"].clone(), lines[3]["end"].clone()),
+        (0.into(), 15.into())
+    );
 }

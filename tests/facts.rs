@@ -347,7 +347,9 @@ fn seed_targets_are_exact() {
             .collect()
     };
     assert_eq!(t(1), ["Approx 11500 人", "Eq 75 %"]);
-    assert_eq!(t(7), ["Eq 85 人次", "Ge 600 人"]);
+    // Units as printed (issue 11); the canonical unit reads 人次.
+    assert_eq!(t(7), ["Eq 85 人（次）", "Ge 600 人"]);
+    assert_eq!(project(&n, 7).targets[0].canonical_unit, "人次");
     assert_eq!(
         t(11),
         ["Ge 277 元/月/人", "Ge 185 元/月/人", "Ge 277 元/月/人"]

@@ -1,7 +1,8 @@
 //! Properties of the numeral and quantity grammars.
 
 use minsheng::numeral::{
-    arabic, chinese_decimal, chinese_integer, find_date, find_dates, numeral, ordinal, percent,
+    arabic, chinese_decimal, chinese_integer, find_date, find_dates, find_numerals, numeral,
+    ordinal, parse, percent, NumeralKind,
 };
 use minsheng::quantity::find_quantities;
 use minsheng::Decimal;
@@ -113,6 +114,46 @@ fn check_ranges(s: &str) {
     let _ = find_date(s);
 }
 
+/// The formal (大写) spelling of a standard numeral.
+fn formal(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '一' => '壹',
+            '二' => '贰',
+            '三' => '叁',
+            '四' => '肆',
+            '五' => '伍',
+            '六' => '陆',
+            '七' => '柒',
+            '八' => '捌',
+            '九' => '玖',
+            '十' => '拾',
+            '百' => '佰',
+            '千' => '仟',
+            other => other,
+        })
+        .collect()
+}
+
+fn positional(n: u64) -> String {
+    n.to_string()
+        .chars()
+        .map(|d| {
+            ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'][(d as u8 - b'0') as usize]
+        })
+        .collect()
+}
+
+fn check_numerals(s: &str) {
+    let mut last = 0;
+    for n in find_numerals(s) {
+        assert!(n.span.start >= last && n.span.start < n.span.end && n.span.end <= s.len());
+        assert!(s.is_char_boundary(n.span.start) && s.is_char_boundary(n.span.end));
+        last = n.span.end;
+    }
+    assert_eq!(parse(s), find_numerals(s).next());
+}
+
 fn check_prefix_parsers(s: &str) {
     let ok = |n: usize| n > 0 && n <= s.len() && s.is_char_boundary(n);
     if let Some((_, n)) = arabic(s) {
@@ -190,12 +231,108 @@ proptest! {
     fn nothing_panics_on_arbitrary_unicode(s in "\\PC{0,60}") {
         check_ranges(&s);
         check_prefix_parsers(&s);
+        check_numerals(&s);
     }
 
     #[test]
     fn nothing_panics_on_grammar_soup(s in grammar_soup()) {
         check_ranges(&s);
         check_prefix_parsers(&s);
+        check_numerals(&s);
+    }
+
+    #[test]
+    fn parse_reads_cardinals_back(n in 0u64..10_000_000_000_000_000, short in any::<bool>()) {
+        let written = write_chinese(n, short);
+        let found = parse(&written).unwrap();
+        prop_assert_eq!(found.value, Decimal::from_int(n.into()), "{}", written);
+        prop_assert_eq!(found.span, 0..written.len());
+    }
+
+    #[test]
+    fn formal_numerals_read_back(n in 0u64..100_000_000_000) {
+        let written = formal(&write_chinese(n, false));
+        prop_assert_eq!(parse(&written).unwrap().value, Decimal::from_int(n.into()), "{}", written);
+    }
+
+    #[test]
+    fn negatives_read_back(n in 1u64..1_000_000_000, frac in "[0-9]{0,4}", arabic_digits in any::<bool>()) {
+        let int = if arabic_digits { n.to_string() } else { write_chinese(n, true) };
+        let (text, expected) = match (frac.is_empty(), arabic_digits) {
+            (true, _) => (format!("负{int}"), format!("-{n}")),
+            (false, true) => (format!("-{int}.{frac}"), format!("-{n}.{frac}")),
+            (false, false) => {
+                let cfrac: String = frac.chars()
+                    .map(|d| ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'][(d as u8 - b'0') as usize])
+                    .collect::<String>();
+                (format!("负{int}点{cfrac}"), format!("-{n}.{frac}"))
+            }
+        };
+        let found = parse(&text).unwrap();
+        prop_assert_eq!(found.value, dec(&expected), "{}", text);
+        prop_assert_eq!(found.span, 0..text.len());
+    }
+
+    #[test]
+    fn years_read_digit_by_digit(y in 1000u64..3000, nian in any::<bool>()) {
+        let text = format!("{}{}", positional(y), if nian { "年" } else { "" });
+        let found = parse(&text).unwrap();
+        prop_assert_eq!(found.kind, NumeralKind::Year);
+        prop_assert_eq!(found.value, Decimal::from_int(y.into()));
+    }
+
+    #[test]
+    fn nian_sa_read_as_tens(tens in 2usize..5, unit in 0usize..10) {
+        let head = ['廿', '卅', '卌'][tens - 2];
+        let text = if unit == 0 { head.to_string() } else { format!("{head}{}", DIGITS[unit]) };
+        let found = parse(&text).unwrap();
+        prop_assert_eq!(found.value, Decimal::from_int((tens * 10 + unit) as i128), "{}", text);
+    }
+
+    #[test]
+    fn ordinals_read_back(n in 1u64..100_000, arabic_digits in any::<bool>()) {
+        let body = if arabic_digits { n.to_string() } else { write_chinese(n, true) };
+        let text = format!("第{body}项");
+        let found = parse(&text).unwrap();
+        prop_assert_eq!(found.kind, NumeralKind::Ordinal);
+        prop_assert_eq!(found.value, Decimal::from_int(n.into()));
+        prop_assert_eq!(found.span, 0..text.len() - "项".len());
+    }
+
+    #[test]
+    fn mixed_yi_wan_forms_sum(a in 1u64..10_000, b in 1u64..10_000, c in 0u64..10, unit in "(元|人|)") {
+        let text = if c == 0 { format!("{a}亿{b}万{unit}") } else { format!("{a}亿{b}万{c}千{unit}") };
+        let expected = a * 100_000_000 + b * 10_000 + c * 1000;
+        prop_assert_eq!(parse(&text).unwrap().value, Decimal::from_int(expected.into()), "{}", text);
+        if !unit.is_empty() {
+            let q = find_quantities(&format!("投入{text}"));
+            prop_assert_eq!(q.len(), 1);
+            prop_assert_eq!(q[0].value, Decimal::from_int(expected.into()));
+        }
+    }
+
+    #[test]
+    fn chinese_counts_are_targets(n in 10u64..100_000, unit in "(所|个|人|户|剂次)") {
+        let written = write_chinese(n, true);
+        let q = find_quantities(&format!("新建{written}{unit}。"));
+        prop_assert_eq!(q.len(), 1, "{}", written);
+        prop_assert_eq!(q[0].value, Decimal::from_int(n.into()));
+        prop_assert_eq!(q[0].unit.as_str(), unit.as_str());
+    }
+
+    #[test]
+    fn full_width_separators_read(n in 1_000u64..1_000_000_000) {
+        let plain = n.to_string();
+        let mut grouped = String::new();
+        for (i, c) in plain.chars().enumerate() {
+            if i > 0 && (plain.len() - i) % 3 == 0 {
+                grouped.push('，');
+            }
+            grouped.push(char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap());
+        }
+        prop_assert_eq!(parse(&grouped).unwrap().value, Decimal::from_int(n.into()), "{}", grouped);
+        let q = find_quantities(&format!("服务{grouped}人次"));
+        prop_assert_eq!(q[0].value, Decimal::from_int(n.into()));
     }
 
     #[test]

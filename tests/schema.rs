@@ -57,6 +57,7 @@ fn quantity(text: &str, value: &str, cmp: Comparator) -> Quantity {
         text: text.into(),
         value: value.parse().unwrap(),
         unit: "人".into(),
+        canonical_unit: "人".into(),
         cmp,
         min: None,
         max: None,

@@ -41,6 +41,9 @@ enum Command {
     /// Read lines from stdin and print, per line, a JSON array of the
     /// quantities found in it (the fields of the JSON contract).
     Quantities,
+    /// Read lines from stdin and print, per line, the first numeral in it
+    /// as a JSON object (value, kind, text, span), or null.
+    Numerals,
     /// Explain one diagnostic code.
     Explain {
         /// A code such as `unparsed-text`.
@@ -129,6 +132,7 @@ pub fn run() -> ExitCode {
         Command::Schema => output::print(&minsheng::schema::notice_schema_json()),
         Command::Codes => output::print(&codes::table()),
         Command::Quantities => probe::run(),
+        Command::Numerals => probe::numerals(),
         Command::Explain { code } => match codes::explain(&code) {
             Some(text) => output::print(&text),
             None => {
