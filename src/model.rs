@@ -347,5 +347,6 @@ impl Quantity {
     fn for_each_text_mut(&mut self, f: &mut impl FnMut(&mut String)) {
         f(&mut self.text);
         f(&mut self.unit);
+        f(&mut self.canonical_unit);
     }
 }
