@@ -516,9 +516,7 @@ fn is_zone(piece: &str) -> bool {
 /// A zone's 管委会, which the zones named before it share
 /// ("溧阳高新区、天目湖旅游度假区管委会").
 fn is_zone_committee(piece: &str) -> bool {
-    piece
-        .strip_suffix("管委会")
-        .is_some_and(is_zone)
+    piece.strip_suffix("管委会").is_some_and(is_zone)
 }
 
 fn is_issuer_line(text: &str) -> bool {

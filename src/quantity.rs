@@ -1436,7 +1436,12 @@ fn unit(i: &str) -> IResult<&str, String> {
         map(counted_unit, |_| ()),
     ))
     .parse(i)?;
-    Ok((rest, fold_unit(&i[..i.len() - rest.len()])))
+    let printed = &i[..i.len() - rest.len()];
+    // "7—9年级": a grade, not years.
+    if printed == "年" && rest.starts_with('级') {
+        return Err(failure(i));
+    }
+    Ok((rest, fold_unit(printed)))
 }
 
 fn fold_unit(printed: &str) -> String {
@@ -1458,9 +1463,10 @@ fn rate_sep(i: &str) -> IResult<&str, char> {
 /// A counter, 人（次）, and rate segments: 元/月/人, 元/人·月, 微克/立方米.
 fn counted_unit(i: &str) -> IResult<&str, ()> {
     let (i, _) = alt((counter, latin_unit)).parse(i)?;
+    // A second counter in brackets, as printed: 人（次）, 套（间）.
     let (i, _) = opt((
         satisfy(|c| c == '（' || c == '('),
-        char('次'),
+        satisfy(|c| is_cjk_letter(c) && !never_unit(c)),
         satisfy(|c| c == '）' || c == ')'),
     ))
     .parse(i)?;
@@ -1504,7 +1510,8 @@ fn per_prefixes(s: &str, number_at: usize) -> Vec<&str> {
     segs
 }
 
-/// One spelling for one rate: width-folded, （次） as 次, the segments after
+/// One spelling for one rate: width-folded, （次） as 次 (a bracketed
+/// counter joins the one before it: 套（间） is 套间), the segments after
 /// the unit ("/" or "·" or a 每X before the number) in one order: who or
 /// what first (人, 户, 生, 平方米, in the order printed), time last (日, 周,
 /// 月, 季度, 学期, 年); 天 is 日, 平米 is 平方米, 星期 is 周.
@@ -1518,9 +1525,10 @@ fn per_prefixes(s: &str, number_at: usize) -> Vec<&str> {
 /// assert_eq!(canonical_unit("％", &[]), "%");
 /// ```
 pub fn canonical_unit(unit: &str, per: &[&str]) -> String {
-    let folded = fold_unit(unit)
-        .replace("（次）", "次")
-        .replace("(次)", "次");
+    let folded: String = fold_unit(unit)
+        .chars()
+        .filter(|c| !matches!(c, '（' | '）' | '(' | ')'))
+        .collect();
     let mut parts = folded.split(['/', '·', '・', '•', '‧', '∙']);
     let base = parts.next().unwrap_or("").to_string();
     if base.is_empty() || matches!(base.as_str(), "%" | "‰" | "‱" | "个百分点" | "百分点")
