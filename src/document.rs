@@ -379,6 +379,16 @@ fn title_lines(ctx: &Context, lines: &[usize], at: usize, k: usize, end: usize) 
     {
         first -= 1;
     }
+    // "某区人民政府办公室" / "关于印发…的通知" (a web page centres the two
+    // in two paragraphs): the organ right above a title that starts with
+    // 关于 is its head. A letterhead ends in 文件 and stays one.
+    if first > at
+        && joined(first, last).starts_with("关于")
+        && is_organ_name(ctx.text(lines[first - 1]))
+        && !is_letterhead(ctx.text(lines[first - 1]))
+    {
+        first -= 1;
+    }
     (first, last)
 }
 

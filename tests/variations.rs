@@ -809,3 +809,21 @@ fn items_without_a_local_task_under_another_heading_and_a_bracket_left_open() {
         "the clause opened at the end of a line closes on the next"
     );
 }
+
+#[test]
+fn a_web_page_centres_the_organ_and_the_rest_of_the_title_in_two_paragraphs() {
+    let html = "<html><body><div class=\"article\">\
+<p align=\"center\"><strong>某区人民政府办公室</strong></p>\
+<p align=\"center\"><strong>关于印发某区2025年民生实事的通知</strong></p>\
+<p align=\"center\">某府办发〔2025〕7号</p>\
+<p>各镇人民政府，区级各部门：</p><p>现将项目印发给你们。</p>\
+<p>（一）改造老旧小区20个。（牵头单位：区住建委）</p>\
+<p>（二）新增停车泊位800个。（牵头单位：区交通局）</p>\
+<p>某区人民政府办公室</p><p>2025年3月1日</p></div></body></html>";
+    let n = minsheng::parse_bytes(html.as_bytes(), &minsheng::Options::default()).notice;
+    assert_eq!(
+        n.document.title.as_deref(),
+        Some("某区人民政府办公室关于印发某区2025年民生实事的通知")
+    );
+    assert_eq!(n.plan.projects.len(), 2);
+}
