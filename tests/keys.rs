@@ -1,6 +1,7 @@
-//! Every corpus notice against its answer key (`corpus/keys/`, see
-//! `corpus/keys/KEY-FORMAT.md`): what a careful human reader finds in the
-//! notice, written down independently of the parser.
+//! Every corpus notice and every trial notice against its answer key
+//! (`corpus/keys/`, `tests/trial/keys/`, see `corpus/keys/KEY-FORMAT.md`):
+//! what a careful human reader finds in the notice, written down
+//! independently of the parser.
 //!
 //! The scoring is a port of the shared `score.py`, count for count, and the
 //! bounds are those of `score-corpus`: 100% on the document, the categories,
@@ -10,7 +11,7 @@
 //!
 //! One `#[test]` per notice, so `cargo test` names each notice that falls
 //! short and one notice can be run alone (`cargo test --test keys panyu`);
-//! `every_key_has_a_test` keeps the list in step with `corpus/keys/`.
+//! `every_key_has_a_test` keeps each list in step with its keys folder.
 //! A failure lists every miss; `-- --nocapture` prints each notice's counts
 //! in `score.py`'s summary format.
 
@@ -19,13 +20,20 @@ use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
 macro_rules! keys {
-    ($($name:ident)*) => {
-        $(#[test] fn $name() { check(&stringify!($name).replace('_', "-")); })*
+    ($root:literal, $dir:literal: $($name:ident)*) => {
+        $(#[test] fn $name() { check($root, $dir, &stringify!($name).replace('_', "-")); })*
         const NOTICES: &[&str] = &[$(stringify!($name)),*];
+        #[test]
+        fn every_key_has_a_test() {
+            super::every_key_has_a_test($dir, NOTICES);
+        }
     };
 }
 
-keys! {
+/// The corpus notices (`corpus/keys/`, files relative to the project).
+mod corpus {
+    use super::check;
+    keys! { "", "corpus/keys":
     anhui_2024_pdf
     bishan_2025_attachments
     chongqing_2025_inline
@@ -37,6 +45,46 @@ keys! {
     yaohai_2024_gbk
     yaohai_2024_page
     yaohai_2024_wrapped
+    }
+}
+
+/// The trial notices (`tests/trial/keys/`, files relative to `tests/trial`):
+/// constructed notices of layouts the corpus does not have, held at 100%
+/// once read in full, so that a regression on any of them fails CI too.
+mod trial {
+    use super::check;
+    keys! { "tests/trial", "tests/trial/keys":
+    bozhou_2024_wrapped
+    dangtu_2024_gbk
+    fengyang_2024_category
+    fuyang_2025_page
+    haimen_2025_body
+    haishu_2025_unnumbered
+    huzhou_2025_semantics
+    jiading_2025_funds
+    jiangjin_2025_pdftable
+    jiangning_2025_measures
+    jinjiang_2024_trad
+    lingbi_2024_gbk
+    liyang_2025_title
+    longgang_2024_circled
+    nanhai_2025_web
+    nanling_2024_cells
+    pinghu_2025_batch2
+    pingshan_2024_columns
+    rugao_2024_mirror
+    shexian_2025_forum
+    shunde_2025_page
+    siming_2025_trad
+    tongliang_2025_plan
+    tongzhou_2024_pdf
+    wanzhou_2025_page
+    wujin_2025_restart
+    xuanzhou_2025_tabs
+    yongchuan_2025_inline
+    yuhang_2025_targets
+    zhuji_2025_joint
+    }
 }
 
 /// The fields that must be at 100% (`score-corpus`'s `--min` bounds).
@@ -51,9 +99,8 @@ const REQUIRED: &[&str] = &[
     "target_precision",
 ];
 
-#[test]
-fn every_key_has_a_test() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/keys");
+fn every_key_has_a_test(keys_dir: &str, notices: &[&str]) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(keys_dir);
     let mut keys: Vec<String> = std::fs::read_dir(dir)
         .expect("corpus/keys is readable")
         .filter_map(|entry| {
@@ -62,14 +109,17 @@ fn every_key_has_a_test() {
         })
         .collect();
     keys.sort();
-    let mut tests: Vec<&str> = NOTICES.to_vec();
+    let mut tests: Vec<&str> = notices.to_vec();
     tests.sort();
-    assert_eq!(keys, tests, "one keys! entry per corpus/keys/*.json");
+    assert_eq!(keys, tests, "one keys! entry per {keys_dir}/*.json");
 }
 
-fn check(name: &str) {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let key_path = root.join(format!("corpus/keys/{name}.json"));
+/// Score notice `name` against `keys_dir/name.json`; the key names its
+/// notice's file relative to `root`.
+fn check(root: &str, keys_dir: &str, name: &str) {
+    let project = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = project.join(root);
+    let key_path = project.join(keys_dir).join(format!("{name}.json"));
     let key: Value = serde_json::from_str(&std::fs::read_to_string(&key_path).unwrap())
         .unwrap_or_else(|e| panic!("{}: {e}", key_path.display()));
     let file = key["file"].as_str().expect("the key names its notice");
@@ -95,7 +145,7 @@ fn check(name: &str) {
         .collect();
     assert!(
         short.is_empty(),
-        "{file} falls short of corpus/keys/{name}.json on {}:\n  {}",
+        "{file} falls short of {keys_dir}/{name}.json on {}:\n  {}",
         short.join(", "),
         misses.join("\n  "),
     );
