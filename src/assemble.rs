@@ -100,7 +100,19 @@ fn merge_lists(
         return Plan::default();
     };
     plan::report_missing_units(ctx, &main.projects);
-    let (region, year, declared_total) = plan_facts(&titles);
+    let (region, year, title_total) = plan_facts(&titles);
+    // Else a count in a title further in ("民生实事项目清单（10项）") or in
+    // a sentence of the body: the preamble, a section, a heading above
+    // the list ("一、目标任务 2025年，全市办好15件重点民生实事，具体如下：").
+    let declared_total = title_total.or_else(|| {
+        titles
+            .iter()
+            .chain(document.preamble.iter())
+            .map(String::as_str)
+            .chain(document.sections.iter().map(|s| s.text.as_str()))
+            .chain(main.categories.iter().map(|c| c.name.as_str()))
+            .find_map(total_in_text)
+    });
     let projects: Vec<Project> = main.projects.iter().map(|p| to_project(ctx, p)).collect();
     let categories: Vec<Category> = main
         .categories
@@ -401,6 +413,37 @@ fn plan_facts(titles: &[String]) -> (Option<String>, Option<u32>, Option<u32>) {
         }
     }
     (region, year, total)
+}
+
+/// The total a sentence of the body announces: "共实施民生实事项目8项",
+/// "第二批民生实事项目8项", "4大类10项" (the 大类 count is no 项), "十件民生
+/// 实事": a count of 项 or 件 with 实事 within a few characters around it.
+fn total_in_text(text: &str) -> Option<u32> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let near = |from: usize, to: usize| {
+        let (a, b) = (from.min(chars.len()), to.min(chars.len()));
+        let start = chars.get(a).map_or(text.len(), |c| c.0);
+        let end = chars.get(b).map_or(text.len(), |c| c.0);
+        text[start..end].contains("实事")
+    };
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let starts_number = c.is_ascii_digit() || "一二三四五六七八九十两".contains(c);
+        // Not the tail of a number, an ordinal (第11项) or a range (1—11项).
+        let after_number = k > 0 && {
+            let p = chars[k - 1].1;
+            p.is_ascii_digit() || "一二三四五六七八九十两第—-～~至到".contains(p)
+        };
+        if !starts_number || after_number {
+            continue;
+        }
+        let Some(n) = declared_total(&text[at..]) else {
+            continue;
+        };
+        if near(k.saturating_sub(12), k) || near(k, k + 10) {
+            return Some(n);
+        }
+    }
+    None
 }
 
 /// "50项…" / "十件…" at the start of `text`: the announced number.

@@ -392,6 +392,16 @@ fn score(out: &Value, key: &Value) -> (Counts, Vec<String>) {
         misses.push(format!("untasked extra {}", k.as_deref().unwrap_or("null")));
     }
     counts.push(("untasked", ku.and(&ou).total(), ku.total().max(ou.total())));
+
+    // The announced total: scored beyond score.py, reported, not required
+    // (some notices announce it only in text no element takes).
+    if let Some(total) = key["declared_total"].as_u64() {
+        let got = plan["declared_total"].as_u64();
+        if got != Some(total) {
+            misses.push(format!("declared_total {got:?} != {total}"));
+        }
+        counts.push(("declared_total", usize::from(got == Some(total)), 1));
+    }
     (counts, misses)
 }
 

@@ -827,3 +827,16 @@ fn a_web_page_centres_the_organ_and_the_rest_of_the_title_in_two_paragraphs() {
     );
     assert_eq!(n.plan.projects.len(), 2);
 }
+
+#[test]
+fn the_total_announced_in_the_body_not_the_title() {
+    let n = parse(
+        "某市人民政府办公室关于印发第二批民生实事项目的通知\n各区人民政府：\n第一批民生实事项目（第1—11项）已印发实施。现将第二批民生实事项目2项印发给你们。\n12.新建幼儿园3所。（牵头单位：市教育局）\n13.新增泊位500个。（牵头单位：市交通局）\n",
+    );
+    assert_eq!(
+        n.plan.declared_total,
+        Some(2),
+        "2项 beside 实事; not 第1—11项, a range of numbers"
+    );
+    assert!(!codes(&n).contains(&"count-mismatch"));
+}
