@@ -469,14 +469,43 @@ fn region_of(prefix: &str) -> Option<String> {
     (region.chars().count() >= 2 && region.chars().count() <= 10).then(|| region.to_string())
 }
 
+/// "责任单位：区教育局（牵头）、区财政局": where names of a list carry
+/// （牵头）, they lead (the mark dropped) and the others of the list support.
+fn marked_leads(units: &[NamesDraft]) -> Vec<NamesDraft> {
+    const MARK: &str = "（牵头）";
+    let mut out = Vec::new();
+    for list in units {
+        let marked = |n: &MappedText| n.as_str().ends_with(MARK);
+        if list.role == Role::Leader || !list.names.iter().any(marked) {
+            out.push(list.clone());
+            continue;
+        }
+        let (leads, others): (Vec<&MappedText>, Vec<&MappedText>) =
+            list.names.iter().partition(|n| marked(n));
+        out.push(NamesDraft {
+            role: Role::Lead,
+            names: leads
+                .into_iter()
+                .map(|n| n.slice(0..n.as_str().len() - MARK.len()))
+                .collect(),
+        });
+        out.push(NamesDraft {
+            role: Role::Support,
+            names: others.into_iter().cloned().collect(),
+        });
+    }
+    out
+}
+
 /// The model's project. Its own labels decide what 责任单位 means: beside a
 /// 牵头单位 they carry the work out in support; alone they lead.
 fn to_project(ctx: &Context, p: &ProjectDraft) -> Project {
-    let lead_label_used = p.units.iter().any(|u| u.role == Role::Lead);
+    let units = marked_leads(&p.units);
+    let lead_label_used = units.iter().any(|u| u.role == Role::Lead);
     let mut lead_units = Vec::new();
     let mut support_units = Vec::new();
     let mut leaders = Vec::new();
-    for list in &p.units {
+    for list in &units {
         let target = match list.role {
             Role::Lead => &mut lead_units,
             Role::Responsible if lead_label_used => &mut support_units,

@@ -800,6 +800,23 @@ pub fn begins_element(line: &str) -> bool {
             .any(|p| line.starts_with(p))
 }
 
+/// A line that opens a labelled field: a short label and its colon
+/// ("完成时限：2024年8月底", "资金来源：区财政"). After a unit clause's line
+/// it is a field of its own, not more names.
+///
+/// ```
+/// assert!(minsheng::lex::is_field_line("完成时限：2024年8月底"));
+/// assert!(!minsheng::lex::is_field_line("区财政局、区住建局"));
+/// ```
+pub fn is_field_line(line: &str) -> bool {
+    line.split_once('：').is_some_and(|(label, _)| {
+        (2..=6).contains(&label.chars().count())
+            && label
+                .chars()
+                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    })
+}
+
 /// A line that is an element by itself: it neither continues the previous
 /// line nor takes the next.
 pub fn is_standalone(line: &str) -> bool {
@@ -823,7 +840,8 @@ pub fn is_title(line: &str) -> bool {
 /// A declared count "（12 项）" / "（2项）" / "(3件)": the number.
 pub fn declared_count(group: &str) -> Option<u32> {
     let inner = group.strip_prefix('（')?.strip_suffix('）')?;
-    let inner = inner.trim();
+    // "（共3项）": 共 says "in all".
+    let inner = inner.trim().trim_start_matches('共').trim();
     let unit_at = inner.find(['项', '件', '个'])?;
     let (num, unit) = inner.split_at(unit_at);
     if unit.chars().count() != 1 {
@@ -838,11 +856,38 @@ pub fn declared_count(group: &str) -> Option<u32> {
 }
 
 /// Split "促进就业（2项）" into the name and the declared count.
+///
+/// ```
+/// use minsheng::lex::split_count;
+/// assert_eq!(split_count("促进教育公平（共3项）"), ("促进教育公平", Some(3)));
+/// assert_eq!(split_count("教育类4项"), ("教育类", Some(4)));
+/// assert_eq!(split_count("民生保障共3项"), ("民生保障", Some(3)));
+/// assert_eq!(split_count("完成改造4项"), ("完成改造4项", None));
+/// ```
 pub fn split_count(text: &str) -> (&str, Option<u32>) {
     if text.ends_with('）') {
         if let Some(open) = text.rfind('（') {
             if let Some(n) = declared_count(&text[open..]) {
                 return (text[..open].trim_end(), Some(n));
+            }
+        }
+    }
+    // A bare count after the name: "教育类 4项", "民生保障共3项".
+    if let Some(body) = text.strip_suffix('项') {
+        let digits = body.len()
+            - body
+                .trim_end_matches(|c: char| {
+                    c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+                })
+                .len();
+        let before = &body[..body.len() - digits];
+        let name = before.trim_end_matches('共').trim_end();
+        // A category's name ("教育类") or a count said to be the whole
+        // ("…共3项"); "完成改造4项" is a task.
+        let named = name.len() > 1 && (name.ends_with('类') || name.len() < before.len());
+        if digits > 0 && named && !name.contains(['，', '。', '；']) {
+            if let Some(n) = declared_count(&format!("（{}项）", &body[body.len() - digits..])) {
+                return (name, Some(n));
             }
         }
     }

@@ -242,6 +242,10 @@ fn continues(prev: &str, next: &str, paragraph_break: bool) -> bool {
     if lex::ends_element(prev) || lex::is_standalone(prev) {
         return false;
     }
+    // "牵头单位：区教育局" / "完成时限：8月底": a field after a unit line.
+    if crate::units::clause_label(prev).is_some() && lex::is_field_line(next) {
+        return false;
+    }
     // A title over two lines: "…办公室" / "关于印发…的通知".
     if next.starts_with("关于") && lex::is_title(next) {
         return lex::marker(prev).is_none() && prev.chars().count() <= 30;

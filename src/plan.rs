@@ -820,6 +820,18 @@ fn read_project(
             }
             continue;
         }
+        // "完成时限：2024年8月底" after the clause or the measures: the
+        // timetable is part of what the project states (as in a 实施方案).
+        if k > 0 && lex::is_field_line(piece.as_str()) {
+            let label = piece.as_str().split('：').next().unwrap_or("");
+            if plan_section(label) == Some(PlanSection::Schedule) {
+                if let Some(b) = block {
+                    ctx.take(b);
+                }
+                text.push_mapped(piece);
+                continue;
+            }
+        }
         // "●…" after the project's clause: a Word bullet, one measure each.
         if k > 0 && closed && lex::bullet_len(piece.as_str()) > 0 {
             in_measures = true;

@@ -154,10 +154,30 @@ pub fn find_clauses(line: &str) -> Vec<Clause> {
         search = after;
     }
     let from = clauses.last().map_or(0, |c| c.range.end);
-    if let Some(clause) = trailing_clause(line, from) {
+    if let Some(clause) = trailing_clause(line, from).or_else(|| dash_clause(line, from)) {
         clauses.push(clause);
     }
     clauses
+}
+
+/// Units after a dash at the end of the line, with no label: "新增学位900
+/// 个。——区教育局". They answer for the project as a 责任单位 would.
+fn dash_clause(line: &str, from: usize) -> Option<Clause> {
+    let dash = from + line[from..].rfind("——")?;
+    let start = dash + "——".len();
+    let names = split_names(line, start, line.len());
+    let all_units = !names.is_empty()
+        && names
+            .iter()
+            .all(|r| crate::table::is_unit_name(&line[r.clone()]));
+    all_units.then(|| Clause {
+        range: dash..line.len(),
+        lists: vec![UnitList {
+            label: "——".to_string(),
+            role: Role::Responsible,
+            names,
+        }],
+    })
 }
 
 /// A bare clause after the task's last sentence, running to the end of the

@@ -840,3 +840,31 @@ fn the_total_announced_in_the_body_not_the_title() {
     );
     assert!(!codes(&n).contains(&"count-mismatch"));
 }
+
+#[test]
+fn counts_said_with_gong_or_bare_a_dash_before_the_unit_and_a_marked_lead() {
+    let n = parse(
+        "附件\n\n某区2023年民生实事项目\n\n（一）促进教育公平（共2项）\n1）新建幼儿园3所，新增学位900个。——区教育局\n2）新增托位600个。——区卫健委、区教育局\n（二）民生保障类 1项\n3）改造老旧小区5个。\n责任单位：区住建局（牵头）、区财政局\n完成时限：2023年12月底\n",
+    );
+    let cats: Vec<(&str, Option<u32>)> = n
+        .plan
+        .categories
+        .iter()
+        .map(|c| (c.name.as_str(), c.declared_count))
+        .collect();
+    assert_eq!(cats, [("促进教育公平", Some(2)), ("民生保障类", Some(1))]);
+    assert_eq!(
+        project(&n, 1).lead_units,
+        ["区教育局"],
+        "——区教育局 answers for it"
+    );
+    assert_eq!(project(&n, 1).text, "新建幼儿园3所，新增学位900个。");
+    let third = project(&n, 3);
+    assert_eq!(third.lead_units, ["区住建局"], "（牵头） marks the lead");
+    assert_eq!(third.support_units, ["区财政局"]);
+    assert!(
+        third.text.ends_with("完成时限：2023年12月底"),
+        "the timetable is the project's, not a unit's name: {}",
+        third.text
+    );
+}
