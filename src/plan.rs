@@ -72,6 +72,9 @@ pub struct ProjectDraft {
     pub from_plan: bool,
     /// Not in the project list, only in the measures attachment.
     pub only_in_measures: bool,
+    /// Units named for a group on this project's last line: "以上项目牵头
+    ///单位：…" leads every project back to the last one that names its own.
+    pub group_units: Vec<NamesDraft>,
 }
 
 /// What one list (an attachment, a body, a table) yields.
@@ -366,6 +369,7 @@ fn read_record(
         span: ctx.blocks[block].span(),
         from_plan: false,
         only_in_measures: false,
+        group_units: Vec::new(),
     }
 }
 
@@ -551,6 +555,7 @@ fn read_sectioned(
             span: ctx.blocks[block].span(),
             from_plan: true,
             only_in_measures: false,
+            group_units: Vec::new(),
         });
     }
 }
@@ -656,12 +661,31 @@ fn read_outline(
             let category = category_level
                 .and_then(|l| outline.ancestor_at(index, l))
                 .map(|c| outline.items[c].marker.number);
-            let project = read_project(ctx, lines, outline, index, category);
+            let mut project = read_project(ctx, lines, outline, index, category);
+            let group = std::mem::take(&mut project.group_units);
             draft.projects.push(project);
+            give_group_units(&mut draft.projects, group);
         }
         if item.expected.is_some() && item.level <= project_level + 1 {
             report_gap(ctx, lines, outline, index);
         }
+    }
+}
+
+/// A group's units ("以上项目牵头单位：…" after the last of them) go to the
+/// last project and those before it in its category that name none.
+fn give_group_units(projects: &mut [ProjectDraft], group: Vec<NamesDraft>) {
+    let Some(last) = projects.last() else { return };
+    if group.is_empty() {
+        return;
+    }
+    let category = last.category;
+    let n = projects.len();
+    for (k, p) in projects.iter_mut().enumerate().rev() {
+        if p.category != category || (k + 1 < n && !p.units.is_empty()) {
+            break;
+        }
+        p.units.extend(group.iter().cloned());
     }
 }
 
@@ -811,6 +835,7 @@ fn read_project(
     // (and before any measures) belong to no project and are left to be
     // reported, not glued on.
     let mut closed = false;
+    let mut group_units = Vec::new();
     for (k, piece) in pieces.iter().enumerate() {
         let block = (k > 0).then(|| lines[item.continuation[k - 1]]);
         if lex::measures_header(piece.as_str()) {
@@ -844,6 +869,20 @@ fn read_project(
             }
             None => piece.clone(),
         };
+        // "以上项目牵头单位：…": the units of the group this project closes.
+        if k > 0 && is_group_clause(piece.as_str()) {
+            let start = piece.as_str().find(['项', '各']).map_or(0, |i| {
+                i + piece.as_str()[i..].chars().next().map_or(0, char::len_utf8)
+            });
+            let (_, found) = strip_clauses(&piece.slice(start..piece.len()));
+            if !found.is_empty() {
+                if let Some(b) = block {
+                    ctx.take(b);
+                }
+                group_units.extend(found);
+                continue;
+            }
+        }
         let (rest, found, page_number) = strip_clauses_and_page_number(&piece);
         if let Some(span) = page_number {
             ctx.sink.report(
@@ -891,7 +930,16 @@ fn read_project(
         span: ctx.blocks[block].span(),
         from_plan: false,
         only_in_measures: false,
+        group_units,
     }
+}
+
+/// "以上项目牵头单位：…", "以上各项责任单位：…", "上述项目…": a clause for
+/// the projects above.
+fn is_group_clause(line: &str) -> bool {
+    ["以上项目", "以上各项", "上述项目", "上述各项"]
+        .iter()
+        .any(|p| line.starts_with(p))
 }
 
 /// The measures numbered by `items`. One item alone that enumerates
@@ -1169,6 +1217,7 @@ fn read_table(table: &Table) -> Option<ListDraft> {
             span,
             from_plan: false,
             only_in_measures: false,
+            group_units: Vec::new(),
         });
     }
     Some(draft)

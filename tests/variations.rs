@@ -868,3 +868,19 @@ fn counts_said_with_gong_or_bare_a_dash_before_the_unit_and_a_marked_lead() {
         third.text
     );
 }
+
+#[test]
+fn a_lead_named_once_for_the_projects_above() {
+    let n = parse(
+        "附件\n\n某区2024年民生实事项目\n\n（一）教育类（3项）\n（1）新建幼儿园2所。\n（2）新增学位900个。\n（3）配备心理教师60名。\n以上项目牵头单位：区教育和体育局\n（二）卫生类（1项）\n（4）建成社区医院2个。（牵头单位：区卫健局）\n",
+    );
+    for number in 1..=3 {
+        assert_eq!(
+            project(&n, number).lead_units,
+            ["区教育和体育局"],
+            "project {number}"
+        );
+    }
+    assert_eq!(project(&n, 4).lead_units, ["区卫健局"]);
+    assert!(!codes(&n).contains(&"missing-lead-unit"));
+}
