@@ -520,7 +520,11 @@ fn is_zone(piece: &str) -> bool {
         "合作区",
         "保税区",
     ];
-    !piece.starts_with('各') && ZONES.iter().any(|z| piece.ends_with(z))
+    // Or any named 区 of three characters or more ("科创区"): it is only
+    // taken as a zone before a zone's 管委会.
+    !piece.starts_with('各')
+        && (ZONES.iter().any(|z| piece.ends_with(z))
+            || (piece.ends_with('区') && piece.chars().count() >= 3))
 }
 
 /// A zone's 管委会, which the zones named before it share
@@ -718,6 +722,10 @@ mod tests {
                 "开发区、高新区、滨江开发区管委会",
                 "县经济开发区、灵璧石文化产业园管委会"
             ]
+        );
+        assert_eq!(
+            split_addressees("各镇人民政府，高新区、科创区管委会"),
+            ["各镇人民政府", "高新区、科创区管委会"]
         );
         assert_eq!(
             split_addressees("各镇人民政府、街道办事处"),

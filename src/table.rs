@@ -314,7 +314,31 @@ fn read_line_rows(
             }
             break;
         }
-        let cells = split_line(source, line, sep);
+        let mut cells = split_line(source, line, sep);
+        // A cell wrapped onto the next line: the row is short, and the next
+        // line, not a row of its own, holds exactly the cells it lacks (its
+        // first piece ends the cell left open).
+        while cells.len() < roles.len() && cells.len() > 1 {
+            let Some(next) = lines
+                .get(i + 1)
+                .filter(|l| !l.is_blank() && !furniture[i + 1])
+            else {
+                break;
+            };
+            let more = split_line(source, next, sep);
+            let starts_row = more
+                .first()
+                .is_some_and(|c| serial_number(c.text.as_str()).is_some());
+            if starts_row || cells.len() + more.len() != roles.len() + 1 {
+                break;
+            }
+            let mut more = more.into_iter();
+            if let (Some(open), Some(rest)) = (cells.last_mut(), more.next()) {
+                open.text.push_mapped(&rest.text);
+            }
+            cells.extend(more);
+            i += 1;
+        }
         let filled: Vec<&Cell> = cells.iter().filter(|c| !c.text.is_empty()).collect();
         if filled.len() == 1 && categories.accepts(filled[0].text.as_str()) {
             rows.push(Row {

@@ -884,3 +884,15 @@ fn a_lead_named_once_for_the_projects_above() {
     assert_eq!(project(&n, 4).lead_units, ["区卫健局"]);
     assert!(!codes(&n).contains(&"missing-lead-unit"));
 }
+
+#[test]
+fn a_tab_row_whose_text_cell_wraps_onto_the_next_line() {
+    let n = parse(
+        "附件\n\n某区2025年民生实事项目\n\n序号\t项目名称\t目标任务\t牵头单位\t完成时限\n1\t中小学扩容\t新建改扩建中小学校3所，新增学位\n2700个。\t区教育和体育局\t2025年9月\n2\t托育服务\t新增普惠托位400个。\t区卫健局\t2025年12月\n",
+    );
+    assert_eq!(n.plan.projects.len(), 2);
+    let first = project(&n, 1);
+    assert_eq!(first.text, "新建改扩建中小学校3所，新增学位2700个。");
+    assert_eq!(first.lead_units, ["区教育和体育局"]);
+    assert_eq!(project(&n, 2).lead_units, ["区卫健局"]);
+}
