@@ -239,19 +239,21 @@ fn decode_with(
         .unwrap_or(input.len());
     let mut text = String::with_capacity(capacity);
     let mut runs: Vec<BadRun> = Vec::new();
+    // Decoded through a fixed buffer, one pass: `decode_to_string_*` clears
+    // the string's whole spare capacity on every call, and it is called
+    // again after every malformed sequence, so a file with many bad bytes
+    // (a GBK file tried as UTF-8) took time quadratic in its length.
+    let mut buffer = vec![0u8; 64 * 1024];
     let mut read = 0;
     loop {
-        let (result, n) =
-            decoder.decode_to_string_without_replacement(&input[read..], &mut text, true);
+        let (result, n, written) =
+            decoder.decode_to_utf8_without_replacement(&input[read..], &mut buffer, true);
         read += n;
+        // The decoder writes whole characters only, so this is never lossy.
+        text.push_str(&String::from_utf8_lossy(&buffer[..written]));
         match result {
             DecoderResult::InputEmpty => break,
-            DecoderResult::OutputFull => {
-                let more = decoder
-                    .max_utf8_buffer_length_without_replacement(input.len() - read)
-                    .unwrap_or(input.len() - read);
-                text.reserve(more.max(4));
-            }
+            DecoderResult::OutputFull => {}
             DecoderResult::Malformed(bad, after) => {
                 let end = start + read - after as usize;
                 let bad_start = end.saturating_sub(bad as usize).max(start);
