@@ -285,7 +285,10 @@ fn diff(a: &[(usize, String)], b: &[(usize, String)]) -> Diff {
         };
     }
     // Keys as numbers, so that comparing is cheap.
-    fn numbered<'a>(ids: &mut std::collections::HashMap<&'a str, u32>, keys: &'a [(usize, String)]) -> Vec<u32> {
+    fn numbered<'a>(
+        ids: &mut std::collections::HashMap<&'a str, u32>,
+        keys: &'a [(usize, String)],
+    ) -> Vec<u32> {
         keys.iter()
             .map(|k| {
                 let next = ids.len() as u32;

@@ -219,7 +219,11 @@ struct Keys(&'static str, Vec<&'static str>);
 impl ser::SerializeStruct for Keys {
     type Ok = Shape;
     type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, _: &T) -> Result<(), Error> {
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        _: &T,
+    ) -> Result<(), Error> {
         self.1.push(key);
         Ok(())
     }
@@ -249,10 +253,22 @@ impl ser::Serializer for Probe {
     type SerializeStructVariant = Skip;
 
     direct!(
-        serialize_bool(bool), serialize_i8(i8), serialize_i16(i16), serialize_i32(i32),
-        serialize_i64(i64), serialize_i128(i128), serialize_u8(u8), serialize_u16(u16),
-        serialize_u32(u32), serialize_u64(u64), serialize_u128(u128), serialize_f32(f32),
-        serialize_f64(f64), serialize_char(char), serialize_str(&str), serialize_bytes(&[u8]),
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_i128(i128),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_u128(u128),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_str(&str),
+        serialize_bytes(&[u8]),
         serialize_unit_struct(&'static str)
     );
     fn serialize_none(self) -> Result<Shape, Error> {
@@ -264,10 +280,19 @@ impl ser::Serializer for Probe {
     fn serialize_unit(self) -> Result<Shape, Error> {
         Ok(Shape::Direct)
     }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> Result<Shape, Error> {
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+    ) -> Result<Shape, Error> {
         Ok(Shape::Direct)
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, _: &T) -> Result<Shape, Error> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: &T,
+    ) -> Result<Shape, Error> {
         Ok(Shape::Direct)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -380,7 +405,11 @@ impl ser::SerializeMap for Skip {
 impl ser::SerializeStructVariant for Skip {
     type Ok = Shape;
     type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, _: &'static str, _: &T) -> Result<(), Error> {
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Error> {
         Ok(())
     }
     fn end(self) -> Result<Shape, Error> {
@@ -407,7 +436,11 @@ struct Pick<'a, 'w> {
 impl<'a, 'w> ser::SerializeStruct for Pick<'a, 'w> {
     type Ok = ();
     type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
         if key == self.key {
             self.emitter.value(value)?;
         }
@@ -430,10 +463,22 @@ impl<'a, 'w> ser::Serializer for Pick<'a, 'w> {
     type SerializeStructVariant = Impossible<(), Error>;
 
     unexpected!(
-        serialize_bool(bool), serialize_i8(i8), serialize_i16(i16), serialize_i32(i32),
-        serialize_i64(i64), serialize_i128(i128), serialize_u8(u8), serialize_u16(u16),
-        serialize_u32(u32), serialize_u64(u64), serialize_u128(u128), serialize_f32(f32),
-        serialize_f64(f64), serialize_char(char), serialize_str(&str), serialize_bytes(&[u8]),
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_i128(i128),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_u128(u128),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_str(&str),
+        serialize_bytes(&[u8]),
         serialize_unit_struct(&'static str)
     );
     fn serialize_none(self) -> Result<(), Error> {
@@ -448,7 +493,11 @@ impl<'a, 'w> ser::Serializer for Pick<'a, 'w> {
     fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> Result<(), Error> {
         Err(unexpected())
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, _: &T) -> Result<(), Error> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Error> {
         Err(unexpected())
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -466,7 +515,11 @@ impl<'a, 'w> ser::Serializer for Pick<'a, 'w> {
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
         Err(unexpected())
     }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Error> {
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Error> {
         Err(unexpected())
     }
     fn serialize_tuple_variant(
@@ -547,7 +600,11 @@ impl ser::SerializeTupleStruct for Items<'_, '_> {
 impl ser::SerializeStruct for Items<'_, '_> {
     type Ok = ();
     type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, _: &'static str, value: &T) -> Result<(), Error> {
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
         let text = serde_json::to_value(value).map_err(|e| Error::Other(e.to_string()))?;
         match text {
             Value::String(text) => self.0.raw(&text),
@@ -638,10 +695,19 @@ impl<'a, 'w> ser::Serializer for Direct<'a, 'w> {
     fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
         self.0.raw("null")
     }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Error> {
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), Error> {
         self.0.string(variant)
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), Error> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
         self.0.value(value)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(

@@ -80,8 +80,15 @@ fn refuse(code: Code, message: String) -> Refusal {
 }
 
 fn too_large(size: usize, limit: usize) -> String {
+    // A reader that stops one byte past the limit (the CLI does, so that a
+    // FIFO or /dev/zero is not read to its end) knows only that much.
+    let found = if size == limit.saturating_add(1) {
+        format!("more than {limit} bytes")
+    } else {
+        format!("{size} bytes")
+    };
     format!(
-        "expected at most {limit} bytes (the configured limit, Options::max_bytes), found {size} bytes; the input was not parsed"
+        "expected at most {limit} bytes (the configured limit, Options::max_bytes), found {found}; the input was not parsed"
     )
 }
 

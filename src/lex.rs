@@ -689,7 +689,11 @@ pub fn ends_element(line: &str) -> bool {
 /// [`ends_element`] of a line given where its last "（" and its last "）"
 /// are. The line joiner keeps both as it appends, so asking about a
 /// growing line costs no rescan of it.
-pub(crate) fn ends_element_at(line: &str, last_open: Option<usize>, last_close: Option<usize>) -> bool {
+pub(crate) fn ends_element_at(
+    line: &str,
+    last_open: Option<usize>,
+    last_close: Option<usize>,
+) -> bool {
     let Some(last) = line.chars().next_back() else {
         return true;
     };
