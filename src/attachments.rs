@@ -391,8 +391,8 @@ fn table_diff(
 /// side does not share with the other; `None` when it needs more than
 /// `max_edits` edits. Time O((N+M)·D), memory O(D²) for the trace.
 fn myers(a: &[u32], b: &[u32], max_edits: usize) -> Option<(Vec<usize>, Vec<usize>)> {
+    let max_d = max_edits.min(a.len() + b.len()) as isize;
     let (n, m) = (a.len() as isize, b.len() as isize);
-    let max_d = (max_edits as isize).min(n + m);
     // v[k + off]: the furthest x reached on diagonal k = x - y.
     let off = max_d + 1;
     let mut v = vec![0isize; 2 * off as usize + 1];
