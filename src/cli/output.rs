@@ -169,7 +169,7 @@ pub enum Sink {
     /// `projects.csv` and `quantities.csv` under a folder.
     Tables {
         folder: PathBuf,
-        tables: Option<Tables<AtomicFile>>,
+        tables: Option<Box<Tables<AtomicFile>>>,
     },
 }
 
@@ -207,7 +207,7 @@ impl Sink {
         fs::create_dir_all(&folder)?;
         let projects = AtomicFile::create(&folder.join("projects.csv"))?;
         let quantities = AtomicFile::create(&folder.join("quantities.csv"))?;
-        let tables = Tables::new(projects, quantities)?;
+        let tables = Box::new(Tables::new(projects, quantities)?);
         Ok(Sink::Tables {
             folder,
             tables: Some(tables),
