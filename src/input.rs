@@ -36,6 +36,8 @@ pub struct Refusal {
 /// assert!(read("附件 1".as_bytes(), EncodingChoice::Auto, 1 << 20).is_ok());
 /// ```
 pub fn read(bytes: &[u8], choice: EncodingChoice, max_bytes: usize) -> Result<Decoded, Refusal> {
+    // Spans are 32-bit offsets: beyond 4 GiB they could not be exact.
+    let max_bytes = max_bytes.min(u32::MAX as usize);
     if bytes.len() > max_bytes {
         return Err(refuse(
             Code::InputTooLarge,

@@ -133,8 +133,7 @@ fn excerpt<'a>(source: &'a SourceText, record: &DiagnosticRecord) -> Option<Exce
         return None;
     }
     let lead = if cut_before { ELLIPSIS.len() } else { 0 };
-    let underline =
-        (lead + span.start - from)..(lead + span.end.min(to).max(span.start) - from);
+    let underline = (lead + span.start - from)..(lead + span.end.min(to).max(span.start) - from);
     let text = match (cut_before, to < line_range.end) {
         (false, false) => Cow::Borrowed(shown),
         (false, true) => Cow::Owned(format!("{shown}{ELLIPSIS}")),
