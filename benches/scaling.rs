@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 #[path = "../tests/support/counting.rs"]
 mod counting;
+#[allow(dead_code)]
 #[path = "../tests/support/shapes.rs"]
 mod shapes;
 

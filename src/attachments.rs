@@ -251,11 +251,14 @@ struct Diff {
     aligned: bool,
 }
 
-/// Cells of the LCS table (4 bytes each) built at most: 16 MiB.
-const TABLE_CELLS: usize = 1 << 22;
+/// Cells of the LCS table (4 bytes each) built at most: 256 KiB (a
+/// larger middle goes to Myers, whose memory is quadratic only in the
+/// number of edits).
+const TABLE_CELLS: usize = 1 << 16;
 /// Work of Myers' diff (steps along diagonals) allowed at most.
 const MYERS_WORK: usize = 1 << 26;
-/// Edit distance Myers' diff looks for at most (its trace is quadratic in it).
+/// Edit distance Myers' diff looks for at most (its trace is quadratic in
+/// it; see also the bound by the copies' length in [`diff`]).
 const MYERS_EDITS: usize = 2048;
 
 /// Indices of `a` and `b` not in their longest common subsequence.
@@ -299,7 +302,12 @@ fn diff(a: &[(usize, String)], b: &[(usize, String)]) -> Diff {
     let mut ids = std::collections::HashMap::new();
     let ia = numbered(&mut ids, &a[prefix..n - suffix]);
     let ib = numbered(&mut ids, &b[prefix..m - suffix]);
-    let max_edits = MYERS_EDITS.min(MYERS_WORK / (rows + cols).max(1));
+    // Its trace holds about D² numbers: at most 4·√(N+M) edits keep that
+    // within a few times the copies' own size.
+    let total = rows + cols;
+    let max_edits = MYERS_EDITS
+        .min(MYERS_WORK / total.max(1))
+        .min(((4.0 * (total as f64).sqrt()) as usize).max(64));
     let shift = |v: Vec<usize>| v.into_iter().map(|i| i + prefix).collect();
     if let Some((only_a, only_b)) = myers(&ia, &ib, max_edits) {
         return Diff {
