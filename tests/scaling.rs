@@ -19,9 +19,9 @@ static ALLOCATOR: counting::Counting = counting::Counting;
 fn cost(bytes: &[u8]) -> (usize, usize, usize) {
     let (json, usage) = counting::measure(|| {
         let parsed = minsheng::parse_bytes(bytes, &minsheng::Options::default());
-        let mut out = Vec::new();
-        minsheng::emit::write(&mut out, &parsed.notice, false).expect("writing to memory");
-        out.len()
+        let mut out = counting::Sink::default();
+        minsheng::emit::write(&mut out, &parsed.notice, false).expect("a sink cannot fail");
+        out.bytes
     });
     (usage.total, usage.peak, json)
 }

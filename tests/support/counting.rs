@@ -72,3 +72,21 @@ pub fn measure<T>(f: impl FnOnce() -> T) -> (T, Usage) {
     };
     (out, usage)
 }
+
+/// A writer that keeps only the number of bytes written (output streamed
+/// to a file, as the CLI does, holds no memory for it).
+#[derive(Debug, Default)]
+pub struct Sink {
+    pub bytes: usize,
+}
+
+impl std::io::Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.bytes += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
