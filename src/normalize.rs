@@ -389,16 +389,35 @@ fn find_furniture(lines: &[PhysicalLine]) -> Vec<bool> {
             furniture[i] = true;
         }
     }
-    let headers: Vec<&str> = counts
+    let mut headers: Vec<(&str, usize)> = counts
         .iter()
         .filter(|&(h, &n)| n >= 2 && h.chars().count() >= 4)
-        .map(|(h, _)| *h)
+        .map(|(h, &n)| (*h, n))
         .collect();
-    for header in headers {
+    // Each header is looked for on every line: a notice has one or two,
+    // so only the most frequent few are (in their order above), which
+    // keeps this linear when every page has a header of its own.
+    if headers.len() > MAX_RUNNING_HEADERS {
+        let mut by_count: Vec<usize> = (0..headers.len()).collect();
+        by_count.sort_by_key(|&k| std::cmp::Reverse(headers[k].1));
+        let mut kept = vec![false; headers.len()];
+        for &k in &by_count[..MAX_RUNNING_HEADERS] {
+            kept[k] = true;
+        }
+        let mut k = 0;
+        headers.retain(|_| {
+            k += 1;
+            kept[k - 1]
+        });
+    }
+    for (header, _) in headers {
         mark_broken_headers(lines, &mut furniture, header);
     }
     furniture
 }
+
+/// Running headers looked for away from the page top, at most.
+const MAX_RUNNING_HEADERS: usize = 16;
 
 /// A running header that PDF extraction printed away from the page top:
 /// garbled ("皖民生办〔" / "20241" for "皖民生办〔2024〕1号", glyphs lost, split

@@ -154,6 +154,15 @@ fn bad_bytes_on_one_line(n: usize) -> Vec<u8> {
     bytes
 }
 
+/// `n` pages, each opened by a form feed and a header that two pages share:
+/// `n / 2` running headers, each looked for on every line.
+fn page_headers(n: usize) -> Vec<u8> {
+    (0..n)
+        .map(|i| format!("\u{c}页眉标题第{}号文件\n正文内容一行继续写下去\n", i / 2))
+        .collect::<String>()
+        .into_bytes()
+}
+
 /// The seed notice repeated `n` times.
 fn seed(n: usize) -> Vec<u8> {
     include_str!("../../corpus/yaohai-2024.txt")
@@ -219,6 +228,13 @@ pub fn all() -> Vec<Shape> {
             make: bad_bytes_on_one_line,
             bench_n: 5_000,
             test_n: 500,
+        },
+        Shape {
+            name: "page_headers",
+            what: "pages with a header shared by two",
+            make: page_headers,
+            bench_n: 5_000,
+            test_n: 300,
         },
         Shape {
             name: "seed_repeated",
