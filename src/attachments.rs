@@ -80,33 +80,41 @@ pub fn content_key(text: &str) -> String {
 /// Group regions into distinct attachments, take their marker and title
 /// lines, and report stray captions and differences between copies.
 pub fn merge(ctx: &mut Context, regions: &[Region]) -> (Vec<Distinct>, Vec<Attachment>) {
+    // Every region's keys, computed once (not once per pair compared).
+    let region_keys: Vec<Vec<(usize, String)>> = regions.iter().map(|r| keys(ctx, r)).collect();
     let mut distinct: Vec<Distinct> = Vec::new();
+    let mut title_keys: Vec<String> = Vec::new();
     for (r, region) in regions.iter().enumerate() {
         ctx.take(region.marker);
         let title = region.title.map_or(String::new(), |t| {
             ctx.take(t);
             ctx.text(t).to_string()
         });
-        let same = distinct.iter().position(|d| {
-            d.number == region.number && content_key(&d.title) == content_key(&title)
-        });
+        let title_key = content_key(&title);
+        let same = distinct
+            .iter()
+            .zip(&title_keys)
+            .position(|(d, key)| d.number == region.number && *key == title_key);
         match same {
-            Some(d) if similar(ctx, &regions[distinct[d].copies[0]], region) => {
+            Some(d) if similar(&region_keys[distinct[d].copies[0]], &region_keys[r]) => {
                 distinct[d].copies.push(r)
             }
-            _ => distinct.push(Distinct {
-                number: region.number,
-                title,
-                copies: vec![r],
-            }),
+            _ => {
+                distinct.push(Distinct {
+                    number: region.number,
+                    title,
+                    copies: vec![r],
+                });
+                title_keys.push(title_key);
+            }
         }
     }
     take_stray_captions(ctx, regions);
     for d in &distinct {
         let primary = &regions[d.copies[0]];
-        let primary_keys = keys(ctx, primary);
+        let primary_keys = &region_keys[d.copies[0]];
         for &c in &d.copies[1..] {
-            report_copy_differences(ctx, d, primary, &primary_keys, &regions[c]);
+            report_copy_differences(ctx, d, primary, primary_keys, &regions[c], &region_keys[c]);
             // A copy's lines are accounted for by the copy itself.
             for i in regions[c].content.clone() {
                 ctx.take(i);
@@ -163,9 +171,9 @@ fn keys(ctx: &Context, region: &Region) -> Vec<(usize, String)> {
 }
 
 /// Copies share most of their content.
-fn similar(ctx: &Context, a: &Region, b: &Region) -> bool {
-    let ka: std::collections::BTreeSet<String> = keys(ctx, a).into_iter().map(|k| k.1).collect();
-    let kb: Vec<String> = keys(ctx, b).into_iter().map(|k| k.1).collect();
+fn similar(a: &[(usize, String)], b: &[(usize, String)]) -> bool {
+    let ka: std::collections::BTreeSet<&str> = a.iter().map(|k| k.1.as_str()).collect();
+    let kb: Vec<&str> = b.iter().map(|k| k.1.as_str()).collect();
     if ka.is_empty() || kb.is_empty() {
         return ka.is_empty() && kb.is_empty();
     }
@@ -181,9 +189,25 @@ fn report_copy_differences(
     primary: &Region,
     a: &[(usize, String)],
     copy: &Region,
+    b: &[(usize, String)],
 ) {
-    let b = keys(ctx, copy);
-    let (only_a, only_b) = diff(a, &b);
+    let Diff {
+        only_a,
+        only_b,
+        aligned,
+    } = diff(a, b);
+    if !aligned {
+        let first = ctx.line_no(ctx.blocks[a.first().map_or(primary.marker, |x| x.0)].span());
+        let span = ctx.blocks[copy.marker].span();
+        ctx.sink.report(
+            Code::AttachmentCopiesDiffer,
+            span,
+            format!(
+                "this copy of 附件 {} (“{}”) differs from the copy at line {first} in too many places ({} and {} elements) to be aligned line by line; the lines reported are those whose text the other copy lacks, wherever they are",
+                d.number, d.title, a.len(), b.len()
+            ),
+        );
+    }
     for i in only_b {
         let (block, _) = &b[i];
         let span = ctx.blocks[*block].span();
@@ -215,26 +239,109 @@ fn report_copy_differences(
     }
 }
 
+/// What [`diff`] found.
+struct Diff {
+    /// Indices of `a` not in the alignment.
+    only_a: Vec<usize>,
+    /// Indices of `b` not in the alignment.
+    only_b: Vec<usize>,
+    /// False when the copies were too far apart to align within the work
+    /// and memory limits: then the indices are those whose key the other
+    /// side lacks (as many times as it lacks it), not an alignment.
+    aligned: bool,
+}
+
+/// Cells of the LCS table (4 bytes each) built at most: 256 KiB (a
+/// larger middle goes to Myers, whose memory is quadratic only in the
+/// number of edits).
+const TABLE_CELLS: usize = 1 << 16;
+/// Work of Myers' diff (steps along diagonals) allowed at most.
+const MYERS_WORK: usize = 1 << 26;
+/// Edit distance Myers' diff looks for at most (its trace is quadratic in
+/// it; see also the bound by the copies' length in [`diff`]).
+const MYERS_EDITS: usize = 2048;
+
 /// Indices of `a` and `b` not in their longest common subsequence.
 ///
-/// The alignment is the one a full LCS table walked from the front gives
-/// (equal heads are matched; otherwise a line of `a` is dropped unless that
-/// loses a match), but the table is built only for the middle that is left
-/// after the common prefix and suffix are set aside: copies of an attachment
-/// are nearly equal, so that is small and the whole is close to linear.
-/// - The common prefix is matched by the walk itself, and the table below
-///   it depends only on what follows.
-/// - With a common suffix `S` of length `s`, every LCS length in the middle
-///   is the middle's plus `s`, so the walk takes the same steps until one
-///   side's middle runs out; from there the other side still holds all of
-///   the remaining `S`, and the table's choice is always a greedy match.
-fn diff(a: &[(usize, String)], b: &[(usize, String)]) -> (Vec<usize>, Vec<usize>) {
+/// Copies of an attachment are nearly equal: after their common prefix and
+/// suffix, what is left is small, and the LCS table over it gives the
+/// alignment (see [`table_diff`]). When the middle is large (copies that
+/// differ at both ends), Myers' O((N+M)·D) diff finds a shortest edit
+/// script as long as it has at most a few thousand edits; copies further
+/// apart than that are not aligned but compared as multisets of lines, and
+/// the result says so (`aligned: false`). Time and memory stay linear in
+/// the copies' length either way.
+fn diff(a: &[(usize, String)], b: &[(usize, String)]) -> Diff {
     let (n, m) = (a.len(), b.len());
     let eq = |i: usize, j: usize| a[i].1 == b[j].1;
     let prefix = (0..n.min(m)).take_while(|&k| eq(k, k)).count();
     let suffix = (0..(n - prefix).min(m - prefix))
         .take_while(|&k| eq(n - 1 - k, m - 1 - k))
         .count();
+    let (rows, cols) = (n - suffix - prefix, m - suffix - prefix);
+    if (rows + 1).saturating_mul(cols + 1) <= TABLE_CELLS {
+        let (only_a, only_b) = table_diff(a, b, prefix, suffix);
+        return Diff {
+            only_a,
+            only_b,
+            aligned: true,
+        };
+    }
+    // Keys as numbers, so that comparing is cheap.
+    fn numbered<'a>(
+        ids: &mut std::collections::HashMap<&'a str, u32>,
+        keys: &'a [(usize, String)],
+    ) -> Vec<u32> {
+        keys.iter()
+            .map(|k| {
+                let next = ids.len() as u32;
+                *ids.entry(k.1.as_str()).or_insert(next)
+            })
+            .collect()
+    }
+    let mut ids = std::collections::HashMap::new();
+    let ia = numbered(&mut ids, &a[prefix..n - suffix]);
+    let ib = numbered(&mut ids, &b[prefix..m - suffix]);
+    // Its trace holds about D² numbers: at most 4·√(N+M) edits keep that
+    // within a few times the copies' own size.
+    let total = rows + cols;
+    let max_edits = MYERS_EDITS
+        .min(MYERS_WORK / total.max(1))
+        .min(((4.0 * (total as f64).sqrt()) as usize).max(64));
+    let shift = |v: Vec<usize>| v.into_iter().map(|i| i + prefix).collect();
+    if let Some((only_a, only_b)) = myers(&ia, &ib, max_edits) {
+        return Diff {
+            only_a: shift(only_a),
+            only_b: shift(only_b),
+            aligned: true,
+        };
+    }
+    let (only_a, only_b) = multiset_diff(&ia, &ib);
+    Diff {
+        only_a: shift(only_a),
+        only_b: shift(only_b),
+        aligned: false,
+    }
+}
+
+/// The alignment a full LCS table walked from the front gives (equal heads
+/// are matched; otherwise a line of `a` is dropped unless that loses a
+/// match), with the table built only for the middle that is left after the
+/// common prefix and suffix are set aside.
+/// - The common prefix is matched by the walk itself, and the table below
+///   it depends only on what follows.
+/// - With a common suffix `S` of length `s`, every LCS length in the middle
+///   is the middle's plus `s`, so the walk takes the same steps until one
+///   side's middle runs out; from there the other side still holds all of
+///   the remaining `S`, and the table's choice is always a greedy match.
+fn table_diff(
+    a: &[(usize, String)],
+    b: &[(usize, String)],
+    prefix: usize,
+    suffix: usize,
+) -> (Vec<usize>, Vec<usize>) {
+    let (n, m) = (a.len(), b.len());
+    let eq = |i: usize, j: usize| a[i].1 == b[j].1;
     // The middle: a[prefix..n2] and b[prefix..m2].
     let (n2, m2) = (n - suffix, m - suffix);
     let (rows, cols) = (n2 - prefix, m2 - prefix);
@@ -287,6 +394,97 @@ fn diff(a: &[(usize, String)], b: &[(usize, String)]) -> (Vec<usize>, Vec<usize>
     (only_a, only_b)
 }
 
+/// Myers' greedy shortest edit script between `a` and `b` ("An O(ND)
+/// Difference Algorithm and Its Variations", 1986), as the indices each
+/// side does not share with the other; `None` when it needs more than
+/// `max_edits` edits. Time O((N+M)·D), memory O(D²) for the trace.
+fn myers(a: &[u32], b: &[u32], max_edits: usize) -> Option<(Vec<usize>, Vec<usize>)> {
+    let max_d = max_edits.min(a.len() + b.len()) as isize;
+    let (n, m) = (a.len() as isize, b.len() as isize);
+    // v[k + off]: the furthest x reached on diagonal k = x - y.
+    let off = max_d + 1;
+    let mut v = vec![0isize; 2 * off as usize + 1];
+    // trace[d]: v over diagonals -d-1..=d+1 before round d.
+    let mut trace: Vec<Vec<isize>> = Vec::new();
+    let mut found = None;
+    'rounds: for d in 0..=max_d {
+        trace.push(v[(off - d - 1) as usize..=(off + d + 1) as usize].to_vec());
+        for k in (-d..=d).step_by(2) {
+            let at = |k: isize| (k + off) as usize;
+            let mut x = if k == -d || (k != d && v[at(k - 1)] < v[at(k + 1)]) {
+                v[at(k + 1)]
+            } else {
+                v[at(k - 1)] + 1
+            };
+            let mut y = x - k;
+            while x < n && y < m && a[x as usize] == b[y as usize] {
+                x += 1;
+                y += 1;
+            }
+            v[at(k)] = x;
+            if x >= n && y >= m {
+                found = Some(d);
+                break 'rounds;
+            }
+        }
+    }
+    let found = found?;
+    let (mut only_a, mut only_b) = (Vec::new(), Vec::new());
+    let (mut x, mut y) = (n, m);
+    for d in (1..=found).rev() {
+        let row = &trace[d as usize];
+        // row[0] is diagonal -d-1.
+        let get = |k: isize| row[(k + d + 1) as usize];
+        let k = x - y;
+        let prev_k = if k == -d || (k != d && get(k - 1) < get(k + 1)) {
+            k + 1
+        } else {
+            k - 1
+        };
+        let prev_x = get(prev_k);
+        let prev_y = prev_x - prev_k;
+        // Back along the snake, then the edit itself.
+        if prev_k == k + 1 {
+            only_b.push(prev_y as usize);
+        } else {
+            only_a.push(prev_x as usize);
+        }
+        x = prev_x;
+        y = prev_y;
+    }
+    only_a.reverse();
+    only_b.reverse();
+    Some((only_a, only_b))
+}
+
+/// The indices of `a` whose key `b` lacks (as many times as it lacks it),
+/// and the other way round: the last resort for copies too far apart.
+fn multiset_diff(a: &[u32], b: &[u32]) -> (Vec<usize>, Vec<usize>) {
+    let mut count: std::collections::HashMap<u32, isize> = std::collections::HashMap::new();
+    for &k in b {
+        *count.entry(k).or_default() += 1;
+    }
+    let only_a = (0..a.len())
+        .filter(|&i| {
+            let c = count.entry(a[i]).or_default();
+            *c -= 1;
+            *c < 0
+        })
+        .collect();
+    let mut count: std::collections::HashMap<u32, isize> = std::collections::HashMap::new();
+    for &k in a {
+        *count.entry(k).or_default() += 1;
+    }
+    let only_b = (0..b.len())
+        .filter(|&j| {
+            let c = count.entry(b[j]).or_default();
+            *c -= 1;
+            *c < 0
+        })
+        .collect();
+    (only_a, only_b)
+}
+
 /// "附件：<title>" printed just before the `附件 N` marker of that title is a
 /// caption left over from layout: take it and say so.
 fn take_stray_captions(ctx: &mut Context, regions: &[Region]) {
@@ -330,5 +528,75 @@ fn copy_range(ctx: &Context, region: &Region) -> CopyRange {
     CopyRange {
         start_line,
         end_line: ctx.source.position(end).line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(keys: &[u32]) -> Vec<(usize, String)> {
+        keys.iter()
+            .enumerate()
+            .map(|(i, k)| (i, format!("line{k}")))
+            .collect()
+    }
+
+    /// A small xorshift generator: the same pairs on every run.
+    fn random_keys(state: &mut u64, len: usize, alphabet: u64) -> Vec<u32> {
+        (0..len)
+            .map(|_| {
+                *state ^= *state << 13;
+                *state ^= *state >> 7;
+                *state ^= *state << 17;
+                (*state % alphabet) as u32
+            })
+            .collect()
+    }
+
+    /// What is left of `keys` without the indices in `drop`.
+    fn without(keys: &[u32], drop: &[usize]) -> Vec<u32> {
+        let drop: std::collections::BTreeSet<usize> = drop.iter().copied().collect();
+        (0..keys.len())
+            .filter(|i| !drop.contains(i))
+            .map(|i| keys[i])
+            .collect()
+    }
+
+    #[test]
+    fn myers_finds_an_edit_script_as_short_as_the_lcs_table() {
+        let mut state = 0x9e37_79b9_7f4a_7c15;
+        for round in 0..2000 {
+            let a = random_keys(&mut state, round % 40, 4);
+            let b = random_keys(&mut state, (round * 7) % 37, 4);
+            let (ta, tb) = table_diff(&lines(&a), &lines(&b), 0, 0);
+            let (ma, mb) = myers(&a, &b, usize::MAX).expect("no edit limit");
+            assert_eq!(ma.len() + mb.len(), ta.len() + tb.len(), "{a:?} {b:?}");
+            // What each side keeps is the same sequence: a common subsequence.
+            assert_eq!(without(&a, &ma), without(&b, &mb), "{a:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn copies_that_differ_at_both_ends_are_aligned_without_a_quadratic_table() {
+        // 5,000 elements, the first and last changed: a full table would
+        // have 25 million cells.
+        let a: Vec<u32> = (0..5000).collect();
+        let mut b = a.clone();
+        b[0] = 90_000;
+        b[4999] = 90_001;
+        let d = diff(&lines(&a), &lines(&b));
+        assert!(d.aligned);
+        assert_eq!((d.only_a, d.only_b), (vec![0, 4999], vec![0, 4999]));
+    }
+
+    #[test]
+    fn copies_too_far_apart_are_compared_as_multisets_and_say_so() {
+        let a: Vec<u32> = (0..6000).collect();
+        let b: Vec<u32> = (0..6000).rev().collect();
+        let d = diff(&lines(&a), &lines(&b));
+        assert!(!d.aligned);
+        // The same lines in another order: nothing is missing from either.
+        assert!(d.only_a.is_empty() && d.only_b.is_empty());
     }
 }

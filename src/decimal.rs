@@ -44,6 +44,10 @@ impl Decimal {
     }
 
     fn normalized(mut self) -> Decimal {
+        if self.mantissa == 0 {
+            return Decimal::ZERO;
+        }
+        // At most 38 rounds: a non-zero i128 has no more trailing zeros.
         while self.scale > 0 && self.mantissa % 10 == 0 {
             self.mantissa /= 10;
             self.scale -= 1;
@@ -95,7 +99,7 @@ impl Decimal {
     /// Exact product, `None` on overflow.
     pub fn checked_mul(self, other: Decimal) -> Option<Decimal> {
         let m = self.mantissa.checked_mul(other.mantissa)?;
-        let scale = self.scale + other.scale;
+        let scale = self.scale.checked_add(other.scale)?;
         if scale > MAX_SCALE * 2 {
             return None;
         }
@@ -149,18 +153,52 @@ impl fmt::Display for ParseDecimalError {
 impl std::error::Error for ParseDecimalError {}
 
 impl Ord for Decimal {
+    /// By value, exactly, for any mantissas and scales: by sign, then by
+    /// order of magnitude (digits before the point), then digit by digit.
     fn cmp(&self, other: &Decimal) -> Ordering {
-        let scale = self.scale.max(other.scale);
-        let widen = |d: &Decimal| {
-            10i128
-                .checked_pow(scale - d.scale)
-                .and_then(|f| d.mantissa.checked_mul(f))
-        };
-        match (widen(self), widen(other)) {
-            (Some(a), Some(b)) => a.cmp(&b),
-            // Overflow only for huge magnitudes; compare signs then fall back.
-            _ => (self.mantissa.signum(), self.scale).cmp(&(other.mantissa.signum(), other.scale)),
+        let sign = self.mantissa.signum().cmp(&other.mantissa.signum());
+        if sign != Ordering::Equal || self.mantissa == 0 {
+            return sign;
         }
+        let magnitude = compare_magnitudes(
+            (self.mantissa.unsigned_abs(), self.scale),
+            (other.mantissa.unsigned_abs(), other.scale),
+        );
+        if self.mantissa < 0 {
+            magnitude.reverse()
+        } else {
+            magnitude
+        }
+    }
+}
+
+/// Compare `a.0 × 10^-a.1` with `b.0 × 10^-b.1`, both mantissas non-zero.
+fn compare_magnitudes(a: (u128, u32), b: (u128, u32)) -> Ordering {
+    // The position of the leading digit: digits − scale.
+    let order = |(m, scale): (u128, u32)| i64::from(m.ilog10()) - i64::from(scale);
+    match order(a).cmp(&order(b)) {
+        Ordering::Equal => {}
+        unequal => return unequal,
+    }
+    // Same leading position, so the scales differ by less than 39 and the
+    // mantissa with the smaller scale widened has the other's digit count:
+    // if that overflows, it is the larger.
+    let (wide, narrow, flip) = if a.1 <= b.1 {
+        (a, b, false)
+    } else {
+        (b, a, true)
+    };
+    let widened = 10u128
+        .checked_pow(narrow.1 - wide.1)
+        .and_then(|f| wide.0.checked_mul(f));
+    let ordering = match widened {
+        Some(w) => w.cmp(&narrow.0),
+        None => Ordering::Greater,
+    };
+    if flip {
+        ordering.reverse()
+    } else {
+        ordering
     }
 }
 
@@ -229,27 +267,91 @@ impl serde::Serialize for Decimal {
 }
 
 impl<'de> serde::Deserialize<'de> for Decimal {
+    /// A JSON number, exactly: one that a `Decimal` cannot hold (beyond
+    /// i128, or more than 56 digits after the point) is an error that
+    /// says so, never rounded or saturated. Work is linear in the text,
+    /// whatever the exponent (`0e-2147483648` is zero at once).
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
         let number = serde_json::Number::deserialize(d)?;
         let text = number.to_string();
-        parse_json_number(&text)
-            .ok_or_else(|| serde::de::Error::custom(format!("not an exact decimal: {text}")))
+        parse_json_number(&text).map_err(|why| {
+            serde::de::Error::custom(format!("expected an exact decimal, found {text}: {why}"))
+        })
     }
 }
 
-/// Parse a JSON number text, exponent included.
-fn parse_json_number(text: &str) -> Option<Decimal> {
-    let (base, exp) = match text.split_once(['e', 'E']) {
-        Some((b, e)) => (b, e.trim_start_matches('+').parse::<i32>().ok()?),
-        None => (text, 0),
+/// Digits after the point a deserialized value may have: as many as the
+/// product of two values of the crate's own scale limit.
+const MAX_JSON_SCALE: i64 = 2 * MAX_SCALE as i64;
+
+/// Parse a JSON number text (`-12.5e+3`) exactly.
+fn parse_json_number(text: &str) -> Result<Decimal, &'static str> {
+    const SYNTAX: &str = "not a JSON number";
+    let (neg, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
     };
-    let d = Decimal::parse_ascii(base)?;
-    if exp >= 0 {
-        Some(d.scale_pow10(exp as u32))
-    } else {
-        let (m, s) = d.parts();
-        Some(Decimal::new(m, s + exp.unsigned_abs()))
+    let (base, exp) = match body.split_once(['e', 'E']) {
+        Some((b, e)) => (b, Some(e)),
+        None => (body, None),
+    };
+    let (int, frac) = base.split_once('.').unwrap_or((base, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || !all_digits(int) || !all_digits(frac) {
+        return Err(SYNTAX);
     }
+    let exp_digits = exp.map(|e| e.strip_prefix(['+', '-']).unwrap_or(e));
+    if exp_digits.is_some_and(|e| e.is_empty() || !all_digits(e)) {
+        return Err(SYNTAX);
+    }
+    // Significant digits, and the scale they are read at.
+    let digits = format!("{int}{frac}");
+    let digits = digits.trim_start_matches('0');
+    if digits.is_empty() {
+        return Ok(Decimal::ZERO);
+    }
+    let exp: i64 = match exp {
+        None => 0,
+        Some(e) => {
+            let magnitude = e.trim_start_matches(['+', '-']).trim_start_matches('0');
+            // Beyond 18 digits the exponent is out of any range we hold.
+            if magnitude.len() > 18 {
+                return Err(if e.starts_with('-') {
+                    "more than 56 digits after the point"
+                } else {
+                    "beyond the range of a 128-bit mantissa"
+                });
+            }
+            let m: i64 = magnitude.parse().unwrap_or(0);
+            if e.starts_with('-') {
+                -m
+            } else {
+                m
+            }
+        }
+    };
+    let mut scale = frac.len() as i64 - exp;
+    let mut digits = digits;
+    while scale > 0 && digits.ends_with('0') {
+        digits = &digits[..digits.len() - 1];
+        scale -= 1;
+    }
+    if scale > MAX_JSON_SCALE {
+        return Err("more than 56 digits after the point");
+    }
+    // A negative scale is zeros to append: at most 39 digits in all.
+    let zeros = usize::try_from(-scale.min(0)).unwrap_or(usize::MAX);
+    if digits.len().saturating_add(zeros) > 39 {
+        return Err("beyond the range of a 128-bit mantissa");
+    }
+    let mut m: i128 = 0;
+    for b in digits.bytes().chain(std::iter::repeat_n(b'0', zeros)) {
+        m = m
+            .checked_mul(10)
+            .and_then(|m| m.checked_add(i128::from(b - b'0')))
+            .ok_or("beyond the range of a 128-bit mantissa")?;
+    }
+    Ok(Decimal::new(if neg { -m } else { m }, scale.max(0) as u32))
 }
 
 #[cfg(test)]
@@ -287,6 +389,44 @@ mod tests {
     fn compares_across_scales() {
         assert!(d("99.9844") < d("99.985"));
         assert_eq!(d("1.0"), d("1"));
+    }
+
+    #[test]
+    fn compares_across_any_exponents() {
+        // Widening 9.99e34 to the scale of 1e-28 overflows an i128.
+        assert!(d("99900000000000000000000000000000000") > d("0.0000000000000000000000000001"));
+        assert!(d("-99900000000000000000000000000000000") < d("-0.0000000000000000000000000001"));
+        assert!(Decimal::new(i128::MAX, 0) > Decimal::new(i128::MAX, 1));
+        assert!(Decimal::new(i128::MIN, 0) < Decimal::new(i128::MIN, 1));
+        assert!(Decimal::new(1, 40) < Decimal::new(1, 39));
+        assert!(Decimal::new(-5, 0) < Decimal::ZERO);
+        let mut values = [d("2"), d("-1.5"), d("0"), Decimal::new(1, 60), d("10")];
+        values.sort();
+        assert_eq!(
+            values.map(|v| v.to_string()),
+            ["-1.5", "0", "1e-60", "2", "10"]
+        );
+    }
+
+    #[test]
+    fn json_numbers_beyond_a_decimal_are_refused_not_rounded() {
+        let parse = |s: &str| serde_json::from_str::<Decimal>(s).map_err(|e| e.to_string());
+        assert_eq!(parse("0e-2147483648").unwrap(), Decimal::ZERO);
+        assert_eq!(parse("12.50e1").unwrap(), d("125"));
+        assert_eq!(parse("1e38").unwrap().to_string(), "1e+38");
+        let too_big = parse("1e40").unwrap_err();
+        assert!(
+            too_big.contains("beyond the range of a 128-bit mantissa"),
+            "{too_big}"
+        );
+        assert!(parse("1e-57").unwrap_err().contains("more than 56 digits"));
+        assert!(parse("1e-2147483648").is_err());
+        assert!(parse("1e99999999999999999999999").is_err());
+        // Digits are kept, not cut at 28 after the point.
+        assert_eq!(
+            parse("0.12345678901234567890123456789").unwrap().parts(),
+            (12345678901234567890123456789, 29)
+        );
     }
 
     #[test]

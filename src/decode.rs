@@ -163,16 +163,19 @@ fn detect(bytes: &[u8]) -> Decoded {
             diagnostics: Vec::new(),
         };
     }
-    let utf8 = decode_with(bytes, 0, UTF_8, "UTF-8");
+    // The UTF-8 reading is only counted here (its text, a U+FFFD per bad
+    // byte, can be three times the input) and made only if it is taken.
+    let utf8_runs = decode_runs(bytes, 0, UTF_8, None).len();
     let gb = decode_with(bytes, 0, GB18030, "GB18030");
-    if gb.diagnostics.len() < utf8.diagnostics.len() && looks_chinese(&gb.text) {
+    if gb.diagnostics.len() < utf8_runs && looks_chinese(&gb.text) {
         return gb;
     }
+    drop(gb);
     #[cfg(feature = "detect")]
     if let Some(decoded) = other_cjk(bytes) {
         return decoded;
     }
-    utf8
+    decode_with(bytes, 0, UTF_8, "UTF-8")
 }
 
 /// chardetng's guess, when it is a CJK multi-byte encoding other than GBK
@@ -232,45 +235,12 @@ fn decode_with(
     encoding: &'static Encoding,
     name: &'static str,
 ) -> Decoded {
-    let mut decoder = encoding.new_decoder_without_bom_handling();
-    let input = &bytes[start..];
-    let capacity = decoder
-        .max_utf8_buffer_length_without_replacement(input.len())
-        .unwrap_or(input.len());
+    let capacity = encoding
+        .new_decoder_without_bom_handling()
+        .max_utf8_buffer_length_without_replacement(bytes.len() - start)
+        .unwrap_or(bytes.len() - start);
     let mut text = String::with_capacity(capacity);
-    let mut runs: Vec<BadRun> = Vec::new();
-    let mut read = 0;
-    loop {
-        let (result, n) =
-            decoder.decode_to_string_without_replacement(&input[read..], &mut text, true);
-        read += n;
-        match result {
-            DecoderResult::InputEmpty => break,
-            DecoderResult::OutputFull => {
-                let more = decoder
-                    .max_utf8_buffer_length_without_replacement(input.len() - read)
-                    .unwrap_or(input.len() - read);
-                text.reserve(more.max(4));
-            }
-            DecoderResult::Malformed(bad, after) => {
-                let end = start + read - after as usize;
-                let bad_start = end.saturating_sub(bad as usize).max(start);
-                let at = text.len();
-                text.push('\u{FFFD}');
-                match runs.last_mut() {
-                    // Adjacent to the previous run, with nothing decoded between.
-                    Some(run) if run.bytes.end == bad_start && run.text.end == at => {
-                        run.bytes.end = end;
-                        run.text.end = text.len();
-                    }
-                    _ => runs.push(BadRun {
-                        bytes: bad_start..end,
-                        text: at..text.len(),
-                    }),
-                }
-            }
-        }
-    }
+    let runs = decode_runs(bytes, start, encoding, Some(&mut text));
     let diagnostics = runs
         .iter()
         .map(|run| bad_run_diagnostic(bytes, run, name))
@@ -280,6 +250,63 @@ fn decode_with(
         encoding: name,
         diagnostics,
     }
+}
+
+/// Decode `bytes[start..]` with `encoding` into `text` (or only count, when
+/// `None`), each malformed sequence becoming U+FFFD; the runs of bad bytes.
+///
+/// One pass through a fixed buffer: `decode_to_string_*` clears the
+/// string's whole spare capacity on every call, and it is called again
+/// after every malformed sequence, so a file with many bad bytes (a GBK
+/// file tried as UTF-8) took time quadratic in its length.
+fn decode_runs(
+    bytes: &[u8],
+    start: usize,
+    encoding: &'static Encoding,
+    mut text: Option<&mut String>,
+) -> Vec<BadRun> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let input = &bytes[start..];
+    let mut runs: Vec<BadRun> = Vec::new();
+    let mut buffer = vec![0u8; 64 * 1024];
+    // Length of the text so far (also when it is only counted).
+    let mut len = 0;
+    let mut read = 0;
+    loop {
+        let (result, n, written) =
+            decoder.decode_to_utf8_without_replacement(&input[read..], &mut buffer, true);
+        read += n;
+        len += written;
+        if let Some(text) = text.as_deref_mut() {
+            // The decoder writes whole characters only, so this is never lossy.
+            text.push_str(&String::from_utf8_lossy(&buffer[..written]));
+        }
+        match result {
+            DecoderResult::InputEmpty => break,
+            DecoderResult::OutputFull => {}
+            DecoderResult::Malformed(bad, after) => {
+                let end = start + read - after as usize;
+                let bad_start = end.saturating_sub(bad as usize).max(start);
+                let at = len;
+                len += '\u{FFFD}'.len_utf8();
+                if let Some(text) = text.as_deref_mut() {
+                    text.push('\u{FFFD}');
+                }
+                match runs.last_mut() {
+                    // Adjacent to the previous run, with nothing decoded between.
+                    Some(run) if run.bytes.end == bad_start && run.text.end == at => {
+                        run.bytes.end = end;
+                        run.text.end = len;
+                    }
+                    _ => runs.push(BadRun {
+                        bytes: bad_start..end,
+                        text: at..len,
+                    }),
+                }
+            }
+        }
+    }
+    runs
 }
 
 fn bad_run_diagnostic(bytes: &[u8], run: &BadRun, name: &str) -> Diagnostic {

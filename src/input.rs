@@ -36,6 +36,8 @@ pub struct Refusal {
 /// assert!(read("附件 1".as_bytes(), EncodingChoice::Auto, 1 << 20).is_ok());
 /// ```
 pub fn read(bytes: &[u8], choice: EncodingChoice, max_bytes: usize) -> Result<Decoded, Refusal> {
+    // Spans are 32-bit offsets: beyond 4 GiB they could not be exact.
+    let max_bytes = max_bytes.min(u32::MAX as usize);
     if bytes.len() > max_bytes {
         return Err(refuse(
             Code::InputTooLarge,
@@ -80,8 +82,15 @@ fn refuse(code: Code, message: String) -> Refusal {
 }
 
 fn too_large(size: usize, limit: usize) -> String {
+    // A reader that stops one byte past the limit (the CLI does, so that a
+    // FIFO or /dev/zero is not read to its end) knows only that much.
+    let found = if size == limit.saturating_add(1) {
+        format!("more than {limit} bytes")
+    } else {
+        format!("{size} bytes")
+    };
     format!(
-        "expected at most {limit} bytes (the configured limit, Options::max_bytes), found {size} bytes; the input was not parsed"
+        "expected at most {limit} bytes (the configured limit, Options::max_bytes), found {found}; the input was not parsed"
     )
 }
 

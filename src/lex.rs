@@ -217,7 +217,8 @@ pub fn attachment_note(line: &str) -> Option<&str> {
 /// The header of a project's measures: 推进措施： / 推进举措： / 主要措施： …
 pub fn measures_header(line: &str) -> bool {
     let core = line.trim_end_matches(['：', ':']);
-    if core.chars().count() > 8 || core.chars().count() < 2 {
+    // 2..=8 characters, counted no further than the ninth.
+    if core.chars().nth(8).is_some() || core.chars().nth(1).is_none() {
         return false;
     }
     ["措施", "举措", "工作措施", "保障措施", "实施步骤"]
@@ -688,7 +689,13 @@ pub fn is_page_number(line: &str) -> bool {
 /// assert_eq!((n.agency, n.year, n.serial), ("瑶民生办", 2024, 1));
 /// ```
 pub fn doc_number(line: &str) -> Option<DocNumberMatch<'_>> {
-    let open = line.find(['〔', '［', '[', '【', '（', '﹝'])?;
+    // The 机关代字 is 1–12 characters, so the bracket is among the first 13:
+    // looked for there only, a long line costs nothing.
+    let open = line
+        .char_indices()
+        .take(13)
+        .find(|&(_, c)| matches!(c, '〔' | '［' | '[' | '【' | '（' | '﹝'))?
+        .0;
     let agency = &line[..open];
     if agency.is_empty()
         || agency.chars().count() > 12
@@ -746,18 +753,42 @@ pub fn find_date(line: &str) -> Option<crate::numeral::DateMatch> {
 
 /// The line is a date and nothing else (a 成文日期 line).
 pub fn is_date_line(line: &str) -> bool {
+    // A date has at most a few dozen characters besides spaces (four for
+    // the year, 年 月 日, two numbers of at most a handful of characters), so
+    // a line with more is no date line, and is not searched: this is asked
+    // of every logical line as it grows, and a search is linear in it.
+    const MAX_DATE_CHARS: usize = 64;
+    if line
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .nth(MAX_DATE_CHARS)
+        .is_some()
+    {
+        return false;
+    }
     find_date(line).is_some_and(|d| d.range.start == 0 && line[d.range.end..].trim().is_empty())
 }
 
 /// Does this line complete an element, so the next line cannot continue it?
 pub fn ends_element(line: &str) -> bool {
-    let Some(last) = line.chars().last() else {
+    ends_element_at(line, line.rfind('（'), line.rfind('）'))
+}
+
+/// [`ends_element`] of a line given where its last "（" and its last "）"
+/// are. The line joiner keeps both as it appends, so asking about a
+/// growing line costs no rescan of it.
+pub(crate) fn ends_element_at(
+    line: &str,
+    last_open: Option<usize>,
+    last_close: Option<usize>,
+) -> bool {
+    let Some(last) = line.chars().next_back() else {
         return true;
     };
     // An open bracket ("（牵头单位：" at a wrap) continues on the next line.
     // Counted from the last opening bracket: a project marker "35）" with
     // its "（" lost must not balance the clause's open one.
-    if open_bracket_at_end(line) {
+    if open_at_end(last_open, last_close) {
         return false;
     }
     if matches!(last, '。' | '！' | '？' | '；' | '：') {
@@ -765,13 +796,21 @@ pub fn ends_element(line: &str) -> bool {
     }
     if last == '）' {
         // "…（12 项）" or "…（牵头单位：区民政局）"
-        if let Some(open) = line.rfind('（') {
+        if let Some(open) = last_open {
             let group = &line[open..];
             return declared_count(group).is_some()
                 || crate::units::clause_label(&group['（'.len_utf8()..]).is_some();
         }
     }
     false
+}
+
+fn open_at_end(last_open: Option<usize>, last_close: Option<usize>) -> bool {
+    match (last_open, last_close) {
+        (Some(open), Some(close)) => open > close,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 /// True when the last "（" of `line` has no "）" after it.
@@ -781,11 +820,7 @@ pub fn ends_element(line: &str) -> bool {
 /// assert!(!minsheng::lex::open_bracket_at_end("（牵头单位：省民政厅）"));
 /// ```
 pub fn open_bracket_at_end(line: &str) -> bool {
-    match (line.rfind('（'), line.rfind('）')) {
-        (Some(open), Some(close)) => open > close,
-        (Some(_), None) => true,
-        _ => false,
-    }
+    open_at_end(line.rfind('（'), line.rfind('）'))
 }
 
 /// Does this line begin a new element (so it never continues the previous)?
@@ -820,21 +855,33 @@ pub fn is_field_line(line: &str) -> bool {
 /// A line that is an element by itself: it neither continues the previous
 /// line nor takes the next.
 pub fn is_standalone(line: &str) -> bool {
+    is_standalone_with(line, || line.contains("关于"))
+}
+
+/// [`is_standalone`] with the answer to `line.contains("关于")` supplied by
+/// the caller, who may know it without a scan (the line joiner keeps it as
+/// it appends): every other test looks at a bounded head or tail of the
+/// line, so this costs the same on a line of any length.
+pub(crate) fn is_standalone_with(line: &str, contains_guanyu: impl FnOnce() -> bool) -> bool {
     attachment_marker(line).is_some()
         || is_date_line(line)
         || is_date_line(line.trim_end_matches("印发"))
         || doc_number(line).is_some_and(|n| line[n.len..].trim().is_empty())
-        || (measures_header(line) && line.ends_with('：'))
-        || is_title(line)
+        || (line.ends_with('：') && measures_header(line))
+        || is_title_with(line, contains_guanyu)
         || line.ends_with("文件")
 }
 
 /// A document title: "…关于…的通知", "…民生实事项目的通知".
 pub fn is_title(line: &str) -> bool {
+    is_title_with(line, || line.contains("关于"))
+}
+
+fn is_title_with(line: &str, contains_guanyu: impl FnOnce() -> bool) -> bool {
     const KINDS: [&str; 9] = [
         "通知", "意见", "方案", "决定", "办法", "通报", "批复", "公告", "安排",
     ];
-    line.chars().count() >= 8 && KINDS.iter().any(|k| line.ends_with(k)) && line.contains("关于")
+    KINDS.iter().any(|k| line.ends_with(k)) && line.chars().nth(7).is_some() && contains_guanyu()
 }
 
 /// A declared count "（12 项）" / "（2项）" / "(3件)": the number.
@@ -842,9 +889,12 @@ pub fn declared_count(group: &str) -> Option<u32> {
     let inner = group.strip_prefix('（')?.strip_suffix('）')?;
     // "（共3项）": 共 says "in all".
     let inner = inner.trim().trim_start_matches('共').trim();
-    let unit_at = inner.find(['项', '件', '个'])?;
-    let (num, unit) = inner.split_at(unit_at);
-    if unit.chars().count() != 1 {
+    // The unit is the last character and the only one of its kind: tested
+    // from the end first, so a long bracket that is no count costs nothing.
+    let is_unit = |c: char| matches!(c, '项' | '件' | '个');
+    let unit = inner.chars().next_back().filter(|&c| is_unit(c))?;
+    let num = &inner[..inner.len() - unit.len_utf8()];
+    if num.contains(is_unit) {
         return None;
     }
     num.trim().parse().ok().or_else(|| {

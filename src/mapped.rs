@@ -6,7 +6,7 @@
 //! original. The map stores an anchor only where the distance between the two
 //! offsets changes, so unchanged runs cost nothing.
 
-use crate::source::Span;
+use crate::source::{floor_char_boundary, Span};
 
 /// A string whose every byte maps back to a byte offset of the original.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -72,7 +72,7 @@ impl MappedText {
             a.replaced.is_none() && (at as u32).checked_sub(a.orig) == Some(out - a.out)
         });
         if !contiguous {
-            self.anchors.push(Anchor {
+            self.push_anchor(Anchor {
                 out,
                 orig: at as u32,
                 replaced: None,
@@ -86,10 +86,10 @@ impl MappedText {
         if s.is_empty() {
             return;
         }
-        self.anchors.push(Anchor {
+        self.push_anchor(Anchor {
             out: self.text.len() as u32,
             orig: from.start,
-            replaced: Some(from.end - from.start),
+            replaced: Some(from.end.saturating_sub(from.start)),
         });
         self.text.push_str(s);
     }
@@ -106,11 +106,21 @@ impl MappedText {
             match a.replaced {
                 None => self.push_original(&other.text[a.out as usize..run_end], a.orig as usize),
                 Some(_) => {
-                    self.anchors.push(moved);
+                    self.push_anchor(moved);
                     self.text.push_str(&other.text[a.out as usize..run_end]);
                 }
             }
         }
+    }
+
+    /// Most texts are one unchanged run (a line as read): the first anchor
+    /// gets a vector of one, not the four a `push` reserves (64 bytes per
+    /// line, a third of the reader's memory on a text of short lines).
+    fn push_anchor(&mut self, anchor: Anchor) {
+        if self.anchors.capacity() == 0 {
+            self.anchors.reserve_exact(1);
+        }
+        self.anchors.push(anchor);
     }
 
     fn run_end(&self, i: usize) -> usize {
@@ -135,7 +145,7 @@ impl MappedText {
             Some(i) => {
                 let a = self.anchors[i];
                 match a.replaced {
-                    None => (a.orig + (at as u32 - a.out)) as usize,
+                    None => a.orig.saturating_add(at as u32 - a.out) as usize,
                     Some(_) => a.orig as usize,
                 }
             }
@@ -152,8 +162,8 @@ impl MappedText {
             Some(i) => {
                 let a = self.anchors[i];
                 match a.replaced {
-                    None => (a.orig + (at as u32 - a.out)) as usize,
-                    Some(n) => (a.orig + n) as usize,
+                    None => a.orig.saturating_add(at as u32 - a.out) as usize,
+                    Some(n) => a.orig.saturating_add(n) as usize,
                 }
             }
         }
@@ -174,7 +184,17 @@ impl MappedText {
         self.span_of(0..self.text.len())
     }
 
-    /// A sub-text: the byte range `range` with its map.
+    /// A sub-text: the byte range `range` with its map. Never panics: the
+    /// range is clamped to the text and its ends inside a character are
+    /// moved back to that character's start.
+    ///
+    /// ```
+    /// use minsheng::mapped::MappedText;
+    /// let t = MappedText::original("推进措施", 0);
+    /// assert_eq!(t.slice(3..6).as_str(), "进");
+    /// assert_eq!(t.slice(4..100).as_str(), "进措施");
+    /// assert_eq!(t.slice(9..2).as_str(), "");
+    /// ```
     pub fn slice(&self, range: std::ops::Range<usize>) -> MappedText {
         let mut out = MappedText::new();
         out.push_slice(self, range);
@@ -184,7 +204,8 @@ impl MappedText {
     /// Append the byte range `range` of `other` with its map: the same as
     /// `push_mapped(&other.slice(range))`, without the intermediate text.
     pub fn push_slice(&mut self, other: &MappedText, range: std::ops::Range<usize>) {
-        let end = range.end.min(other.text.len());
+        let end = floor_char_boundary(&other.text, range.end);
+        let range = floor_char_boundary(&other.text, range.start)..end;
         if range.start >= end {
             return;
         }
@@ -200,10 +221,14 @@ impl MappedText {
             }
             let piece = &other.text[run_start..run_end];
             match a.replaced {
-                None => self.push_original(piece, (a.orig + (run_start as u32 - a.out)) as usize),
-                Some(n) => {
-                    self.push_replacement(piece, Span::new(a.orig as usize, (a.orig + n) as usize))
-                }
+                None => self.push_original(
+                    piece,
+                    a.orig.saturating_add(run_start as u32 - a.out) as usize,
+                ),
+                Some(n) => self.push_replacement(
+                    piece,
+                    Span::new(a.orig as usize, a.orig.saturating_add(n) as usize),
+                ),
             }
         }
     }
@@ -216,7 +241,7 @@ impl MappedText {
                 None => (self.run_end(i) - a.out as usize) as u32,
                 Some(n) => n,
             };
-            Span::new(a.orig as usize, (a.orig + len) as usize)
+            Span::new(a.orig as usize, a.orig.saturating_add(len) as usize)
         })
     }
 

@@ -97,7 +97,7 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
 
     let wrap_width = wrap_width(&lines);
     let mut blocks = Vec::new();
-    let mut current: Option<MappedText> = None;
+    let mut current: Option<Joined> = None;
     let mut after_blank = false;
     let mut i = 0;
     while i < lines.len() {
@@ -150,21 +150,17 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
             Some(prev)
                 if !signs_date
                     && !short_title_above
-                    && continues(
-                        prev.as_str(),
-                        folded.as_str(),
-                        after_blank && blank_separates,
-                    ) =>
+                    && continues(&prev, folded.as_str(), after_blank && blank_separates) =>
             {
                 let mut joined = prev;
-                joined.push_mapped(&folded);
+                joined.push(&folded);
                 current = Some(joined);
             }
             prev => {
                 if let Some(prev) = prev {
-                    blocks.push(Block::Line(Line::text(prev)));
+                    blocks.push(Block::Line(Line::text(prev.text)));
                 }
-                current = Some(folded);
+                current = Some(Joined::new(folded));
             }
         }
         after_blank = false;
@@ -224,31 +220,74 @@ fn next_text_line(lines: &[PhysicalLine], aside: &[bool], i: usize) -> Option<us
     (i + 1..lines.len()).find(|&k| !lines[k].is_blank() && !aside[k])
 }
 
-fn flush(current: &mut Option<MappedText>, blocks: &mut Vec<Block>) {
-    if let Some(text) = current.take() {
-        blocks.push(Block::Line(Line::text(text)));
+fn flush(current: &mut Option<Joined>, blocks: &mut Vec<Block>) {
+    if let Some(joined) = current.take() {
+        blocks.push(Block::Line(Line::text(joined.text)));
+    }
+}
+
+/// A logical line being joined, with what [`continues`] asks of it kept up
+/// to date as lines are appended, so that asking costs the same however
+/// long it has grown (a rescan per physical line made joining quadratic).
+struct Joined {
+    text: MappedText,
+    /// Byte offsets of its last "（" and last "）".
+    last_open: Option<usize>,
+    last_close: Option<usize>,
+    /// Whether it contains "关于".
+    guanyu: bool,
+}
+
+impl Joined {
+    fn new(text: MappedText) -> Joined {
+        let s = text.as_str();
+        Joined {
+            last_open: s.rfind('（'),
+            last_close: s.rfind('）'),
+            guanyu: s.contains("关于"),
+            text,
+        }
+    }
+
+    fn push(&mut self, piece: &MappedText) {
+        let base = self.text.len();
+        let p = piece.as_str();
+        // "关" ending the line and "于" starting the piece.
+        self.guanyu = self.guanyu
+            || p.contains("关于")
+            || (self.text.as_str().ends_with('关') && p.starts_with('于'));
+        if let Some(k) = p.rfind('（') {
+            self.last_open = Some(base + k);
+        }
+        if let Some(k) = p.rfind('）') {
+            self.last_close = Some(base + k);
+        }
+        self.text.push_mapped(piece);
     }
 }
 
 /// Does the (folded) line `next` continue the logical line `prev`?
-fn continues(prev: &str, next: &str, paragraph_break: bool) -> bool {
+fn continues(prev: &Joined, next: &str, paragraph_break: bool) -> bool {
     if paragraph_break {
         return false;
     }
+    let text = prev.text.as_str();
     // "…提升40公里。（" / "牵头单位：区交通委）": a bracket left open goes on.
-    if prev.ends_with(['（', '〔', '【', '［']) {
+    if text.ends_with(['（', '〔', '【', '［']) {
         return true;
     }
-    if lex::ends_element(prev) || lex::is_standalone(prev) {
+    if lex::ends_element_at(text, prev.last_open, prev.last_close)
+        || lex::is_standalone_with(text, || prev.guanyu)
+    {
         return false;
     }
     // "牵头单位：区教育局" / "完成时限：8月底": a field after a unit line.
-    if crate::units::clause_label(prev).is_some() && lex::is_field_line(next) {
+    if crate::units::clause_label(text).is_some() && lex::is_field_line(next) {
         return false;
     }
     // A title over two lines: "…办公室" / "关于印发…的通知".
     if next.starts_with("关于") && lex::is_title(next) {
-        return lex::marker(prev).is_none() && prev.chars().count() <= 30;
+        return lex::marker(text).is_none() && text.chars().nth(30).is_none();
     }
     !lex::begins_element(next) && !lex::is_standalone(next)
 }
@@ -364,16 +403,35 @@ fn find_furniture(lines: &[PhysicalLine]) -> Vec<bool> {
             furniture[i] = true;
         }
     }
-    let headers: Vec<&str> = counts
+    let mut headers: Vec<(&str, usize)> = counts
         .iter()
         .filter(|&(h, &n)| n >= 2 && h.chars().count() >= 4)
-        .map(|(h, _)| *h)
+        .map(|(h, &n)| (*h, n))
         .collect();
-    for header in headers {
+    // Each header is looked for on every line: a notice has one or two,
+    // so only the most frequent few are (in their order above), which
+    // keeps this linear when every page has a header of its own.
+    if headers.len() > MAX_RUNNING_HEADERS {
+        let mut by_count: Vec<usize> = (0..headers.len()).collect();
+        by_count.sort_by_key(|&k| std::cmp::Reverse(headers[k].1));
+        let mut kept = vec![false; headers.len()];
+        for &k in &by_count[..MAX_RUNNING_HEADERS] {
+            kept[k] = true;
+        }
+        let mut k = 0;
+        headers.retain(|_| {
+            k += 1;
+            kept[k - 1]
+        });
+    }
+    for (header, _) in headers {
         mark_broken_headers(lines, &mut furniture, header);
     }
     furniture
 }
+
+/// Running headers looked for away from the page top, at most.
+const MAX_RUNNING_HEADERS: usize = 16;
 
 /// A running header that PDF extraction printed away from the page top:
 /// garbled ("皖民生办〔" / "20241" for "皖民生办〔2024〕1号", glyphs lost, split

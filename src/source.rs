@@ -19,16 +19,23 @@ pub struct Span {
 }
 
 impl Span {
-    /// A span over `start..end`.
+    /// A span over `start..end` (an `end` before `start` is `start`).
+    ///
+    /// Offsets are 32-bit: one above `u32::MAX` (4 GiB) is saturated to
+    /// it, never wrapped. The parser refuses inputs that large
+    /// ([`crate::input`]), so its spans are always exact.
     ///
     /// ```
     /// let s = minsheng::Span::new(3, 9);
     /// assert_eq!(s.len(), 6);
+    /// let far = minsheng::Span::new(5 << 32, 6 << 32);
+    /// assert_eq!((far.start, far.end), (u32::MAX, u32::MAX));
     /// ```
     pub fn new(start: usize, end: usize) -> Span {
+        let clamp = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         Span {
-            start: start as u32,
-            end: end.max(start) as u32,
+            start: clamp(start),
+            end: clamp(end.max(start)),
         }
     }
 
@@ -37,9 +44,10 @@ impl Span {
         Span::new(at, at)
     }
 
-    /// Length in bytes.
+    /// Length in bytes (0 for a span whose fields were set with `end`
+    /// before `start`).
     pub fn len(self) -> usize {
-        (self.end - self.start) as usize
+        self.end.saturating_sub(self.start) as usize
     }
 
     /// True when the span covers no byte.
@@ -114,6 +122,10 @@ impl LineIndex {
 
     /// 1-based line and character column of byte `offset` in `text`.
     ///
+    /// Never panics: an offset past the end is the end, one inside a
+    /// character is that character, and a `text` other than the one
+    /// indexed gives a position clamped to it.
+    ///
     /// ```
     /// use minsheng::source::LineIndex;
     /// let text = "附件 1\n（1）促进就业";
@@ -124,12 +136,12 @@ impl LineIndex {
     /// ```
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = offset.min(text.len());
-        let line = self.starts.partition_point(|&s| s as usize <= offset) - 1;
-        let start = self.starts[line] as usize;
-        let mut end = offset;
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
+        let line = self
+            .starts
+            .partition_point(|&s| s as usize <= offset)
+            .saturating_sub(1);
+        let end = floor_char_boundary(text, offset);
+        let start = floor_char_boundary(text, self.line_start(line).min(end));
         let column = text[start..end].chars().count() + 1;
         Position {
             line: line as u32 + 1,
@@ -137,9 +149,11 @@ impl LineIndex {
         }
     }
 
-    /// The byte range of 0-based line `line`, without its line break.
+    /// The byte range of 0-based line `line`, without its line break
+    /// (clamped to `text`, so it can always slice it when on character
+    /// boundaries).
     pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
-        let start = self.line_start(line);
+        let start = self.line_start(line).min(text.len());
         let next = self
             .starts
             .get(line + 1)
@@ -152,8 +166,17 @@ impl LineIndex {
         if end > start && bytes.get(end - 1) == Some(&b'\r') {
             end -= 1;
         }
-        start..end
+        start..end.clamp(start, text.len().max(start))
     }
+}
+
+/// The largest character boundary of `text` at or below `at`.
+pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A character that carries no text: whitespace (incl. U+3000) and the
@@ -227,6 +250,16 @@ mod tests {
         let index = LineIndex::new(text);
         let p = index.position(text, text.find('2').unwrap());
         assert_eq!((p.line, p.column), (1, 5));
+    }
+
+    #[test]
+    fn positions_in_a_text_the_index_was_not_made_for_do_not_panic() {
+        let index = LineIndex::new("a long first line\nand a second\n");
+        let p = index.position("瑶海", 25);
+        assert_eq!((p.line, p.column), (1, 3), "the end of the text given");
+        assert!(index.position("", 3).column >= 1);
+        let r = index.line_range("瑶", 1);
+        assert!("瑶".get(r).is_some());
     }
 
     #[test]

@@ -9,15 +9,18 @@ use crate::source::Span;
 
 /// Compare each category's "（N 项）" and the notice's total with the list.
 pub fn check_counts(ctx: &mut Context, plan: &Plan, draft: &ListDraft) {
+    // Projects per category, counted once (not once per category).
+    let mut per_category: std::collections::HashMap<u32, usize> = Default::default();
+    for p in &plan.projects {
+        if let Some(c) = p.category {
+            *per_category.entry(c).or_default() += 1;
+        }
+    }
     for (c, cd) in plan.categories.iter().zip(&draft.categories) {
         let Some(declared) = c.declared_count else {
             continue;
         };
-        let projects = plan
-            .projects
-            .iter()
-            .filter(|p| p.category == Some(c.number))
-            .count();
+        let projects = per_category.get(&c.number).copied().unwrap_or(0);
         let listed = if projects == 0 {
             plan.untasked.len()
         } else {

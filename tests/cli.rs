@@ -445,3 +445,130 @@ fn numerals_probe_prints_one_object_per_line() {
         (0.into(), 15.into())
     );
 }
+
+#[test]
+fn a_bad_output_path_fails_before_any_input_is_read() {
+    // The input does not exist either: the output is checked first, so the
+    // message names the output alone.
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("no-such-folder").join("out.json");
+    let input = dir.path().join("notice.txt");
+    fs::write(&input, NOTICE).unwrap();
+    let out = minsheng(&["parse", path_str(&input), "-o", path_str(&target)]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("projects"),
+        "nothing was parsed: {}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
+    let dir = batch(&["a.txt"]);
+    let input = dir.path().join("a.txt");
+    let out = minsheng(&["parse", path_str(&input), "-o", path_str(&input)]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("it is one of the inputs"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::read_to_string(&input).unwrap(),
+        format!("{NOTICE}a.txt\n")
+    );
+    // The same through --out-dir, with the inputs' own extension.
+    fs::write(dir.path().join("b.json"), "{}").unwrap();
+    let folder = path_str(dir.path());
+    let out = minsheng(&["parse", "--ext", "json", folder, "--out-dir", folder]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("it is one of the inputs"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read_to_string(dir.path().join("b.json")).unwrap(), "{}");
+}
+
+#[test]
+fn a_failed_write_keeps_the_old_file_and_leaves_no_temporary() {
+    let dir = batch(&["a.txt"]);
+    let target = dir.path().join("out.json");
+    fs::write(&target, "old").unwrap();
+    // An input that cannot be read: no result, so nothing replaces the file.
+    let missing = dir.path().join("missing.txt");
+    let out = minsheng(&["parse", path_str(&missing), "-o", path_str(&target)]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(fs::read_to_string(&target).unwrap(), "old");
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_input_is_read_only_to_the_limit() {
+    // /dev/zero never ends: read past --max-bytes, this would not return.
+    let out = minsheng(&["parse", "/dev/zero", "--max-bytes", "1000"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("expected at most 1000 bytes")
+            && stderr(&out).contains("found more than 1000 bytes"),
+        "{}",
+        stderr(&out)
+    );
+    let big = vec![b'a'; 5000];
+    let out = minsheng_with_stdin(&["parse", "-", "--max-bytes", "1000"], &big);
+    assert!(stderr(&out).contains("input-too-large"), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_batch_leaves_only_complete_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    let seed = include_str!("../corpus/yaohai-2024.txt").repeat(4);
+    for i in 0..40 {
+        fs::write(inputs.join(format!("n{i:02}.txt")), &seed).unwrap();
+    }
+    let outputs = dir.path().join("out");
+    let child = Command::new(env!("CARGO_BIN_EXE_minsheng"))
+        .args([
+            "parse",
+            "-q",
+            path_str(&inputs),
+            "--out-dir",
+            path_str(&outputs),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // Wherever it is (parsing, writing, or done), SIGINT must not leave a
+    // partial file.
+    let _ = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let status = child
+        .wait_with_output()
+        .expect("the binary finishes")
+        .status;
+    assert!(
+        status.code().is_none_or(|c| c == 0 || c == 130),
+        "{status:?}"
+    );
+    for entry in fs::read_dir(&outputs).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(!name.ends_with(".tmp"), "a temporary file was left: {name}");
+        let text = fs::read_to_string(&path).unwrap();
+        serde_json::from_str::<Value>(&text)
+            .unwrap_or_else(|e| panic!("{name} is incomplete: {e}"));
+    }
+}

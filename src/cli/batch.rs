@@ -26,22 +26,15 @@ pub struct Done {
     pub rendered: String,
 }
 
-/// Where the results go.
-enum Destination {
-    /// One document to stdout or a file.
-    Single(Option<PathBuf>),
-    /// JSON Lines to stdout or a file.
-    Lines(Option<PathBuf>),
-    /// One JSON file per input.
-    Folder(PathBuf),
-    /// CSV tables in a folder.
-    Tables(PathBuf),
-}
-
-/// Run `parse`; the status is the worst over all inputs.
+/// Run `minsheng parse`.
+///
+/// Outputs are opened before anything is parsed (a bad `-o` or `--out-dir`
+/// fails at once, and no output may be one of the inputs); results are
+/// parsed in parallel and written as they arrive, in path order, each file
+/// through a temporary file renamed into place.
 pub fn run(args: &ParseArgs) -> Status {
     let started = Instant::now();
-    let destination = match destination(args) {
+    let plan = match destination(args) {
         Ok(d) => d,
         Err(message) => {
             error(&message);
@@ -63,7 +56,7 @@ pub fn run(args: &ParseArgs) -> Status {
         }
         return Status::Failed;
     }
-    if matches!(destination, Destination::Folder(_)) {
+    if let Plan::Folder(_) = plan {
         let clashes = inputs::output_clashes(&expanded.inputs);
         for clash in &clashes {
             error(clash);
@@ -72,35 +65,108 @@ pub fn run(args: &ParseArgs) -> Status {
             return Status::Failed;
         }
     }
-
-    let outcomes = parse_all(expanded.inputs, args);
-    status = status.max(report(&outcomes, args, started));
-    let written = match &destination {
-        Destination::Single(target) => match outcomes.first().map(|o| &o.result) {
-            Some(Ok(done)) => {
-                let text = output::json(&done.notice, args.pretty);
-                output::deliver(target.as_deref(), |w| w.write_all(text.as_bytes()))
-            }
-            _ => Status::Failed,
-        },
-        Destination::Lines(target) => output::lines(target.as_deref(), &outcomes),
-        Destination::Folder(folder) => output::folder(folder, &outcomes, args.pretty),
-        Destination::Tables(folder) => output::tables(folder, &outcomes),
+    if let Some(message) = overwrites_input(&plan, &expanded.inputs) {
+        error(&message);
+        return Status::Failed;
+    }
+    let opened = match &plan {
+        Plan::Single(target) => output::Sink::single(target.clone(), args.pretty),
+        Plan::Lines(target) => output::Sink::lines(target.clone()),
+        Plan::Folder(folder) => output::Sink::folder(folder.clone(), args.pretty),
+        Plan::Tables(folder) => output::Sink::tables(folder.clone()),
     };
-    status.max(written)
+    let mut sink = match opened {
+        Ok(sink) => sink,
+        Err(e) => {
+            error(&format!("cannot write {}: {e}", plan.place()));
+            return Status::Failed;
+        }
+    };
+    output::remove_partial_files_on_interrupt();
+
+    let mut summary = Summary::default();
+    let mut written = Status::Parsed;
+    parse_all(expanded.inputs, args, |outcome| {
+        match &outcome.result {
+            Ok(done) => {
+                note(&done.rendered);
+                summary.add(&done.notice);
+            }
+            Err(message) => {
+                error(message);
+                summary.unreadable += 1;
+            }
+        }
+        written = written.max(sink.add(&outcome));
+    });
+    written = written.max(sink.finish());
+    note(&summary.line(started.elapsed().as_secs_f64()));
+    status.max(summary.status(args.strict)).max(written)
 }
 
-/// Check the combination of output flags before reading anything.
-fn destination(args: &ParseArgs) -> Result<Destination, String> {
+/// Where the results are to go.
+enum Plan {
+    Single(Option<PathBuf>),
+    Lines(Option<PathBuf>),
+    Folder(PathBuf),
+    Tables(PathBuf),
+}
+
+impl Plan {
+    fn place(&self) -> String {
+        match self {
+            Plan::Single(None) | Plan::Lines(None) => "stdout".to_string(),
+            Plan::Single(Some(p)) | Plan::Lines(Some(p)) | Plan::Folder(p) | Plan::Tables(p) => {
+                format!("`{}`", p.display())
+            }
+        }
+    }
+
+    /// The files this plan writes for `inputs`.
+    fn outputs(&self, inputs: &[Input]) -> Vec<PathBuf> {
+        match self {
+            Plan::Single(target) | Plan::Lines(target) => target.iter().cloned().collect(),
+            Plan::Folder(folder) => inputs
+                .iter()
+                .map(|i| folder.join(i.output_name()))
+                .collect(),
+            Plan::Tables(folder) => {
+                vec![folder.join("projects.csv"), folder.join("quantities.csv")]
+            }
+        }
+    }
+}
+
+/// A message when an output file would be one of the inputs.
+fn overwrites_input(plan: &Plan, inputs: &[Input]) -> Option<String> {
+    let sources: std::collections::BTreeSet<PathBuf> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::File { path, .. } => std::fs::canonicalize(path).ok(),
+            Input::Stdin => None,
+        })
+        .collect();
+    plan.outputs(inputs).into_iter().find_map(|out| {
+        let canonical = std::fs::canonicalize(&out).ok()?;
+        sources.contains(&canonical).then(|| {
+            format!(
+                "refusing to write `{}`: it is one of the inputs",
+                out.display()
+            )
+        })
+    })
+}
+
+fn destination(args: &ParseArgs) -> Result<Plan, String> {
     let single = args.inputs.len() == 1 && !args.inputs[0].is_dir();
     match (args.format, &args.out_dir) {
-        (OutputFormat::Csv, Some(dir)) => Ok(Destination::Tables(dir.clone())),
+        (OutputFormat::Csv, Some(dir)) => Ok(Plan::Tables(dir.clone())),
         (OutputFormat::Csv, None) => {
             Err("--format csv writes two files and needs --out-dir DIR".to_string())
         }
-        (OutputFormat::Json, Some(dir)) => Ok(Destination::Folder(dir.clone())),
-        (OutputFormat::Json, None) if args.jsonl => Ok(Destination::Lines(args.output.clone())),
-        (OutputFormat::Json, None) if single => Ok(Destination::Single(args.output.clone())),
+        (OutputFormat::Json, Some(dir)) => Ok(Plan::Folder(dir.clone())),
+        (OutputFormat::Json, None) if args.jsonl => Ok(Plan::Lines(args.output.clone())),
+        (OutputFormat::Json, None) if single => Ok(Plan::Single(args.output.clone())),
         (OutputFormat::Json, None) => Err(
             "several inputs (or a folder) need --out-dir DIR or --jsonl to say where the results go"
                 .to_string(),
@@ -108,34 +174,67 @@ fn destination(args: &ParseArgs) -> Result<Destination, String> {
     }
 }
 
-/// Parse every input in parallel; the result keeps the (sorted) input order.
-fn parse_all(inputs: Vec<Input>, args: &ParseArgs) -> Vec<Outcome> {
+/// Parse every input in parallel and hand each outcome to `each` in input
+/// order, as soon as it and all before it are done (results that finish
+/// early wait, nothing else is kept).
+fn parse_all(inputs: Vec<Input>, args: &ParseArgs, mut each: impl FnMut(Outcome)) {
     let renderer = render::renderer(colour_on_stderr());
     let progress = progress_bar(inputs.len());
     // Standard input can be read only once, and only from this thread.
-    let stdin = inputs.contains(&Input::Stdin).then(read_stdin);
-    let outcomes = inputs
-        .into_par_iter()
-        .map(|input| {
-            let bytes = match &input {
-                Input::Stdin => match &stdin {
-                    Some(Ok(bytes)) => Ok(Cow::Borrowed(bytes.as_slice())),
-                    Some(Err(e)) => Err(e.to_string()),
-                    None => Ok(Cow::Borrowed(&[][..])),
-                },
-                Input::File { path, .. } => std::fs::read(path)
-                    .map(Cow::Owned)
-                    .map_err(|e| e.to_string()),
-            };
-            let result = bytes
-                .map_err(|e| format!("cannot read `{}`: {e}", input.display_name()))
-                .map(|bytes| parse_one(&input, &bytes, args, &renderer));
-            progress.inc(1);
-            Outcome { input, result }
-        })
-        .collect();
+    let stdin = inputs
+        .contains(&Input::Stdin)
+        .then(|| read_bounded(std::io::stdin().lock(), args.max_bytes));
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, Outcome)>();
+    std::thread::scope(|scope| {
+        let (renderer, progress, stdin) = (&renderer, &progress, &stdin);
+        // The parallel work is started from its own thread, so this one is
+        // free to write results while the others parse.
+        scope.spawn(move || {
+            inputs
+                .into_par_iter()
+                .enumerate()
+                .for_each_with(sender, |sender, (index, input)| {
+                    let bytes = match &input {
+                        Input::Stdin => match stdin {
+                            Some(Ok(bytes)) => Ok(Cow::Borrowed(bytes.as_slice())),
+                            Some(Err(e)) => Err(e.to_string()),
+                            None => Ok(Cow::Borrowed(&[][..])),
+                        },
+                        Input::File { path, .. } => std::fs::File::open(path)
+                            .and_then(|file| read_bounded(file, args.max_bytes))
+                            .map(Cow::Owned)
+                            .map_err(|e| e.to_string()),
+                    };
+                    let result = bytes
+                        .map_err(|e| format!("cannot read `{}`: {e}", input.display_name()))
+                        .map(|bytes| parse_one(&input, &bytes, args, renderer));
+                    progress.inc(1);
+                    let _ = sender.send((index, Outcome { input, result }));
+                });
+        });
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next = 0;
+        for (index, outcome) in receiver {
+            waiting.insert(index, outcome);
+            while let Some(outcome) = waiting.remove(&next) {
+                each(outcome);
+                next += 1;
+            }
+        }
+    });
     progress.finish_and_clear();
-    outcomes
+}
+
+/// Read at most `max_bytes + 1` bytes: one more than the limit is enough
+/// for the parser to refuse the input as too large, and a file, FIFO or
+/// stdin of any size (`/dev/zero`) is never read further.
+fn read_bounded(reader: impl Read, max_bytes: usize) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(max_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    reader.take(limit).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn parse_one(
@@ -164,14 +263,6 @@ fn parse_one(
     }
 }
 
-fn read_stdin() -> Result<Vec<u8>, std::io::Error> {
-    let mut bytes = Vec::new();
-    std::io::stdin().lock().read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
-
-/// A bar for batches; indicatif draws nothing when stderr is not a
-/// terminal.
 fn progress_bar(len: usize) -> ProgressBar {
     if len < 2 {
         return ProgressBar::hidden();
@@ -189,25 +280,6 @@ fn colour_on_stderr() -> bool {
 
 /// Print each input's diagnostics (or why it could not be read) and the
 /// summary line; return the status the findings call for.
-fn report(outcomes: &[Outcome], args: &ParseArgs, started: Instant) -> Status {
-    let mut summary = Summary::default();
-    for outcome in outcomes {
-        match &outcome.result {
-            Ok(done) => {
-                note(&done.rendered);
-                summary.add(&done.notice);
-            }
-            Err(message) => {
-                error(message);
-                summary.unreadable += 1;
-            }
-        }
-    }
-    note(&summary.line(started.elapsed().as_secs_f64()));
-    summary.status(args.strict)
-}
-
-/// Counts over a batch.
 #[derive(Default)]
 struct Summary {
     files: usize,

@@ -5,7 +5,9 @@
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use minsheng::tables::Tables;
 
@@ -17,8 +19,9 @@ pub fn print(text: &str) -> Status {
     deliver(None, |w| w.write_all(text.as_bytes()))
 }
 
-/// Run `write` against stdout (`target` none) or a created file, flush, and
-/// turn failures into a one-line message and [`Status::Failed`].
+/// Run `write` against stdout (`target` none) or a file written through a
+/// temporary file, flush, and turn failures into a one-line message and
+/// [`Status::Failed`].
 pub fn deliver(
     target: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -28,11 +31,16 @@ pub fn deliver(
             let mut out = BufWriter::new(io::stdout().lock());
             write(&mut out).and_then(|()| out.flush())
         }
-        Some(path) => File::create(path).and_then(|file| {
-            let mut out = BufWriter::new(file);
-            write(&mut out).and_then(|()| out.flush())
+        Some(path) => AtomicFile::create(path).and_then(|mut file| {
+            write(&mut file)?;
+            file.commit()
         }),
     };
+    finish(target, result)
+}
+
+/// The status of a write to `target` (stdout when none), with the message.
+pub fn finish(target: Option<&Path>, result: io::Result<()>) -> Status {
     match result {
         Ok(()) => Status::Parsed,
         Err(e) if target.is_none() && e.kind() == io::ErrorKind::BrokenPipe => Status::Parsed,
@@ -44,72 +52,281 @@ pub fn deliver(
     }
 }
 
-/// The JSON of one notice, with a final newline.
-pub fn json(notice: &minsheng::Notice, pretty: bool) -> String {
-    let mut text = if pretty {
-        minsheng::emit::pretty(notice)
-    } else {
-        minsheng::emit::canonical(notice)
-    };
-    text.push('\n');
-    text
+/// Temporary files being written, removed if the run is interrupted.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// On Ctrl-C (SIGINT, SIGTERM), remove the temporary files being written
+/// and exit with status 130: what an interrupted run leaves is only files
+/// written in full. The lock is held to the end, so no rename completes
+/// once the handler has started.
+pub fn remove_partial_files_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        let pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+        for path in pending.iter() {
+            let _ = fs::remove_file(path);
+        }
+        let _ = io::stderr().write_all(b"minsheng: interrupted; files not finished were removed\n");
+        std::process::exit(130);
+    });
 }
 
-/// JSON Lines: one canonical document per parsed input, in input order.
-pub fn lines(target: Option<&Path>, outcomes: &[Outcome]) -> Status {
-    deliver(target, |w| {
-        for done in outcomes.iter().filter_map(|o| o.result.as_ref().ok()) {
-            w.write_all(json(&done.notice, false).as_bytes())?;
+/// A file written under a temporary name in the same folder and renamed
+/// to its own name once complete: readers of the target never see it
+/// half-written, and a failed or interrupted write leaves the old file.
+pub struct AtomicFile {
+    temp: PathBuf,
+    target: PathBuf,
+    out: Option<BufWriter<File>>,
+}
+
+impl AtomicFile {
+    /// Create the temporary file next to `target` (which fails early if the
+    /// folder does not exist or cannot be written).
+    pub fn create(target: &Path) -> io::Result<AtomicFile> {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let name = target
+            .file_name()
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let mut temp_name = std::ffi::OsString::from(".");
+        temp_name.push(name);
+        temp_name.push(format!(".{}-{n}.tmp", std::process::id()));
+        let temp = target.with_file_name(temp_name);
+        let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+        let file = File::options().write(true).create_new(true).open(&temp)?;
+        pending.push(temp.clone());
+        Ok(AtomicFile {
+            temp,
+            target: target.to_path_buf(),
+            out: Some(BufWriter::new(file)),
+        })
+    }
+
+    /// Flush and give the file its name.
+    pub fn commit(mut self) -> io::Result<()> {
+        if let Some(mut out) = self.out.take() {
+            out.flush()?;
         }
+        let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+        fs::rename(&self.temp, &self.target)?;
+        pending.retain(|p| p != &self.temp);
         Ok(())
-    })
+    }
 }
 
-/// One `.json` per parsed input under `folder`, mirroring input names.
-pub fn folder(folder: &Path, outcomes: &[Outcome], pretty: bool) -> Status {
-    let mut status = Status::Parsed;
-    for outcome in outcomes {
-        let Ok(done) = &outcome.result else { continue };
-        let path = folder.join(outcome.input.output_name());
-        if let Some(parent) = path.parent() {
-            if let Err(e) = fs::create_dir_all(parent) {
-                error(&format!("cannot create `{}`: {e}", parent.display()));
-                status = Status::Failed;
-                continue;
-            }
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.out {
+            Some(out) => out.write(buf),
+            None => Err(io::Error::other("already committed")),
         }
-        let text = json(&done.notice, pretty);
-        status = status.max(deliver(Some(&path), |w| w.write_all(text.as_bytes())));
     }
-    status
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.out {
+            Some(out) => out.flush(),
+            None => Ok(()),
+        }
+    }
 }
 
-/// `projects.csv` and `quantities.csv` under `folder`.
-pub fn tables(folder: &Path, outcomes: &[Outcome]) -> Status {
-    let projects_path = folder.join("projects.csv");
-    let quantities_path = folder.join("quantities.csv");
-    let result = (|| {
-        fs::create_dir_all(folder)?;
-        let projects = BufWriter::new(File::create(&projects_path)?);
-        let quantities = BufWriter::new(File::create(&quantities_path)?);
-        let mut tables = Tables::new(projects, quantities)?;
-        for outcome in outcomes {
-            if let Ok(done) = &outcome.result {
-                tables.add(&outcome.input.display_name(), &done.notice)?;
-            }
-        }
-        let (mut projects, mut quantities) = tables.finish()?;
-        projects.flush()?;
-        quantities.flush()
-    })();
-    match result {
-        Ok(()) => Status::Parsed,
-        Err(e) => {
-            error(&format!(
-                "cannot write CSV tables in `{}`: {e}",
-                folder.display()
-            ));
-            Status::Failed
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(at) = pending.iter().position(|p| p == &self.temp) {
+            drop(self.out.take());
+            let _ = fs::remove_file(&self.temp);
+            pending.remove(at);
         }
     }
+}
+
+/// The JSON of one notice, with a final newline.
+pub fn json(out: &mut dyn Write, notice: &minsheng::Notice, pretty: bool) -> io::Result<()> {
+    minsheng::emit::write(&mut *out, notice, pretty)?;
+    out.write_all(b"\n")
+}
+
+/// Where the results go: opened (and checked) before anything is parsed,
+/// then fed each result as it arrives, in path order.
+pub enum Sink {
+    /// One document, to stdout or a file.
+    Single {
+        target: Option<PathBuf>,
+        file: Option<AtomicFile>,
+        pretty: bool,
+        written: bool,
+    },
+    /// JSON Lines, to stdout or a file.
+    Lines {
+        target: Option<PathBuf>,
+        out: Box<dyn Write>,
+        file: Option<AtomicFile>,
+        failed: bool,
+    },
+    /// One `.json` per input under a folder.
+    Folder { folder: PathBuf, pretty: bool },
+    /// `projects.csv` and `quantities.csv` under a folder.
+    Tables {
+        folder: PathBuf,
+        tables: Option<Box<Tables<AtomicFile>>>,
+    },
+}
+
+impl Sink {
+    /// One document to `target` (stdout when none).
+    pub fn single(target: Option<PathBuf>, pretty: bool) -> io::Result<Sink> {
+        let file = target.as_deref().map(AtomicFile::create).transpose()?;
+        Ok(Sink::Single {
+            target,
+            file,
+            pretty,
+            written: false,
+        })
+    }
+
+    /// JSON Lines to `target` (stdout when none).
+    pub fn lines(target: Option<PathBuf>) -> io::Result<Sink> {
+        let file = target.as_deref().map(AtomicFile::create).transpose()?;
+        Ok(Sink::Lines {
+            target,
+            out: Box::new(BufWriter::new(io::stdout())),
+            file,
+            failed: false,
+        })
+    }
+
+    /// One file per input under `folder`.
+    pub fn folder(folder: PathBuf, pretty: bool) -> io::Result<Sink> {
+        fs::create_dir_all(&folder)?;
+        Ok(Sink::Folder { folder, pretty })
+    }
+
+    /// The CSV tables under `folder`.
+    pub fn tables(folder: PathBuf) -> io::Result<Sink> {
+        fs::create_dir_all(&folder)?;
+        let projects = AtomicFile::create(&folder.join("projects.csv"))?;
+        let quantities = AtomicFile::create(&folder.join("quantities.csv"))?;
+        let tables = Box::new(Tables::new(projects, quantities)?);
+        Ok(Sink::Tables {
+            folder,
+            tables: Some(tables),
+        })
+    }
+
+    /// Write one parsed input's result.
+    pub fn add(&mut self, outcome: &Outcome) -> Status {
+        let Ok(done) = &outcome.result else {
+            return Status::Parsed;
+        };
+        match self {
+            Sink::Single {
+                target,
+                file,
+                pretty,
+                written,
+            } => {
+                *written = true;
+                match file.take() {
+                    Some(mut file) => {
+                        let result =
+                            json(&mut file, &done.notice, *pretty).and_then(|()| file.commit());
+                        finish(target.as_deref(), result)
+                    }
+                    None => deliver(None, |w| json(w, &done.notice, *pretty)),
+                }
+            }
+            Sink::Lines {
+                target,
+                out,
+                file,
+                failed,
+            } => {
+                if *failed {
+                    return Status::Failed;
+                }
+                let w: &mut dyn Write = match file {
+                    Some(file) => file,
+                    None => out,
+                };
+                let result = json(w, &done.notice, false);
+                let status = finish(target.as_deref(), result);
+                *failed = status == Status::Failed;
+                status
+            }
+            Sink::Folder { folder, pretty } => {
+                let path = folder.join(outcome.input.output_name());
+                if let Some(parent) = path.parent() {
+                    if let Err(e) = fs::create_dir_all(parent) {
+                        error(&format!("cannot create `{}`: {e}", parent.display()));
+                        return Status::Failed;
+                    }
+                }
+                deliver(Some(&path), |w| json(w, &done.notice, *pretty))
+            }
+            Sink::Tables { folder, tables } => {
+                let Some(t) = tables else {
+                    return Status::Failed;
+                };
+                match t.add(&outcome.input.display_name(), &done.notice) {
+                    Ok(()) => Status::Parsed,
+                    Err(e) => {
+                        *tables = None;
+                        tables_error(folder, &e)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Finish the outputs written over the whole batch.
+    pub fn finish(self) -> Status {
+        match self {
+            // No result was written: the input could not be read.
+            Sink::Single { written, .. } => {
+                if written {
+                    Status::Parsed
+                } else {
+                    Status::Failed
+                }
+            }
+            Sink::Lines {
+                target,
+                mut out,
+                file,
+                failed,
+            } => {
+                if failed {
+                    return Status::Failed;
+                }
+                let result = match file {
+                    Some(file) => file.commit(),
+                    None => out.flush(),
+                };
+                finish(target.as_deref(), result)
+            }
+            Sink::Folder { .. } => Status::Parsed,
+            Sink::Tables { folder, tables } => {
+                let Some(tables) = tables else {
+                    return Status::Failed;
+                };
+                let result = tables.finish().and_then(|(projects, quantities)| {
+                    projects.commit()?;
+                    quantities.commit()
+                });
+                match result {
+                    Ok(()) => Status::Parsed,
+                    Err(e) => tables_error(&folder, &e),
+                }
+            }
+        }
+    }
+}
+
+fn tables_error(folder: &Path, e: &io::Error) -> Status {
+    error(&format!(
+        "cannot write CSV tables in `{}`: {e}",
+        folder.display()
+    ));
+    Status::Failed
 }

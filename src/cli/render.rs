@@ -52,20 +52,30 @@ fn group<'a>(name: &'a str, source: &'a SourceText, record: &'a DiagnosticRecord
     let title = level(record.severity)
         .primary_title(record.message.as_str())
         .id(record.code.as_str());
+    let origin = || {
+        Origin::path(name)
+            .line(record.line as usize)
+            .char_column(record.column as usize)
+    };
     match excerpt(source, record) {
-        Some(excerpt) => title.element(
+        Some(excerpt) if !excerpt.cut_before => title.element(
             Snippet::source(excerpt.text)
                 .line_start(record.line as usize)
                 .path(name)
                 .annotation(AnnotationKind::Primary.span(excerpt.underline)),
         ),
+        // The line is shown from near the span only, so the renderer
+        // cannot count the column: the place is given after it.
+        Some(excerpt) => title
+            .element(
+                Snippet::source(excerpt.text)
+                    .line_start(record.line as usize)
+                    .annotation(AnnotationKind::Primary.span(excerpt.underline)),
+            )
+            .element(origin()),
         // No source to show (empty input, or a span that does not fit the
         // text): still say where.
-        None => title.element(
-            Origin::path(name)
-                .line(record.line as usize)
-                .char_column(record.column as usize),
-        ),
+        None => title.element(origin()),
     }
 }
 
@@ -73,39 +83,68 @@ fn group<'a>(name: &'a str, source: &'a SourceText, record: &'a DiagnosticRecord
 struct Excerpt<'a> {
     text: Cow<'a, str>,
     underline: Range<usize>,
+    /// The line's start is left out.
+    cut_before: bool,
 }
 
-/// Characters shown from the start of a span on: notices from web pages can
-/// have a whole document on one line, and a span may cover all of it. (The
-/// renderer itself shortens what comes before the span.)
+/// Characters shown from the start of a span on, and before it: notices
+/// from web pages can have a whole document on one line, and a span may
+/// cover all of it. What is shown of a line is bounded, so rendering many
+/// diagnostics on one long line costs time linear in their number, not
+/// in their number times the line's length.
 const SHOWN_AFTER_SPAN_START: usize = 100;
+const SHOWN_BEFORE_SPAN_START: usize = 100;
 const ELLIPSIS: &str = "…";
 
-/// The line the span starts on, up to a limit past the span's start, with
-/// the span (clipped to what is shown) to underline.
+/// The line the span starts on, from a limit before the span's start to a
+/// limit past it, with the span (clipped to what is shown) to underline.
 fn excerpt<'a>(source: &'a SourceText, record: &DiagnosticRecord) -> Option<Excerpt<'a>> {
     let text = source.text.as_str();
     let span = record.span.range();
     text.get(span.clone())?;
-    let line = source.position(span.start).line as usize - 1;
-    let line_range = source.lines.line_range(text, line);
+    // The record's line, when it is the span's (it is, from the parser);
+    // else looked up.
+    let line_range = {
+        let given = source
+            .lines
+            .line_range(text, (record.line as usize).saturating_sub(1));
+        if given.start <= span.start && span.start <= given.end {
+            given
+        } else {
+            let line = source.position(span.start).line as usize - 1;
+            source.lines.line_range(text, line)
+        }
+    };
     let from_span = text.get(span.start..line_range.end.max(span.start))?;
     let to = from_span
         .char_indices()
         .nth(SHOWN_AFTER_SPAN_START)
         .map_or(line_range.end, |(i, _)| span.start + i);
-    let shown = &text[line_range.start..to];
+    let before = text.get(line_range.start..span.start)?;
+    let from = before
+        .char_indices()
+        .rev()
+        .nth(SHOWN_BEFORE_SPAN_START - 1)
+        .filter(|&(i, _)| i > 0)
+        .map_or(line_range.start, |(i, _)| line_range.start + i);
+    let cut_before = from > line_range.start;
+    let shown = &text[from..to];
     if shown.trim().is_empty() && span.is_empty() {
         return None;
     }
-    let underline =
-        (span.start - line_range.start)..(span.end.min(to).max(span.start) - line_range.start);
-    let text = if to < line_range.end {
-        Cow::Owned(format!("{shown}{ELLIPSIS}"))
-    } else {
-        Cow::Borrowed(shown)
+    let lead = if cut_before { ELLIPSIS.len() } else { 0 };
+    let underline = (lead + span.start - from)..(lead + span.end.min(to).max(span.start) - from);
+    let text = match (cut_before, to < line_range.end) {
+        (false, false) => Cow::Borrowed(shown),
+        (false, true) => Cow::Owned(format!("{shown}{ELLIPSIS}")),
+        (true, false) => Cow::Owned(format!("{ELLIPSIS}{shown}")),
+        (true, true) => Cow::Owned(format!("{ELLIPSIS}{shown}{ELLIPSIS}")),
     };
-    Some(Excerpt { text, underline })
+    Some(Excerpt {
+        text,
+        underline,
+        cut_before,
+    })
 }
 
 #[cfg(test)]
@@ -175,6 +214,26 @@ mod tests {
         let out = diagnostics(&renderer(false), "a.txt", &source, &[whole_line], false);
         assert!(out.contains("a.txt:1:1"), "{out}");
         assert!(out.len() < 1000, "a span over a long line is cut: {out}");
+    }
+
+    #[test]
+    fn many_diagnostics_on_one_long_line_show_a_bounded_excerpt_each() {
+        let text = "甲".repeat(20_000);
+        let source = SourceText::new(text.clone(), "UTF-8");
+        let records: Vec<DiagnosticRecord> = (0..200)
+            .map(|k| {
+                let start = k * 100 * '甲'.len_utf8();
+                DiagnosticRecord {
+                    span: Span::new(start, start + 3),
+                    column: (k * 100 + 1) as u32,
+                    ..record(&text, "甲", Severity::Warning)
+                }
+            })
+            .collect();
+        let out = diagnostics(&renderer(false), "a.txt", &source, &records, false);
+        // Each is a few hundred bytes however long the line is.
+        assert!(out.len() < 200 * 1500, "{}", out.len());
+        assert!(out.contains("a.txt:1:19901"), "the real column is named");
     }
 
     #[test]
