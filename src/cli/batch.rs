@@ -217,7 +217,8 @@ fn parse_all(inputs: Vec<Input>, args: &ParseArgs, mut each: impl FnMut(Outcome)
         for (index, outcome) in receiver {
             waiting.insert(index, outcome);
             while let Some(outcome) = waiting.remove(&next) {
-                each(outcome);
+                // Diagnostics are printed between redraws of the bar.
+                progress.suspend(|| each(outcome));
                 next += 1;
             }
         }
