@@ -469,6 +469,18 @@ fn region_of(prefix: &str) -> Option<String> {
     (region.chars().count() >= 2 && region.chars().count() <= 10).then(|| region.to_string())
 }
 
+/// Which of the three name lists a role fills (0 lead, 1 support, 2
+/// leaders), given whether the project uses a 牵头 label.
+fn target_role(role: Role, lead_label_used: bool) -> u8 {
+    match role {
+        Role::Lead => 0,
+        Role::Responsible if lead_label_used => 1,
+        Role::Responsible => 0,
+        Role::Support => 1,
+        Role::Leader => 2,
+    }
+}
+
 /// "责任单位：区教育局（牵头）、区财政局": where names of a list carry
 /// （牵头）, they lead (the mark dropped) and the others of the list support.
 fn marked_leads(units: &[NamesDraft]) -> Vec<NamesDraft> {
@@ -505,6 +517,7 @@ fn to_project(ctx: &Context, p: &ProjectDraft) -> Project {
     let mut lead_units = Vec::new();
     let mut support_units = Vec::new();
     let mut leaders = Vec::new();
+    let mut seen: std::collections::HashSet<(u8, &str)> = std::collections::HashSet::new();
     for list in &units {
         let target = match list.role {
             Role::Lead => &mut lead_units,
@@ -514,9 +527,10 @@ fn to_project(ctx: &Context, p: &ProjectDraft) -> Project {
             Role::Leader => &mut leaders,
         };
         for name in &list.names {
-            let name = name.as_str().to_string();
-            if !target.contains(&name) {
-                target.push(name);
+            // Each name once per role; a set, so a list of thousands of
+            // names costs no scan per name.
+            if seen.insert((target_role(list.role, lead_label_used), name.as_str())) {
+                target.push(name.as_str().to_string());
             }
         }
     }

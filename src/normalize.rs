@@ -99,11 +99,14 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current: Option<Joined> = None;
     let mut after_blank = false;
+    // Inside a page break: the blank lines around a page number are the
+    // break's, not a paragraph's end ("（牵" / "" / "— 3 —" / "" / "头单位：…").
+    let mut in_page_break = false;
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
         if line.is_blank() {
-            after_blank = true;
+            after_blank |= !in_page_break;
             i += 1;
             continue;
         }
@@ -111,6 +114,10 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
             let kind = aside_kind(&furniture, &chrome, i);
             if kind == LineKind::Metadata {
                 flush(&mut current, &mut blocks);
+            }
+            if kind == LineKind::Furniture {
+                in_page_break = true;
+                after_blank = false;
             }
             blocks.push(Block::Line(Line {
                 text: fold(&line.text),
@@ -133,6 +140,7 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
             }
             i = next;
             after_blank = false;
+            in_page_break = false;
             continue;
         }
         let folded = fold(&line.text);
@@ -164,6 +172,7 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
             }
         }
         after_blank = false;
+        in_page_break = false;
         i += 1;
     }
     flush(&mut current, &mut blocks);

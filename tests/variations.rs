@@ -896,3 +896,11 @@ fn a_tab_row_whose_text_cell_wraps_onto_the_next_line() {
     assert_eq!(first.lead_units, ["区教育和体育局"]);
     assert_eq!(project(&n, 2).lead_units, ["区卫健局"]);
 }
+
+#[test]
+fn a_page_break_inside_a_clause_between_blank_lines() {
+    let n = parse(
+        "附件\n\n某区2023年民生实事项目\n\n1.新增城市停车泊位2500个以上。（牵\n\n— 3 —\n\n头单位：区城市管理局、区住建局）\n2.新建改造供热管网12公里。（牵头单位：区住建局）\n",
+    );
+    assert_eq!(project(&n, 1).lead_units, ["区城市管理局", "区住建局"]);
+}
