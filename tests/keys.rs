@@ -55,17 +55,25 @@ mod trial {
     use super::check;
     keys! { "tests/trial", "tests/trial/keys":
     bozhou_2024_wrapped
+    changan_2022_web
+    chengxiang_2024_funds
     dangtu_2024_gbk
+    fancheng_2025_leaders
     fengyang_2024_category
+    fucheng_2025_tabwrap
     fuyang_2025_page
+    ganjingzi_2025_blocks
     haimen_2025_body
     haishu_2025_unnumbered
+    hongqi_2023_inline
     huzhou_2025_semantics
     jiading_2025_funds
     jiangjin_2025_pdftable
     jiangning_2025_measures
     jinjiang_2024_trad
+    licheng_2024_shared
     lingbi_2024_gbk
+    liubei_2026_gb18030
     liyang_2025_title
     longgang_2024_circled
     nanhai_2025_web
@@ -79,10 +87,14 @@ mod trial {
     tongliang_2025_plan
     tongzhou_2024_pdf
     wanzhou_2025_page
+    weibin_2023_wrap30
+    wuhua_2024_table
     wujin_2025_restart
     xuanzhou_2025_tabs
     yongchuan_2025_inline
+    yuelu_2024_yishi
     yuhang_2025_targets
+    zhanggong_2025_ten
     zhuji_2025_joint
     }
 }
