@@ -120,6 +120,11 @@ fn is_close(c: char) -> bool {
 /// let clauses = minsheng::units::find_clauses(line);
 /// let names: Vec<&str> = clauses[0].lists[0].names.iter().map(|r| &line[r.clone()]).collect();
 /// assert_eq!(names, ["区教体局", "区残联"]);
+/// // A space between two units, folded away, still parts them.
+/// let line = "（牵头单位：区教育局区财政局）";
+/// let clauses = minsheng::units::find_clauses(line);
+/// let names: Vec<&str> = clauses[0].lists[0].names.iter().map(|r| &line[r.clone()]).collect();
+/// assert_eq!(names, ["区教育局", "区财政局"]);
 /// let line = "新增学位5850个。责任单位：区教育局";
 /// let clause = &minsheng::units::find_clauses(line)[0];
 /// assert_eq!(&line[clause.range.clone()], "责任单位：区教育局");
@@ -286,6 +291,40 @@ fn split_names(line: &str, start: usize, end: usize) -> Vec<Range<usize>> {
     }
     push(name_start, end, &mut names);
     names
+        .into_iter()
+        .flat_map(|r| run_together(line, r))
+        .collect()
+}
+
+/// A name that is two run together where a space between them was folded
+/// away ("区教育局 区财政局" reads "区教育局区财政局"): cut after a unit's
+/// ending where a unit of the same level (the same level word first) starts.
+fn run_together(line: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = range.start;
+    let first = |at: usize| line[at..].chars().next();
+    for (i, c) in line[range.clone()].char_indices() {
+        let cut = range.start + i + c.len_utf8();
+        if cut >= range.end || cut - from < 6 {
+            continue;
+        }
+        let left = &line[from..cut];
+        let right = &line[cut..range.end];
+        // The same level word (区…局区…局, 市…委市…局), not a branch of the
+        // unit before ("柳州市公安局柳北分局").
+        let level = first(from).filter(|c| "省市区县镇乡州旗".contains(*c));
+        if level.is_some()
+            && level == first(cut)
+            && !right.ends_with("分局")
+            && crate::table::is_unit_name(left)
+            && crate::table::is_unit_name(right.split(is_open).next().unwrap_or(right))
+        {
+            out.push(from..cut);
+            from = cut;
+        }
+    }
+    out.push(from..range.end);
+    out
 }
 
 fn trim_name(c: char) -> bool {

@@ -904,3 +904,17 @@ fn a_page_break_inside_a_clause_between_blank_lines() {
     );
     assert_eq!(project(&n, 1).lead_units, ["区城市管理局", "区住建局"]);
 }
+
+#[test]
+fn units_parted_by_spaces_and_a_half_width_colon() {
+    let n = parse(
+        "附件\n\n某区2025年民生实事项目\n\n1.新建幼儿园2所。（牵头单位：区教育局 区财政局）\n2.新增泊位500个。\n牵头单位:区交通局  区城管局\n3.完成交通安全整治。（牵头单位：市公安局交警支队）\n",
+    );
+    assert_eq!(project(&n, 1).lead_units, ["区教育局", "区财政局"]);
+    assert_eq!(project(&n, 2).lead_units, ["区交通局", "区城管局"]);
+    assert_eq!(
+        project(&n, 3).lead_units,
+        ["市公安局交警支队"],
+        "a branch of a unit is one name"
+    );
+}
