@@ -244,7 +244,10 @@ fn metadata_fields(text: &MappedText) -> Vec<(&'static str, &str)> {
     for (i, c) in s.char_indices() {
         let span = text.span_of(i..i + c.len_utf8());
         let boundary = prev_end.is_none_or(|end| span.start > end);
-        if boundary {
+        // A label starts a field only past the label before it ("主题 分类"
+        // with a space inside is one label, not 主题… and 分类).
+        let past_label = starts.last().is_none_or(|&(at, _, len)| i >= at + len);
+        if boundary && past_label {
             if let Some((label, len)) =
                 lex::metadata_label(&s[i..]).or_else(|| spaced_label(text, i))
             {

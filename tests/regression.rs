@@ -78,3 +78,16 @@ fn fuzz_stress_page_number_inside_a_flattened_table() {
     assert_eq!(parsed.notice.plan.projects.len(), 2);
     assert_eq!(parsed.notice.plan.projects[1].lead_units, ["区城管局"]);
 }
+
+/// Found by the stress fuzzer (crash-4ddb0328b17152f0, a web copy's metadata
+/// table with a space put inside a label): "主题 分类" matched as 主题分类 and
+/// as 分类, the two fields overlapped and slicing the value panicked.
+#[test]
+fn fuzz_stress_4ddb0328_a_label_with_a_space_inside_is_one_field() {
+    let text = "索引号\t0001/2025-00018\t主题 分类\t综合政务\n发文字号\t某府办〔2025〕6号\n\n某区人民政府办公室关于印发2025年民生实事的通知\n各镇人民政府：\n1.新增学位600个。（责任单位：区教育局）\n";
+    let parsed = parse_bytes(text.as_bytes(), &Options::default());
+    assert_eq!(
+        parsed.notice.document.doc_number.map(|n| n.text).as_deref(),
+        Some("某府办〔2025〕6号")
+    );
+}
