@@ -43,6 +43,8 @@ pub enum MarkerStyle {
     ChineseShi,
     /// 第一类 / 第一、
     Di,
+    /// 第一项 / 第二件
+    DiItem,
     /// No number: a heading that declares its count ("教育医疗类（4项）"),
     /// numbered by its place among its like ([`counted_heading`]).
     Counted,
@@ -113,6 +115,19 @@ fn marker_parser(input: &str) -> IResult<&str, (MarkerStyle, u32)> {
             ),
             |n| (MarkerStyle::Di, n),
         ),
+        // "第一项 新建…", "第二件：…": items counted out, a style of their own
+        // (under 第一类 categories).
+        map(
+            delimited(
+                ch('第'),
+                chinese_int,
+                terminated(
+                    alt((tag("项"), tag("件"))),
+                    opt(alt((tag("："), tag("、")))),
+                ),
+            ),
+            |n| (MarkerStyle::DiItem, n),
+        ),
     ))
     .parse(input)
 }
@@ -148,7 +163,12 @@ pub fn marker(line: &str) -> Option<Marker> {
         }
     }
     // A bare number with nothing after it is a table's 序号 cell, not a heading.
-    if rest.trim().is_empty() && matches!(style, MarkerStyle::ChineseShi | MarkerStyle::Di) {
+    if rest.trim().is_empty()
+        && matches!(
+            style,
+            MarkerStyle::ChineseShi | MarkerStyle::Di | MarkerStyle::DiItem
+        )
+    {
         return None;
     }
     Some(Marker { style, number, len })

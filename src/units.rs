@@ -232,6 +232,23 @@ fn matching_close(line: &str, body: usize) -> Option<usize> {
     None
 }
 
+/// Where a label ending at `colon` starts, if the names before it
+/// (from `from`) leave at least one character: the shortest label that
+/// names a role ("刘洋牵头单位：" → "牵头单位").
+fn glued_label(line: &str, from: usize, colon: usize) -> Option<usize> {
+    let starts: Vec<usize> = line[from..colon]
+        .char_indices()
+        .map(|(i, _)| from + i)
+        .collect();
+    starts
+        .iter()
+        .rev()
+        .skip(2)
+        .take(8)
+        .copied()
+        .find(|&at| at > from && clause_label(&line[at..colon + '：'.len_utf8()]).is_some())
+}
+
 /// The labelled lists in `line[start..end]`.
 fn lists_in(line: &str, start: usize, end: usize) -> Vec<UnitList> {
     let mut lists: Vec<UnitList> = Vec::new();
@@ -251,6 +268,16 @@ fn lists_in(line: &str, start: usize, end: usize) -> Vec<UnitList> {
                 if clause_label(&line[after..end]).is_some() {
                     names_end = names_start + i;
                     next = after;
+                    break;
+                }
+            }
+            // "责任领导：刘洋　牵头单位：…": a label glued on where the fold
+            // dropped the space before it; the shortest label that reads.
+            if c == '：' {
+                let colon = names_start + i;
+                if let Some(label_start) = glued_label(line, names_start, colon) {
+                    names_end = label_start;
+                    next = label_start;
                     break;
                 }
             }
@@ -312,10 +339,10 @@ fn run_together(line: &str, range: Range<usize>) -> Vec<Range<usize>> {
         let right = &line[cut..range.end];
         // The same level word (区…局区…局, 市…委市…局), not a branch of the
         // unit before ("柳州市公安局柳北分局").
+        // Or a group of units ("…局各镇政府各街道办事处").
         let level = first(from).filter(|c| "省市区县镇乡州旗".contains(*c));
-        if level.is_some()
-            && level == first(cut)
-            && !right.ends_with("分局")
+        let same_level = level.is_some() && level == first(cut);
+        if (same_level || first(cut) == Some('各'))
             && crate::table::is_unit_name(left)
             && crate::table::is_unit_name(right.split(is_open).next().unwrap_or(right))
         {

@@ -918,3 +918,24 @@ fn units_parted_by_spaces_and_a_half_width_colon() {
         "a branch of a unit is one name"
     );
 }
+
+#[test]
+fn projects_counted_out_as_di_n_xiang_and_a_leader_glued_to_the_lead_label() {
+    let n = parse(
+        "附件\n\n某区2020年民生实事项目\n\n一、教育惠民（2项）\n第一项　新建中小学9所。\n牵头单位:区教育局 区财政局\n第二项　建设智慧校园20所。\n责任领导：刘洋　牵头单位：区教育局；区公安分局\n二、健康服务（1项）\n第三项　建成社区医院2个。\n牵头单位：区卫生健康局 各镇政府 各街道办事处\n",
+    );
+    assert_eq!(
+        n.plan.categories.len(),
+        2,
+        "一、 are categories, 第N项 projects"
+    );
+    assert_eq!(n.plan.projects.len(), 3);
+    assert_eq!(project(&n, 1).lead_units, ["区教育局", "区财政局"]);
+    let second = project(&n, 2);
+    assert_eq!(second.leaders, ["刘洋"]);
+    assert_eq!(second.lead_units, ["区教育局", "区公安分局"]);
+    assert_eq!(
+        project(&n, 3).lead_units,
+        ["区卫生健康局", "各镇政府", "各街道办事处"]
+    );
+}
