@@ -45,6 +45,8 @@ pub enum MarkerStyle {
     Di,
     /// 第一项 / 第二件
     DiItem,
+    /// 项目一： / 项目2、
+    Xiangmu,
     /// No number: a heading that declares its count ("教育医疗类（4项）"),
     /// numbered by its place among its like ([`counted_heading`]).
     Counted,
@@ -115,6 +117,16 @@ fn marker_parser(input: &str) -> IResult<&str, (MarkerStyle, u32)> {
             ),
             |n| (MarkerStyle::Di, n),
         ),
+        // "项目一：" / "项目2、": a 票决 list's items, a style of their own.
+        map(
+            delimited(
+                tag("项目"),
+                alt((chinese_int, digits)),
+                // A mark or the line's end: "项目一体化" is no number.
+                alt((tag("："), tag("、"), tag("."), nom::combinator::eof)),
+            ),
+            |n| (MarkerStyle::Xiangmu, n),
+        ),
         // "第一项 新建…", "第二件：…": items counted out, a style of their own
         // (under 第一类 categories).
         map(
@@ -141,6 +153,8 @@ fn marker_parser(input: &str) -> IResult<&str, (MarkerStyle, u32)> {
 /// assert!(marker("一、二级困难残疾人").is_none());
 /// assert!(marker("1.8万—2.1万元").is_none());
 /// assert_eq!(marker("1.6月底前完成").map(|m| m.number), Some(1));
+/// assert_eq!(marker("项目三：").map(|m| (m.style, m.number)), Some((MarkerStyle::Xiangmu, 3)));
+/// assert!(marker("项目一体化推进").is_none());
 /// ```
 pub fn marker(line: &str) -> Option<Marker> {
     let (rest, (style, number)) = marker_parser(line).ok()?;

@@ -662,6 +662,17 @@ fn read_outline(
                 .and_then(|l| outline.ancestor_at(index, l))
                 .map(|c| outline.items[c].marker.number);
             let mut project = read_project(ctx, lines, outline, index, category);
+            // "3、实施…行动，由市人社局统筹实施，我区无具体任务。": an item
+            // the place has no task in, listed among the projects.
+            let says_untasked = ["无具体任务", "无任务", "不涉及", "不承担"]
+                .iter()
+                .any(|w| project.text.as_str().contains(w));
+            if project.units.is_empty() && says_untasked {
+                let s = project.text.as_str();
+                let end = s.find(['，', '。', '；']).unwrap_or(s.len());
+                draft.untasked.push(project.text.slice(0..end).trim());
+                continue;
+            }
             let group = std::mem::take(&mut project.group_units);
             draft.projects.push(project);
             give_group_units(&mut draft.projects, group);

@@ -939,3 +939,23 @@ fn projects_counted_out_as_di_n_xiang_and_a_leader_glued_to_the_lead_label() {
         ["区卫生健康局", "各镇政府", "各街道办事处"]
     );
 }
+
+#[test]
+fn a_vote_list_numbered_xiangmu_and_an_item_without_a_local_task() {
+    let n = parse(
+        "某区人民政府关于实施2021年票决民生实事项目的通知\n各街道办事处：\n现将项目印发给你们。\n某区人民政府\n2021年2月8日\n\n票决产生的2件民生实事项目\n项目一：\n项目名称：公办幼儿园扩容\n建设内容：新建公办幼儿园5所。\n责任单位：区教育局\n责任领导：李晓东\n项目二：\n项目名称：老年助餐\n建设内容：新建老年食堂10个。\n责任单位：区民政局\n项目三：\n项目名称：实施高校毕业生“展翅行动”，由市人社局统筹实施，我区无具体任务。\n",
+    );
+    assert_eq!(
+        n.document.title.as_deref(),
+        Some("某区人民政府关于实施2021年票决民生实事项目的通知"),
+        "the list starts at 项目一, not at the top"
+    );
+    assert_eq!(n.plan.projects.len(), 2);
+    assert_eq!(project(&n, 1).lead_units, ["区教育局"]);
+    assert_eq!(project(&n, 1).leaders, ["李晓东"]);
+    assert_eq!(
+        n.plan.untasked.len(),
+        1,
+        "无具体任务: untasked, not a project"
+    );
+}
