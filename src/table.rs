@@ -113,12 +113,8 @@ pub fn read_flattened(
     }
     let read = match separator {
         Some(sep) => read_line_rows(source, lines, next, furniture, &roles, sep),
-        None => {
-            if !has(ColumnRole::Serial) {
-                return None;
-            }
-            read_cell_rows(source, lines, next, furniture, &roles)
-        }
+        None if has(ColumnRole::Serial) => read_cell_rows(source, lines, next, furniture, &roles),
+        None => read_fixed_rows(lines, next, furniture, &roles),
     };
     let (mut rows, end) = read;
     if !rows.iter().any(|r| r.kind == RowKind::Project) {
@@ -138,6 +134,68 @@ pub fn read_flattened(
         },
         end,
     ))
+}
+
+/// Rows one cell per line with no 序号 to start them (a PDF table with
+/// 项目名称 / 主要建设内容 / 牵头单位 / 配合单位 only): each row is the next as
+/// many lines as the header has cells. Read only while every row holds
+/// what its columns say (unit names in the unit columns); the header
+/// repeated at a page top is skipped.
+fn read_fixed_rows(
+    lines: &[PhysicalLine],
+    from: usize,
+    furniture: &[bool],
+    roles: &[ColumnRole],
+) -> (Vec<Row>, usize) {
+    let n = roles.len();
+    let content_lines = |mut i: usize| -> Vec<usize> {
+        let mut found = Vec::new();
+        while i < lines.len() && found.len() < n {
+            if !(lines[i].is_blank() || furniture[i] || is_residue(lines[i].as_str())) {
+                found.push(i);
+            }
+            i += 1;
+        }
+        found
+    };
+    let mut rows = Vec::new();
+    let mut i = from;
+    let mut end = from;
+    loop {
+        let group = content_lines(i);
+        if group.len() < n {
+            break;
+        }
+        let texts: Vec<String> = group.iter().map(|&k| fold_str(lines[k].as_str())).collect();
+        if texts.iter().all(|t| column_role(t).is_some()) {
+            // The header again, after a page break.
+            i = group[n - 1] + 1;
+            end = i;
+            continue;
+        }
+        let fits = roles.iter().zip(&texts).all(|(role, text)| match role {
+            ColumnRole::Units(_) => split_unit_names(text).all(is_unit_name),
+            ColumnRole::Content | ColumnRole::Name => {
+                !text.is_empty() && column_role(text).is_none() && lex::marker(text).is_none()
+            }
+            _ => true,
+        });
+        if !fits {
+            break;
+        }
+        rows.push(Row {
+            kind: RowKind::Project,
+            cells: group.iter().map(|&k| cell_of(&[&lines[k]])).collect(),
+        });
+        i = group[n - 1] + 1;
+        end = i;
+    }
+    (rows, end)
+}
+
+/// The names of a unit cell: split on 、 and ，.
+fn split_unit_names(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['、', '，', ',']).filter(|t| !t.is_empty())
 }
 
 /// What a rebuilt row is.
