@@ -56,8 +56,10 @@ mod trial {
     keys! { "tests/trial", "tests/trial/keys":
     bozhou_2024_wrapped
     changan_2022_web
+    chengguan_2020_pdfcells
     chengxiang_2024_funds
     dangtu_2024_gbk
+    daoli_2021_halfparen
     fancheng_2025_leaders
     fengyang_2024_category
     fucheng_2025_tabwrap
@@ -65,6 +67,7 @@ mod trial {
     ganjingzi_2025_blocks
     haimen_2025_body
     haishu_2025_unnumbered
+    hexi_2018_minxin
     hongqi_2023_inline
     huzhou_2025_semantics
     jiading_2025_funds
@@ -76,24 +79,30 @@ mod trial {
     liubei_2026_gb18030
     liyang_2025_title
     longgang_2024_circled
+    nanguan_2021_attach1
     nanhai_2025_web
     nanling_2024_cells
     pinghu_2025_batch2
     pingshan_2024_columns
     rugao_2024_mirror
+    saihan_2019_runhead
     shexian_2025_forum
     shunde_2025_page
     siming_2025_trad
     tongliang_2025_plan
+    tongren_2020_yishi
     tongzhou_2024_pdf
     wanzhou_2025_page
     weibin_2023_wrap30
     wuhua_2024_table
     wujin_2025_restart
+    xiaodian_2021_piaojue
+    xingqing_2020_table
     xuanzhou_2025_tabs
     yongchuan_2025_inline
     yuelu_2024_yishi
     yuhang_2025_targets
+    zhangdian_2020_diyixiang
     zhanggong_2025_ten
     zhuji_2025_joint
     }

@@ -965,7 +965,11 @@ fn a_pdf_table_one_cell_per_line_without_a_serial_column() {
     let n = parse(
         "附件\n\n某区2020年为民办实事项目计划表\n\n项目名称\n主要建设内容\n牵头单位\n配合单位\n老旧小区改造\n改造老旧小区68个。\n区住建局\n各街道办事处\n\n— 2 —\n\n项目名称\n主要建设内容\n牵头单位\n配合单位\n背街小巷提升\n整治背街小巷35条。\n区城管局\n区住建局\n",
     );
-    assert_eq!(n.plan.projects.len(), 2, "rows of four lines, the header repeated");
+    assert_eq!(
+        n.plan.projects.len(),
+        2,
+        "rows of four lines, the header repeated"
+    );
     assert_eq!(project(&n, 2).lead_units, ["区城管局"]);
     assert_eq!(project(&n, 2).support_units, ["区住建局"]);
     assert_eq!(project(&n, 1).name.as_deref(), Some("老旧小区改造"));
