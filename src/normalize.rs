@@ -294,6 +294,10 @@ fn continues(prev: &Joined, next: &str, paragraph_break: bool) -> bool {
     if crate::units::clause_label(text).is_some() && lex::is_field_line(next) {
         return false;
     }
+    // "5—区医疗保障局" / "6—区城市管理局": rows of a table of who leads what.
+    if crate::units::numbered_units(next).is_some() {
+        return false;
+    }
     // A title over two lines: "…办公室" / "关于印发…的通知".
     if next.starts_with("关于") && lex::is_title(next) {
         return lex::marker(text).is_none() && text.chars().nth(30).is_none();

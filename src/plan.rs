@@ -681,6 +681,7 @@ fn read_outline(
             report_gap(ctx, lines, outline, index);
         }
     }
+    assign_units(ctx, lines, draft);
 }
 
 /// A group's units ("以上项目牵头单位：…" after the last of them) go to the
@@ -697,6 +698,55 @@ fn give_group_units(projects: &mut [ProjectDraft], group: Vec<NamesDraft>) {
             break;
         }
         p.units.extend(group.iter().cloned());
+    }
+}
+
+/// The heading of such a table: "…责任分工表", "项目序号—牵头单位".
+fn is_assignment_heading(line: &str) -> bool {
+    line.ends_with("分工表")
+        || (line.starts_with("项目序号")
+            && units::clause_label(&format!(
+                "{}：",
+                line.trim_start_matches("项目序号")
+                    .trim_start_matches(['—', '－', '-', '–'])
+            ))
+            .is_some())
+}
+
+/// Units given by number in a table after the list ("1—区民政局"): to the
+/// projects of those numbers that name none. Its heading says their role
+/// (牵头单位: they lead).
+fn assign_units(ctx: &mut Context, lines: &[usize], draft: &mut ListDraft) {
+    let mut role = Role::Responsible;
+    for &b in lines {
+        if ctx.is_used(b) {
+            continue;
+        }
+        let Some(line) = ctx.line(b) else { continue };
+        let text = line.as_str();
+        if is_assignment_heading(text) {
+            if text.contains("牵头") {
+                role = Role::Lead;
+            }
+            continue;
+        }
+        let Some((number, units)) = units::numbered_units(text) else {
+            continue;
+        };
+        let Some(project) = draft
+            .projects
+            .iter_mut()
+            .find(|p| p.number == number && p.units.is_empty())
+        else {
+            continue;
+        };
+        let at = text.len() - units.len();
+        let names = split_unit_cell(units)
+            .into_iter()
+            .map(|r| line.text.slice(at + r.start..at + r.end))
+            .collect();
+        project.units.push(NamesDraft { role, names });
+        ctx.take(b);
     }
 }
 
@@ -849,6 +899,14 @@ fn read_project(
     let mut group_units = Vec::new();
     for (k, piece) in pieces.iter().enumerate() {
         let block = (k > 0).then(|| lines[item.continuation[k - 1]]);
+        // A table of who leads which project begins after the list: it is
+        // not this project's text (read by `assign_units`).
+        if k > 0
+            && (units::numbered_units(piece.as_str()).is_some()
+                || is_assignment_heading(piece.as_str()))
+        {
+            break;
+        }
         if lex::measures_header(piece.as_str()) {
             in_measures = true;
             if let Some(b) = block {

@@ -358,6 +358,24 @@ fn trim_name(c: char) -> bool {
     c.is_whitespace() || matches!(c, '。' | '；' | '，' | '、' | '：')
 }
 
+/// "1—区民政局": a project's number and its units, a row of a table of who
+/// leads which project (项目序号—牵头单位) printed after the list.
+///
+/// ```
+/// assert_eq!(minsheng::units::numbered_units("5—区医疗保障局、区财政局"), Some((5, "区医疗保障局、区财政局")));
+/// assert_eq!(minsheng::units::numbered_units("3—5所学校"), None);
+/// ```
+pub fn numbered_units(line: &str) -> Option<(u32, &str)> {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let number = line[..digits].parse().ok()?;
+    let rest = line[digits..].trim_start_matches(['—', '－', '-', '–']);
+    let units = rest.trim();
+    (rest.len() < line.len() - digits
+        && !units.is_empty()
+        && units.split(['、', '，']).all(crate::table::is_unit_name))
+    .then_some((number, units))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -74,6 +74,7 @@ mod trial {
     jiangjin_2025_pdftable
     jiangning_2025_measures
     jinjiang_2024_trad
+    jiyang_2019_fengong
     licheng_2024_shared
     lingbi_2024_gbk
     liubei_2026_gb18030

@@ -974,3 +974,17 @@ fn a_pdf_table_one_cell_per_line_without_a_serial_column() {
     assert_eq!(project(&n, 2).support_units, ["区住建局"]);
     assert_eq!(project(&n, 1).name.as_deref(), Some("老旧小区改造"));
 }
+
+#[test]
+fn lead_units_given_by_number_in_a_table_after_the_list() {
+    let n = parse(
+        "附件\n\n某区2019年为民办实事事项\n\n1.提高城乡低保标准\n年度目标：城乡低保标准提高到每人每月600元。\n2.背街小巷整治\n年度目标：整治背街小巷30条。\n\n某区2019年为民办实事事项责任分工表\n\n项目序号—牵头单位\n1—区民政局\n2—区城市管理局、区住建局\n",
+    );
+    assert_eq!(project(&n, 1).lead_units, ["区民政局"]);
+    assert_eq!(project(&n, 2).lead_units, ["区城市管理局", "区住建局"]);
+    assert!(
+        !project(&n, 2).text.contains("分工表"),
+        "the table is not the last project's text"
+    );
+    assert!(!codes(&n).contains(&"missing-lead-unit"));
+}
