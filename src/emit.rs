@@ -344,49 +344,29 @@ impl ser::Serializer for Probe {
 /// Looks at nothing and answers its shape.
 struct Skip(Shape);
 
-impl ser::SerializeSeq for Skip {
-    type Ok = Shape;
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), Error> {
-        Ok(())
-    }
-    fn end(self) -> Result<Shape, Error> {
-        Ok(self.0)
-    }
+/// The one-method compound serializers of [`Skip`]: they ignore what they
+/// are given and answer the shape.
+macro_rules! skip_items {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Skip {
+            type Ok = Shape;
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), Error> {
+                Ok(())
+            }
+            fn end(self) -> Result<Shape, Error> {
+                Ok(self.0)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Skip {
-    type Ok = Shape;
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), Error> {
-        Ok(())
-    }
-    fn end(self) -> Result<Shape, Error> {
-        Ok(self.0)
-    }
-}
-
-impl ser::SerializeTupleStruct for Skip {
-    type Ok = Shape;
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), Error> {
-        Ok(())
-    }
-    fn end(self) -> Result<Shape, Error> {
-        Ok(self.0)
-    }
-}
-
-impl ser::SerializeTupleVariant for Skip {
-    type Ok = Shape;
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), Error> {
-        Ok(())
-    }
-    fn end(self) -> Result<Shape, Error> {
-        Ok(self.0)
-    }
-}
+skip_items!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Skip {
     type Ok = Shape;
@@ -563,38 +543,27 @@ impl Items<'_, '_> {
     }
 }
 
-impl ser::SerializeSeq for Items<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.0.close(self.1, "]")
-    }
+/// Sequences, tuples and tuple structs are all written as JSON arrays.
+macro_rules! items_as_array {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Items<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                self.element(value)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.0.close(self.1, "]")
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Items<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.0.close(self.1, "]")
-    }
-}
-
-impl ser::SerializeTupleStruct for Items<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.0.close(self.1, "]")
-    }
-}
+items_as_array!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field
+);
 
 /// An exact number's one field: its text, written as it is.
 impl ser::SerializeStruct for Items<'_, '_> {

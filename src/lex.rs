@@ -353,15 +353,20 @@ pub fn is_metadata_field(line: &str, raw: &str) -> bool {
 /// line of two fields or more ("发文机关：…　成文日期：…"), which no notice
 /// sentence is either.
 pub fn is_strong_metadata_field(line: &str, raw: &str) -> bool {
-    let strong = metadata_label(line)
-        .map(|(label, _)| label)
+    let first = metadata_label(line).map(|(label, _)| label);
+    let strong = first
         .or_else(|| spaced_metadata_label(raw))
         .is_some_and(|label| STRONG_METADATA_LABELS.contains(&label));
-    let fields = METADATA_LABELS
-        .iter()
-        .filter(|label| line.contains(&format!("{label}：")))
-        .count();
-    (strong || (fields >= 2 && metadata_label(line).is_some()))
+    let field_count = || {
+        METADATA_LABELS
+            .iter()
+            .filter(|label| {
+                line.match_indices(*label)
+                    .any(|(i, _)| line[i + label.len()..].starts_with('：'))
+            })
+            .count()
+    };
+    (strong || (first.is_some() && field_count() >= 2))
         && line.chars().count() <= 120
         && !line.ends_with('。')
 }

@@ -664,10 +664,7 @@ fn read_outline(
             let mut project = read_project(ctx, lines, outline, index, category);
             // "3、实施…行动，由市人社局统筹实施，我区无具体任务。": an item
             // the place has no task in, listed among the projects.
-            let says_untasked = ["无具体任务", "无任务", "不涉及", "不承担"]
-                .iter()
-                .any(|w| project.text.as_str().contains(w));
-            if project.units.is_empty() && says_untasked {
+            if project.units.is_empty() && says_untasked(project.text.as_str()) {
                 let s = project.text.as_str();
                 let end = s.find(['，', '。', '；']).unwrap_or(s.len());
                 draft.untasked.push(project.text.slice(0..end).trim());
@@ -838,10 +835,18 @@ fn read_category(
 /// A heading of the items the place has no task in: "瑶海区无任务",
 /// "我县无具体任务的项目", "不涉及", "不承担任务".
 fn is_untasked_heading(name: &str) -> bool {
-    let no_task = name
-        .find('无')
-        .is_some_and(|at| name[at..].contains("任务"));
-    no_task || name.contains("不涉及") || name.contains("不承担")
+    says_untasked(name)
+        || name
+            .find('无')
+            .is_some_and(|at| name[at..].contains("任务"))
+}
+
+/// The words by which an item says the place has no task in it; stricter
+/// than a heading's (无…任务), since a project's own text may hold both.
+fn says_untasked(text: &str) -> bool {
+    ["无具体任务", "无任务", "不涉及", "不承担"]
+        .iter()
+        .any(|w| text.contains(w))
 }
 
 /// "分别为：A、B、…等，共 15 项。" → A, B, …

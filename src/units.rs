@@ -236,16 +236,13 @@ fn matching_close(line: &str, body: usize) -> Option<usize> {
 /// (from `from`) leave at least one character: the shortest label that
 /// names a role ("刘洋牵头单位：" → "牵头单位").
 fn glued_label(line: &str, from: usize, colon: usize) -> Option<usize> {
-    let starts: Vec<usize> = line[from..colon]
+    // Labels are three to ten characters: only those starts are tried.
+    line[from..colon]
         .char_indices()
-        .map(|(i, _)| from + i)
-        .collect();
-    starts
-        .iter()
         .rev()
         .skip(2)
         .take(8)
-        .copied()
+        .map(|(i, _)| from + i)
         .find(|&at| at > from && clause_label(&line[at..colon + '：'.len_utf8()]).is_some())
 }
 
@@ -327,6 +324,10 @@ fn split_names(line: &str, start: usize, end: usize) -> Vec<Range<usize>> {
 /// away ("区教育局 区财政局" reads "区教育局区财政局"): cut after a unit's
 /// ending where a unit of the same level (the same level word first) starts.
 fn run_together(line: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    // Two names of at most twenty characters each, or it is no such pair.
+    if range.len() > 2 * 20 * 3 {
+        return vec![range];
+    }
     let mut out = Vec::new();
     let mut from = range.start;
     let first = |at: usize| line[at..].chars().next();
