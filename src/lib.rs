@@ -48,6 +48,7 @@ pub mod numeral;
 pub mod outline;
 pub mod plan;
 pub mod quantity;
+pub mod review;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod source;

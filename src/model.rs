@@ -219,6 +219,43 @@ pub enum Comparator {
     Range,
 }
 
+impl Comparator {
+    /// The comparator as a mathematical sign: `=`, `≥`, `>`, `≤`, `<`, `≈`,
+    /// and `–` for a range.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::Eq => "=",
+            Comparator::Ge => "≥",
+            Comparator::Gt => ">",
+            Comparator::Le => "≤",
+            Comparator::Lt => "<",
+            Comparator::Approx => "≈",
+            Comparator::Range => "–",
+        }
+    }
+
+    /// The name used in the JSON: `eq`, `ge`, `gt`, `le`, `lt`, `approx`,
+    /// `range`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Comparator::Eq => "eq",
+            Comparator::Ge => "ge",
+            Comparator::Gt => "gt",
+            Comparator::Le => "le",
+            Comparator::Lt => "lt",
+            Comparator::Approx => "approx",
+            Comparator::Range => "range",
+        }
+    }
+}
+
+impl std::fmt::Display for Comparator {
+    /// The JSON name (`ge`); [`Comparator::symbol`] gives the sign.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A numeric target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -253,6 +290,25 @@ pub struct Quantity {
     /// Where it is in the input.
     #[serde(skip)]
     pub span: Span,
+}
+
+impl std::fmt::Display for Quantity {
+    /// The target as a reader writes it down: `≥ 277 元/月/人`, `≈ 11500 人`,
+    /// `3–6 岁` (a range), `660 → 690 元` (a change from 660).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.cmp, &self.min, &self.max) {
+            (Comparator::Range, Some(min), Some(max)) => write!(f, "{min}–{max}")?,
+            _ => match (&self.from, self.cmp) {
+                (Some(from), Comparator::Eq) => write!(f, "{from} → {}", self.value)?,
+                (Some(from), cmp) => write!(f, "{from} → {} {}", cmp.symbol(), self.value)?,
+                (None, cmp) => write!(f, "{} {}", cmp.symbol(), self.value)?,
+            },
+        }
+        if !self.unit.is_empty() {
+            write!(f, " {}", self.unit)?;
+        }
+        Ok(())
+    }
 }
 
 /// A distinct attachment with all its printed copies.

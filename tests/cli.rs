@@ -572,3 +572,28 @@ fn an_interrupted_batch_leaves_only_complete_files() {
             .unwrap_or_else(|e| panic!("{name} is incomplete: {e}"));
     }
 }
+
+#[test]
+fn review_format_shows_one_line_per_element() {
+    let out = minsheng_with_stdin(&["parse", "-", "--format", "review"], NOTICE.as_bytes());
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let review = stdout(&out);
+    assert!(review.starts_with("source - · text · UTF-8 · "), "{review}");
+    assert!(
+        review.contains("category 1 L3 促进就业 [1]\n  (1) L5 新增城镇就业1.15万人左右。 | lead 区人社局 | ≈ 11500 人\n"),
+        "{review}"
+    );
+    assert!(review.contains("attachment 1 "), "{review}");
+}
+
+#[test]
+fn review_format_refuses_a_batch() {
+    let dir = batch(&["a.txt", "b.txt"]);
+    let out = minsheng(&["parse", path_str(dir.path()), "--format", "review"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("--format review shows one input"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -70,7 +70,7 @@ pub fn run(args: &ParseArgs) -> Status {
         return Status::Failed;
     }
     let opened = match &plan {
-        Plan::Single(target) => output::Sink::single(target.clone(), args.pretty),
+        Plan::Single(target) => output::Sink::single(target.clone(), style(args)),
         Plan::Lines(target) => output::Sink::lines(target.clone()),
         Plan::Folder(folder) => output::Sink::folder(folder.clone(), args.pretty),
         Plan::Tables(folder) => output::Sink::tables(folder.clone()),
@@ -157,9 +157,24 @@ fn overwrites_input(plan: &Plan, inputs: &[Input]) -> Option<String> {
     })
 }
 
+/// How a single document is written.
+fn style(args: &ParseArgs) -> output::Style {
+    match (args.format, args.pretty) {
+        (OutputFormat::Review, _) => output::Style::Review,
+        (_, true) => output::Style::Pretty,
+        (_, false) => output::Style::Canonical,
+    }
+}
+
 fn destination(args: &ParseArgs) -> Result<Plan, String> {
     let single = args.inputs.len() == 1 && !args.inputs[0].is_dir();
     match (args.format, &args.out_dir) {
+        (OutputFormat::Review, None) if single && !args.jsonl => {
+            Ok(Plan::Single(args.output.clone()))
+        }
+        (OutputFormat::Review, _) => {
+            Err("--format review shows one input (no --out-dir or --jsonl)".to_string())
+        }
         (OutputFormat::Csv, Some(dir)) => Ok(Plan::Tables(dir.clone())),
         (OutputFormat::Csv, None) => {
             Err("--format csv writes two files and needs --out-dir DIR".to_string())

@@ -105,6 +105,8 @@ pub(crate) enum OutputFormat {
     Json,
     /// CSV tables of projects and quantities (needs --out-dir).
     Csv,
+    /// The review form: one line per element, to check a conversion by eye.
+    Review,
 }
 
 /// The process exit status; a batch takes the worst of its files.

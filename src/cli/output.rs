@@ -141,6 +141,25 @@ impl Drop for AtomicFile {
     }
 }
 
+/// How a single document is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// Canonical JSON.
+    Canonical,
+    /// Indented JSON.
+    Pretty,
+    /// The review form (`minsheng::review`).
+    Review,
+}
+
+/// One notice in `style`, with a final newline.
+fn document(out: &mut dyn Write, notice: &minsheng::Notice, style: Style) -> io::Result<()> {
+    match style {
+        Style::Review => out.write_all(minsheng::review::render(notice).as_bytes()),
+        Style::Canonical | Style::Pretty => json(out, notice, style == Style::Pretty),
+    }
+}
+
 /// The JSON of one notice, with a final newline.
 pub fn json(out: &mut dyn Write, notice: &minsheng::Notice, pretty: bool) -> io::Result<()> {
     minsheng::emit::write(&mut *out, notice, pretty)?;
@@ -154,7 +173,7 @@ pub enum Sink {
     Single {
         target: Option<PathBuf>,
         file: Option<AtomicFile>,
-        pretty: bool,
+        style: Style,
         written: bool,
     },
     /// JSON Lines, to stdout or a file.
@@ -175,12 +194,12 @@ pub enum Sink {
 
 impl Sink {
     /// One document to `target` (stdout when none).
-    pub fn single(target: Option<PathBuf>, pretty: bool) -> io::Result<Sink> {
+    pub fn single(target: Option<PathBuf>, style: Style) -> io::Result<Sink> {
         let file = target.as_deref().map(AtomicFile::create).transpose()?;
         Ok(Sink::Single {
             target,
             file,
-            pretty,
+            style,
             written: false,
         })
     }
@@ -223,17 +242,17 @@ impl Sink {
             Sink::Single {
                 target,
                 file,
-                pretty,
+                style,
                 written,
             } => {
                 *written = true;
                 match file.take() {
                     Some(mut file) => {
                         let result =
-                            json(&mut file, &done.notice, *pretty).and_then(|()| file.commit());
+                            document(&mut file, &done.notice, *style).and_then(|()| file.commit());
                         finish(target.as_deref(), result)
                     }
-                    None => deliver(None, |w| json(w, &done.notice, *pretty)),
+                    None => deliver(None, |w| document(w, &done.notice, *style)),
                 }
             }
             Sink::Lines {
