@@ -9,7 +9,7 @@
 
 use crate::attachments::{self, content_key};
 use crate::context::Context;
-use crate::diagnostic::{quote, Code};
+use crate::diagnostic::{quote, Code, Diagnostic};
 use crate::document;
 use crate::lex;
 use crate::mapped::MappedText;
@@ -191,46 +191,44 @@ fn merge_measures(ctx: &mut Context, main: &mut ListDraft, other: ListDraft) {
         if p.from_plan {
             let name = p.name.as_ref().map_or("", |n| n.as_str());
             if similarity(name, m.text.as_str()) < 0.34 {
-                let line = ctx.line_no(m.span);
-                ctx.sink.report(
-                    Code::TextDiffersBetweenAttachments,
-                    p.span,
-                    format!(
-                        "expected the implementation plan of project {} (line {line}: {}), found {}: matched by its place in the list",
-                        m.number,
-                        quote(m.text.as_str()),
-                        quote(name)
-                    ),
+                ctx.sink.push(
+                    Diagnostic::new(
+                        Code::TextDiffersBetweenAttachments,
+                        p.span,
+                        format!(
+                            "expected the implementation plan of project {} ({}), found {}: matched by its place in the list",
+                            m.number,
+                            quote(m.text.as_str()),
+                            quote(name)
+                        ),
+                    )
+                    .with_label(m.span, format!("project {} in the list", m.number)),
                 );
             }
         } else if content_key(m.text.as_str()) != content_key(p.text.as_str()) {
-            let line = ctx.line_no(m.span);
             let (there, here) = difference(m.text.as_str(), p.text.as_str());
-            ctx.sink.report(
-                Code::TextDiffersBetweenAttachments,
-                p.span,
-                format!(
-                    "project {} reads differently here than at line {line}: {} there, {} here",
-                    p.number,
-                    describe(&there),
-                    describe(&here)
-                ),
+            ctx.sink.push(
+                Diagnostic::new(
+                    Code::TextDiffersBetweenAttachments,
+                    p.span,
+                    format!(
+                        "project {} reads differently here than in the list: {} there, {} here",
+                        p.number,
+                        describe(&there),
+                        describe(&here)
+                    ),
+                )
+                .with_label(m.span, format!("project {} in the list", m.number)),
             );
         }
-        let line = ctx.line_no(m.span);
-        merge_more_measures(ctx, m, p.measures, line);
-        merge_units(ctx, m, p.units, p.span, line);
+        merge_more_measures(ctx, m, p.measures);
+        merge_units(ctx, m, p.units, p.span);
     }
 }
 
 /// The other attachment's measures: all of them where the list has none;
 /// where it has some, those it lacks are added and said.
-fn merge_more_measures(
-    ctx: &mut Context,
-    m: &mut ProjectDraft,
-    measures: Vec<MeasureDraft>,
-    line: u32,
-) {
+fn merge_more_measures(ctx: &mut Context, m: &mut ProjectDraft, measures: Vec<MeasureDraft>) {
     if m.measures.is_empty() {
         m.measures = measures;
         return;
@@ -245,16 +243,19 @@ fn merge_more_measures(
         .filter(|x| !known.contains(&content_key(x.text.as_str())))
         .collect();
     if let Some(first) = more.first() {
-        ctx.sink.report(
-            Code::Conflict,
-            first.text.span(),
-            format!(
-                "project {} has {} measures at line {line}; {} more here, added: {}",
-                m.number,
-                m.measures.len(),
-                more.len(),
-                quote(first.text.as_str())
-            ),
+        ctx.sink.push(
+            Diagnostic::new(
+                Code::Conflict,
+                first.text.span(),
+                format!(
+                    "project {} has {} measures in the list; {} more here, added: {}",
+                    m.number,
+                    m.measures.len(),
+                    more.len(),
+                    quote(first.text.as_str())
+                ),
+            )
+            .with_label(m.span, format!("project {} in the list", m.number)),
         );
         m.measures.extend(more);
     }
@@ -263,13 +264,7 @@ fn merge_more_measures(
 /// The other attachment's units: all of them where the list names none.
 /// Where it names some, its lead units are kept and different ones said;
 /// supporting units and leaders only the other names are added, and said.
-fn merge_units(
-    ctx: &mut Context,
-    m: &mut ProjectDraft,
-    units: Vec<NamesDraft>,
-    span: Span,
-    line: u32,
-) {
+fn merge_units(ctx: &mut Context, m: &mut ProjectDraft, units: Vec<NamesDraft>, span: Span) {
     if m.units.is_empty() {
         m.units = units;
         return;
@@ -289,15 +284,18 @@ fn merge_units(
     };
     let (ours, theirs) = (names(&m.units, true), names(&units, true));
     if !theirs.is_empty() && theirs.iter().any(|t| !ours.contains(t)) {
-        ctx.sink.report(
-            Code::Conflict,
-            span,
-            format!(
-                "project {} has lead units {} at line {line}, {} here: the list's are kept",
-                m.number,
-                quote(&ours.join("、")),
-                quote(&theirs.join("、"))
-            ),
+        ctx.sink.push(
+            Diagnostic::new(
+                Code::Conflict,
+                span,
+                format!(
+                    "project {} has lead units {} in the list, {} here: the list's are kept",
+                    m.number,
+                    quote(&ours.join("、")),
+                    quote(&theirs.join("、"))
+                ),
+            )
+            .with_label(m.span, format!("project {} in the list", m.number)),
         );
     }
     let known = names(&m.units, false);
@@ -320,14 +318,17 @@ fn merge_units(
         }
     }
     if !added.is_empty() {
-        ctx.sink.report(
-            Code::Conflict,
-            span,
-            format!(
-                "project {} names {} only here, not at line {line}: added",
-                m.number,
-                quote(&added.join("、"))
-            ),
+        ctx.sink.push(
+            Diagnostic::new(
+                Code::Conflict,
+                span,
+                format!(
+                    "project {} names {} only here, not in the list: added",
+                    m.number,
+                    quote(&added.join("、"))
+                ),
+            )
+            .with_label(m.span, format!("project {} in the list", m.number)),
         );
     }
 }

@@ -9,7 +9,7 @@
 //! punctuation are reported.
 
 use crate::context::Context;
-use crate::diagnostic::{quote, Code};
+use crate::diagnostic::{quote, Code, Diagnostic};
 use crate::layout::{Block, LineKind};
 use crate::lex;
 use crate::model::{Attachment, CopyRange};
@@ -196,45 +196,54 @@ fn report_copy_differences(
         only_b,
         aligned,
     } = diff(a, b);
+    let first_copy = ctx.blocks[a.first().map_or(primary.marker, |x| x.0)].span();
+    let this_copy = ctx.blocks[copy.marker].span();
     if !aligned {
-        let first = ctx.line_no(ctx.blocks[a.first().map_or(primary.marker, |x| x.0)].span());
-        let span = ctx.blocks[copy.marker].span();
-        ctx.sink.report(
-            Code::AttachmentCopiesDiffer,
-            span,
-            format!(
-                "this copy of 附件 {} (“{}”) differs from the copy at line {first} in too many places ({} and {} elements) to be aligned line by line; the lines reported are those whose text the other copy lacks, wherever they are",
-                d.number, d.title, a.len(), b.len()
-            ),
+        ctx.sink.push(
+            Diagnostic::new(
+                Code::AttachmentCopiesDiffer,
+                this_copy,
+                format!(
+                    "this copy of 附件 {} (“{}”) differs from the first copy in too many places ({} and {} elements) to be aligned line by line; the lines reported are those whose text the other copy lacks, wherever they are",
+                    d.number, d.title, a.len(), b.len()
+                ),
+            )
+            .with_label(first_copy, "the first copy"),
         );
     }
     for i in only_b {
         let (block, _) = &b[i];
         let span = ctx.blocks[*block].span();
         let text = ctx.text(*block).to_string();
-        let first = ctx.line_no(ctx.blocks[a.first().map_or(primary.marker, |x| x.0)].span());
-        ctx.sink.report(
-            Code::AttachmentCopiesDiffer,
-            span,
-            format!(
-                "this copy of 附件 {} (“{}”) differs from the copy at line {first}: {} is not in that copy",
-                d.number, d.title, quote(&text)
-            ),
+        ctx.sink.push(
+            Diagnostic::new(
+                Code::AttachmentCopiesDiffer,
+                span,
+                format!(
+                    "this copy of 附件 {} (“{}”) differs from the first copy: {} is not in that copy",
+                    d.number,
+                    d.title,
+                    quote(&text)
+                ),
+            )
+            .with_label(first_copy, "the first copy"),
         );
     }
     for i in only_a {
         let (block, _) = &a[i];
         let span = ctx.blocks[*block].span();
         let text = ctx.text(*block).to_string();
-        let at = ctx.line_no(ctx.blocks[copy.marker].span());
-        ctx.sink.report(
-            Code::AttachmentCopiesDiffer,
-            span,
-            format!(
-                "the copy of 附件 {} starting at line {at} lacks this line or has it changed: {}",
-                d.number,
-                quote(&text)
-            ),
+        ctx.sink.push(
+            Diagnostic::new(
+                Code::AttachmentCopiesDiffer,
+                span,
+                format!(
+                    "another copy of 附件 {} lacks this line or has it changed: {}",
+                    d.number,
+                    quote(&text)
+                ),
+            )
+            .with_label(this_copy, "the copy without it"),
         );
     }
 }

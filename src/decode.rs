@@ -335,6 +335,9 @@ fn bad_run_diagnostic(bytes: &[u8], run: &BadRun, name: &str) -> Diagnostic {
             run.bytes.start,
         ),
     )
+    .with_help(
+        "if the file is in another encoding, name it (--encoding LABEL on the command line, Options::encoding in the library)",
+    )
 }
 
 /// Encoding names as this crate reports them (encoding_rs writes

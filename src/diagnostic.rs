@@ -117,6 +117,47 @@ codes! {
     InputTooLarge = "input-too-large", Error;
 }
 
+impl std::str::FromStr for Code {
+    type Err = String;
+    /// A code from its kebab-case identifier.
+    fn from_str(s: &str) -> Result<Code, String> {
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| format!("unknown diagnostic code “{s}”"))
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Code, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        name.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Code {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Code".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        schemars::json_schema!({
+            "description": "Stable kebab-case diagnostic code (docs/diagnostics.md).",
+            "type": "string",
+            "enum": names,
+        })
+    }
+}
+
 impl std::fmt::Display for Code {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -134,6 +175,20 @@ pub struct Diagnostic {
     pub message: String,
     /// Where, in the decoded input.
     pub span: Span,
+    /// Other places the message speaks of ("the first copy", "the list's
+    /// entry"), each with what it is.
+    pub labels: Vec<Label>,
+    /// What the user can do about it, if anything.
+    pub help: Option<String>,
+}
+
+/// A secondary place of a diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Label {
+    /// Where, in the decoded input.
+    pub span: Span,
+    /// What is there, as the message refers to it.
+    pub message: String,
 }
 
 impl Diagnostic {
@@ -144,7 +199,24 @@ impl Diagnostic {
             severity: code.severity(),
             message: message.into(),
             span,
+            labels: Vec::new(),
+            help: None,
         }
+    }
+
+    /// The same with another place the message speaks of.
+    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// The same with advice for the user.
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
     }
 }
 

@@ -35,14 +35,18 @@ pub struct Refusal {
 /// assert_eq!(refusal.diagnostic.code, Code::BinaryInput);
 /// assert!(read("附件 1".as_bytes(), EncodingChoice::Auto, 1 << 20).is_ok());
 /// ```
+// A refusal is built at most once per input, never in a loop: its size
+// (a diagnostic with labels and help) costs nothing worth a box.
+#[allow(clippy::result_large_err)]
 pub fn read(bytes: &[u8], choice: EncodingChoice, max_bytes: usize) -> Result<Decoded, Refusal> {
     // Spans are 32-bit offsets: beyond 4 GiB they could not be exact.
     let max_bytes = max_bytes.min(u32::MAX as usize);
     if bytes.len() > max_bytes {
-        return Err(refuse(
-            Code::InputTooLarge,
-            too_large(bytes.len(), max_bytes),
-        ));
+        let mut refusal = refuse(Code::InputTooLarge, too_large(bytes.len(), max_bytes));
+        refusal.diagnostic = refusal.diagnostic.with_help(
+            "raise the limit if the input is a notice (--max-bytes N on the command line, Options::max_bytes in the library)",
+        );
+        return Err(refusal);
     }
     if let Some(kind) = signature(bytes) {
         return Err(refuse(

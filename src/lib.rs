@@ -264,12 +264,27 @@ fn source_info(
 /// A diagnostic as the JSON has it, with its line and column.
 fn record(d: Diagnostic, source: &SourceText) -> model::DiagnosticRecord {
     let p = source.position(d.span.start as usize);
+    let labels = d
+        .labels
+        .into_iter()
+        .map(|label| {
+            let p = source.position(label.span.start as usize);
+            model::LabelRecord {
+                line: p.line,
+                column: p.column,
+                message: label.message,
+                span: label.span,
+            }
+        })
+        .collect();
     model::DiagnosticRecord {
         severity: d.severity,
-        code: d.code.as_str().to_string(),
+        code: d.code,
         message: d.message,
         line: p.line,
         column: p.column,
+        labels,
+        help: d.help,
         span: d.span,
     }
 }

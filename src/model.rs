@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::decimal::Decimal;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Code, Severity};
 use crate::source::Span;
 
 /// The version of this contract; bumped on any rename, removal or retyping.
@@ -340,13 +340,34 @@ pub struct DiagnosticRecord {
     /// error, warning or info.
     pub severity: Severity,
     /// Stable kebab-case code.
-    pub code: String,
+    pub code: Code,
     /// What was expected and what was found.
     pub message: String,
     /// 1-based line.
     pub line: u32,
     /// 1-based column in characters.
     pub column: u32,
+    /// Other places the message speaks of (omitted when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<LabelRecord>,
+    /// What the user can do about it (omitted when nothing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// Where it points in the input.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// A secondary place of a diagnostic, as it appears in the JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LabelRecord {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column in characters.
+    pub column: u32,
+    /// What is there, as the message refers to it.
+    pub message: String,
     /// Where it points in the input.
     #[serde(skip)]
     pub span: Span,
@@ -395,7 +416,13 @@ impl Notice {
             }
         }
         self.attachments.iter_mut().for_each(|a| f(&mut a.title));
-        self.diagnostics.iter_mut().for_each(|d| f(&mut d.message));
+        for d in &mut self.diagnostics {
+            f(&mut d.message);
+            d.labels.iter_mut().for_each(|l| f(&mut l.message));
+            if let Some(help) = &mut d.help {
+                f(help);
+            }
+        }
     }
 }
 

@@ -5,7 +5,8 @@
 //! document frame, each category with its projects under it (number, line,
 //! lead units, targets written as `≥ 80 %`, measures counted), the untasked
 //! items, the attachments' copies, and each diagnostic as
-//! `line:column severity[code] message`. Long texts (a project's, a
+//! `line:column severity[code] message` (its other places and help
+//! indented under it). Long texts (a project's, a
 //! section's, the preamble) are shown by their length in characters and
 //! their beginning, `[57] 促进重点群体稳定就业…`: the length changes when a
 //! line is joined to the wrong element or text goes missing, and keeps the
@@ -188,6 +189,12 @@ fn diagnostics(out: &mut String, notice: &Notice) {
             d.code,
             d.message
         );
+        for label in &d.labels {
+            let _ = writeln!(out, "  ↳ {}:{} {}", label.line, label.column, label.message);
+        }
+        if let Some(help) = &d.help {
+            let _ = writeln!(out, "  help: {help}");
+        }
     }
 }
 

@@ -53,14 +53,17 @@ fn check_numbering(ctx: &mut Context, plan: &Plan, draft: &ListDraft) {
     let mut seen = std::collections::BTreeMap::new();
     for (p, d) in plan.projects.iter().zip(&draft.projects) {
         let identity = (restarts.then_some(p.category).flatten(), p.number);
-        if let Some(first) = seen.insert(identity, p.line) {
-            ctx.sink.report(
-                Code::NumberingDuplicate,
-                d.span,
-                format!(
-                    "expected a new project number, found project {} again (first at line {first})",
-                    p.number
-                ),
+        if let Some(first) = seen.insert(identity, d.span) {
+            ctx.sink.push(
+                Diagnostic::new(
+                    Code::NumberingDuplicate,
+                    d.span,
+                    format!(
+                        "expected a new project number, found project {} again",
+                        p.number
+                    ),
+                )
+                .with_label(first, format!("project {} first", p.number)),
             );
         }
     }

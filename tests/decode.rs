@@ -57,7 +57,7 @@ fn gbk_and_utf8_give_the_same_lines_and_columns() {
         p.notice
             .diagnostics
             .iter()
-            .map(|d| (d.line, d.column, d.code.clone()))
+            .map(|d| (d.line, d.column, d.code))
             .collect::<Vec<_>>()
     };
     assert_eq!(places(&gbk), places(&utf8));
@@ -144,7 +144,7 @@ fn invalid_bytes_in_the_middle_give_one_diagnostic_at_their_offset() {
         .notice
         .diagnostics
         .iter()
-        .filter(|d| d.code == "invalid-encoding")
+        .filter(|d| d.code == minsheng::Code::InvalidEncoding)
         .collect();
     assert_eq!(
         bad.len(),
@@ -176,7 +176,7 @@ fn invalid_bytes_in_a_gbk_file_are_reported_in_gb18030_terms() {
         .notice
         .diagnostics
         .iter()
-        .filter(|d| d.code == "invalid-encoding")
+        .filter(|d| d.code == minsheng::Code::InvalidEncoding)
         .collect();
     assert_eq!(bad.len(), 1);
     assert!(
@@ -203,7 +203,7 @@ fn a_gbk_file_truncated_mid_character() {
         .notice
         .diagnostics
         .iter()
-        .filter(|d| d.code == "invalid-encoding")
+        .filter(|d| d.code == minsheng::Code::InvalidEncoding)
         .collect();
     assert_eq!(bad.len(), 1);
     assert_eq!(

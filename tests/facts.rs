@@ -2,6 +2,7 @@
 //! snapshot, but the facts a reader of the notice would list.
 
 use minsheng::model::Notice;
+use minsheng::Code;
 
 fn parse(name: &str) -> Notice {
     let path = format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -17,7 +18,7 @@ fn project(n: &Notice, number: u32) -> &minsheng::model::Project {
         .unwrap_or_else(|| panic!("project {number} is listed"))
 }
 
-fn codes_at(n: &Notice, code: &str) -> Vec<u32> {
+fn codes_at(n: &Notice, code: Code) -> Vec<u32> {
     n.diagnostics
         .iter()
         .filter(|d| d.code == code)
@@ -119,14 +120,17 @@ fn seed_attachments_and_diagnostics() {
     }
     assert_eq!(n.attachments[0].copies[0].start_line, 32);
     assert_eq!(n.attachments[1].copies[1].start_line, 682);
-    assert_eq!(codes_at(&n, "numbering-gap"), [368]);
-    assert_eq!(codes_at(&n, "stray-text"), [25, 146, 680]);
-    assert_eq!(codes_at(&n, "text-differs-between-attachments"), [350, 488]);
-    assert_eq!(codes_at(&n, "unparsed-text"), Vec::<u32>::new());
+    assert_eq!(codes_at(&n, Code::NumberingGap), [368]);
+    assert_eq!(codes_at(&n, Code::StrayText), [25, 146, 680]);
+    assert_eq!(
+        codes_at(&n, Code::TextDiffersBetweenAttachments),
+        [350, 488]
+    );
+    assert_eq!(codes_at(&n, Code::UnparsedText), Vec::<u32>::new());
     let total = n
         .diagnostics
         .iter()
-        .find(|d| d.code == "count-mismatch")
+        .find(|d| d.code == Code::CountMismatch)
         .expect("the 50 is explained");
     assert!(
         total.message.contains("categories 一–十"),
@@ -164,7 +168,7 @@ fn wrapped_variant_gives_the_seed_plan() {
         seed.document.sections.len(),
         wrapped.document.sections.len()
     );
-    assert_eq!(codes_at(&wrapped, "unparsed-text"), Vec::<u32>::new());
+    assert_eq!(codes_at(&wrapped, Code::UnparsedText), Vec::<u32>::new());
 }
 
 #[test]
@@ -190,7 +194,7 @@ fn inline_notice_lists_projects_in_the_body() {
     );
     assert_eq!(n.document.sections.len(), 3);
     assert!(
-        n.diagnostics.iter().all(|d| d.code != "unparsed-text"),
+        n.diagnostics.iter().all(|d| d.code != Code::UnparsedText),
         "{:?}",
         n.diagnostics
     );
@@ -223,7 +227,7 @@ fn table_notice_maps_columns_by_header() {
     assert_eq!(project(&n, 36).category, Some(11));
     assert_eq!(n.document.date.as_deref(), Some("2024-05-08"));
     assert!(
-        n.diagnostics.iter().all(|d| d.code != "unparsed-text"),
+        n.diagnostics.iter().all(|d| d.code != Code::UnparsedText),
         "{:?}",
         n.diagnostics
     );
@@ -280,10 +284,10 @@ fn gbk_copy_gives_the_seed_plan_at_the_same_lines() {
         positions(&seed) == positions(&gbk),
         "project and target positions"
     );
-    let diagnostics = |n: &Notice| -> Vec<(String, u32, u32)> {
+    let diagnostics = |n: &Notice| -> Vec<(Code, u32, u32)> {
         n.diagnostics
             .iter()
-            .map(|d| (d.code.clone(), d.line, d.column))
+            .map(|d| (d.code, d.line, d.column))
             .collect()
     };
     assert!(
@@ -312,7 +316,9 @@ fn web_page_gives_the_seed_plan() {
     assert_eq!(d.issuer.as_deref(), Some("瑶海区民生工作领导小组办公室"));
     assert_eq!(page.attachments.len(), 2);
     assert!(
-        page.diagnostics.iter().all(|d| d.code != "unparsed-text"),
+        page.diagnostics
+            .iter()
+            .all(|d| d.code != Code::UnparsedText),
         "{:?}",
         page.diagnostics
     );

@@ -2,6 +2,7 @@
 //! small notice and the facts it states. Every test names the variation.
 
 use minsheng::model::{Notice, Project};
+use minsheng::Code;
 
 fn parse(text: &str) -> Notice {
     let parsed = minsheng::parse_bytes(text.as_bytes(), &minsheng::Options::default());
@@ -547,7 +548,7 @@ fn forum_chrome_and_reader_comments_are_kept_out_of_the_projects_and_reported() 
     let chrome: Vec<_> = n
         .diagnostics
         .iter()
-        .filter(|d| d.code == "page-chrome")
+        .filter(|d| d.code == Code::PageChrome)
         .collect();
     assert_eq!(chrome.len(), 3, "{chrome:#?}");
     assert!(
@@ -572,7 +573,7 @@ fn html_navigation_the_reader_skips_is_reported_not_dropped() {
     let chrome: Vec<_> = n
         .diagnostics
         .iter()
-        .filter(|d| d.code == "page-chrome")
+        .filter(|d| d.code == Code::PageChrome)
         .collect();
     assert_eq!(
         chrome.len(),
@@ -716,19 +717,18 @@ fn a_second_attachment_that_says_more_or_otherwise_is_merged_and_said() {
         ["区财政局"],
         "a unit only 附件2 names is added"
     );
-    let conflicts: Vec<&str> = n
+    let conflicts: Vec<&minsheng::model::DiagnosticRecord> = n
         .diagnostics
         .iter()
-        .filter(|d| d.code == "conflict")
-        .map(|d| d.message.as_str())
+        .filter(|d| d.code == Code::Conflict)
         .collect();
     assert!(
         conflicts
             .iter()
-            .any(|m| m.contains("区人社局") && m.contains("line 5")),
-        "the other lead unit is said, naming the list's line: {conflicts:?}"
+            .any(|d| d.message.contains("区人社局") && d.labels.iter().any(|l| l.line == 5)),
+        "the other lead unit is said, pointing at the list's line: {conflicts:?}"
     );
-    assert!(conflicts.iter().any(|m| m.contains("区财政局")));
+    assert!(conflicts.iter().any(|d| d.message.contains("区财政局")));
     let third = project(&n, 3);
     assert!(
         third.only_in_measures,
@@ -987,4 +987,24 @@ fn lead_units_given_by_number_in_a_table_after_the_list() {
         "the table is not the last project's text"
     );
     assert!(!codes(&n).contains(&"missing-lead-unit"));
+}
+
+/// A diagnostic that speaks of another place names it as a label, not in
+/// its message: a project number given twice points at the first.
+#[test]
+fn a_repeated_project_number_points_at_the_first() {
+    let n = minsheng::parse(
+        "附件 1\n（1）新增托位 1196 个。（牵头单位：区教体局）\n（1）新增床位 5 张。（牵头单位：区卫健委）\n",
+    );
+    let d = n
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::NumberingDuplicate)
+        .expect("the repeated number is reported");
+    assert_eq!((d.line, d.message.contains("line")), (3, false), "{d:?}");
+    assert_eq!(d.labels.len(), 1);
+    assert_eq!(
+        (d.labels[0].line, d.labels[0].message.as_str()),
+        (2, "project 1 first")
+    );
 }

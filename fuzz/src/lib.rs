@@ -58,6 +58,16 @@ pub fn invariants(parsed: &Parsed) -> String {
             d.span,
             text.len()
         );
+        for label in &d.labels {
+            assert!(
+                text.get(label.span.range()).is_some()
+                    && (1..=notice.source.lines).contains(&label.line),
+                "{} label {:?} at line {} outside the text",
+                d.code,
+                label.span,
+                label.line
+            );
+        }
         assert!(
             (1..=notice.source.lines).contains(&d.line) && d.column >= 1,
             "{} at {}:{} outside {} lines",

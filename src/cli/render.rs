@@ -57,10 +57,10 @@ fn group<'a>(name: &'a str, source: &'a SourceText, record: &'a DiagnosticRecord
             .line(record.line as usize)
             .char_column(record.column as usize)
     };
-    match excerpt(source, record) {
+    let mut group = match excerpt(source, record.span, record.line) {
         Some(excerpt) if !excerpt.cut_before => title.element(
             Snippet::source(excerpt.text)
-                .line_start(record.line as usize)
+                .line_start(excerpt.line)
                 .path(name)
                 .annotation(AnnotationKind::Primary.span(excerpt.underline)),
         ),
@@ -69,14 +69,36 @@ fn group<'a>(name: &'a str, source: &'a SourceText, record: &'a DiagnosticRecord
         Some(excerpt) => title
             .element(
                 Snippet::source(excerpt.text)
-                    .line_start(record.line as usize)
+                    .line_start(excerpt.line)
                     .annotation(AnnotationKind::Primary.span(excerpt.underline)),
             )
             .element(origin()),
         // No source to show (empty input, or a span that does not fit the
         // text): still say where.
         None => title.element(origin()),
+    };
+    // Each other place the message speaks of, as its own excerpt with the
+    // label under it.
+    for label in &record.labels {
+        group = match excerpt(source, label.span, label.line) {
+            Some(excerpt) => group.element(
+                Snippet::source(excerpt.text)
+                    .line_start(excerpt.line)
+                    .path(name)
+                    .annotation(
+                        AnnotationKind::Context
+                            .span(excerpt.underline)
+                            .label(label.message.as_str()),
+                    ),
+            ),
+            None => group
+                .element(Level::NOTE.message(format!("{} at line {}", label.message, label.line))),
+        };
     }
+    if let Some(help) = &record.help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    group
 }
 
 /// The part of a line shown under a diagnostic, and the range to underline.
@@ -85,6 +107,8 @@ struct Excerpt<'a> {
     underline: Range<usize>,
     /// The line's start is left out.
     cut_before: bool,
+    /// The 1-based line shown.
+    line: usize,
 }
 
 /// Characters shown from the start of a span on, and before it: notices
@@ -96,23 +120,24 @@ const SHOWN_AFTER_SPAN_START: usize = 100;
 const SHOWN_BEFORE_SPAN_START: usize = 100;
 const ELLIPSIS: &str = "…";
 
-/// The line the span starts on, from a limit before the span's start to a
-/// limit past it, with the span (clipped to what is shown) to underline.
-fn excerpt<'a>(source: &'a SourceText, record: &DiagnosticRecord) -> Option<Excerpt<'a>> {
+/// The line `span` starts on (`line`, if that is where it starts), from a
+/// limit before the span's start to a limit past it, with the span
+/// (clipped to what is shown) to underline.
+fn excerpt(source: &SourceText, span: minsheng::Span, line: u32) -> Option<Excerpt<'_>> {
     let text = source.text.as_str();
-    let span = record.span.range();
+    let span = span.range();
     text.get(span.clone())?;
-    // The record's line, when it is the span's (it is, from the parser);
+    // The given line, when it is the span's (it is, from the parser);
     // else looked up.
-    let line_range = {
+    let (line, line_range) = {
         let given = source
             .lines
-            .line_range(text, (record.line as usize).saturating_sub(1));
+            .line_range(text, (line as usize).saturating_sub(1));
         if given.start <= span.start && span.start <= given.end {
-            given
+            (line as usize, given)
         } else {
-            let line = source.position(span.start).line as usize - 1;
-            source.lines.line_range(text, line)
+            let line = source.position(span.start).line as usize;
+            (line, source.lines.line_range(text, line - 1))
         }
     };
     let from_span = text.get(span.start..line_range.end.max(span.start))?;
@@ -144,13 +169,14 @@ fn excerpt<'a>(source: &'a SourceText, record: &DiagnosticRecord) -> Option<Exce
         text,
         underline,
         cut_before,
+        line,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use minsheng::Span;
+    use minsheng::{Code, Span};
 
     fn record(text: &str, at: &str, severity: Severity) -> DiagnosticRecord {
         let start = text.find(at).unwrap();
@@ -158,10 +184,12 @@ mod tests {
         let p = source.position(start);
         DiagnosticRecord {
             severity,
-            code: "unparsed-text".into(),
+            code: Code::UnparsedText,
             message: "not understood".into(),
             line: p.line,
             column: p.column,
+            labels: Vec::new(),
+            help: None,
             span: Span::new(start, start + at.len()),
         }
     }
@@ -181,6 +209,26 @@ mod tests {
         // Two wide characters are four columns of carets.
         assert!(out.contains("^^^^"), "{out}");
         assert!(!out.contains('\u{1b}'), "plain output has no colour: {out}");
+    }
+
+    #[test]
+    fn labels_show_their_own_line_and_help_comes_last() {
+        let text = "附件 1\n（1）新增托位。\n（1）新增床位。\n";
+        let source = SourceText::new(text.to_string(), "UTF-8");
+        let first = text.find("（1）").unwrap();
+        let mut r = record(text, "（1）新增床位", Severity::Warning);
+        r.labels.push(minsheng::model::LabelRecord {
+            line: 2,
+            column: 1,
+            message: "project 1 first".into(),
+            span: Span::new(first, first + "（1）新增托位。".len()),
+        });
+        r.help = Some("renumber it".into());
+        let out = diagnostics(&renderer(false), "a.txt", &source, &[r], false);
+        assert!(out.contains("a.txt:3:1"), "{out}");
+        assert!(out.contains("::: a.txt:2:1"), "{out}");
+        assert!(out.contains("- project 1 first"), "{out}");
+        assert!(out.trim_end().ends_with("= help: renumber it"), "{out}");
     }
 
     #[test]
@@ -241,10 +289,12 @@ mod tests {
         let source = SourceText::new(String::new(), "UTF-8");
         let r = DiagnosticRecord {
             severity: Severity::Error,
-            code: "empty-input".into(),
+            code: Code::EmptyInput,
             message: "the input is empty".into(),
             line: 1,
             column: 1,
+            labels: Vec::new(),
+            help: None,
             span: Span::new(5, 9),
         };
         let out = diagnostics(&renderer(false), "e.txt", &source, &[r], false);
