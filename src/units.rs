@@ -14,19 +14,25 @@
 //! The label decides the role, by its words rather than a fixed list:
 //! 领导/责任人/负责人 name a person or post ([`Role::Leader`]);
 //! 配合/协同/协办/参与/协助/共同/支持 a supporting unit ([`Role::Support`]);
-//! 牵头/主责/主办/实施/承办 the lead ([`Role::Lead`]); 责任/负责 alone
-//! ([`Role::Responsible`]) leads, unless the notice also names 牵头 units,
-//! in which case the 责任单位 are the ones that carry the work out and
-//! support the lead.
+//! 牵头/主责/主办 the lead ([`Role::Lead`]); 责任/负责/实施/承办
+//! ([`Role::Responsible`]) lead, unless the notice also names 牵头 units,
+//! in which case the 责任单位 and 实施单位 are the ones that carry the work
+//! out and support the lead.
+//!
+//! The same said in a sentence ("由区教育局牵头，区住建局配合", "（区民政局
+//! 负责）", "区人社局：" at the head of an item) is read by [`sentence`].
 
 use std::ops::Range;
+
+mod sentence;
 
 /// What a labelled list of names is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Role {
-    /// 牵头单位, 牵头部门, 主责单位, 实施单位 …
+    /// 牵头单位, 牵头部门, 主责单位 …
     Lead,
-    /// 责任单位, 责任部门: the lead, unless a 牵头 label is also used.
+    /// 责任单位, 责任部门, 责任主体, 实施单位: the lead, unless a 牵头
+    /// label is also used.
     Responsible,
     /// 配合单位, 协同责任单位, 共同责任单位 …
     Support,
@@ -54,7 +60,7 @@ pub struct Clause {
     pub lists: Vec<UnitList>,
 }
 
-const LABEL_ENDS: [&str; 5] = ["单位", "部门", "领导", "责任人", "负责人"];
+const LABEL_ENDS: [&str; 6] = ["单位", "部门", "主体", "领导", "责任人", "负责人"];
 
 /// If `s` starts with a unit label followed by "：", its role and the bytes
 /// taken (label and colon).
@@ -95,9 +101,9 @@ fn role_of(label: &str) -> Option<Role> {
         Some(Role::Leader)
     } else if has(&["配合", "协同", "协办", "参与", "协助", "共同", "支持"]) {
         Some(Role::Support)
-    } else if has(&["牵头", "主责", "主办", "实施", "承办"]) {
+    } else if has(&["牵头", "主责", "主办"]) {
         Some(Role::Lead)
-    } else if has(&["责任", "负责"]) {
+    } else if has(&["责任", "负责", "实施", "承办"]) {
         Some(Role::Responsible)
     } else {
         None
@@ -142,16 +148,28 @@ pub fn find_clauses(line: &str) -> Vec<Clause> {
         }
     }
     let mut search = 0;
+    if let Some(head) = head_clause(line) {
+        search = head.range.end;
+        clauses.push(head);
+    }
     while let Some(rel) = line[search..].find(is_open) {
         let open = search + rel;
         let body = open + line[open..].chars().next().map_or(1, char::len_utf8);
         search = body;
-        if clause_label(&line[body..]).is_none() {
-            continue;
-        }
-        let close = matching_close(line, body);
-        let end = close.unwrap_or(line.len());
-        let lists = lists_in(line, body, end);
+        let (close, lists) = if clause_label(&line[body..]).is_some() {
+            let close = matching_close(line, body);
+            (close, lists_in(line, body, close.unwrap_or(line.len())))
+        } else {
+            // "（区民政局牵头，各街道办事处配合）": only a short bracket can
+            // be one, so the close is looked for near.
+            match matching_close_within(line, body, sentence::MAX_CHARS) {
+                Some(close) => (
+                    Some(close),
+                    sentence::lists(line, body, close).unwrap_or_default(),
+                ),
+                None => continue,
+            }
+        };
         if lists.is_empty() {
             continue;
         }
@@ -165,10 +183,88 @@ pub fn find_clauses(line: &str) -> Vec<Clause> {
         search = after;
     }
     let from = clauses.last().map_or(0, |c| c.range.end);
-    if let Some(clause) = trailing_clause(line, from).or_else(|| dash_clause(line, from)) {
+    if let Some(clause) = trailing_clause(line, from)
+        .or_else(|| dash_clause(line, from))
+        .or_else(|| sentence_clause(line, from))
+    {
         clauses.push(clause);
     }
     clauses
+}
+
+/// Units at the head of an item, before a colon: "1.区人社局：城镇新增就业
+/// 6500人", "3.区医保局牵头，区税务局配合：…" (after the item's number, if
+/// any).
+fn head_clause(line: &str) -> Option<Clause> {
+    let start = crate::lex::marker(line).map_or(0, |m| m.len);
+    let colon = start
+        + line[start..]
+            .char_indices()
+            .take(sentence::MAX_CHARS)
+            .find(|&(_, c)| c == '：')?
+            .0;
+    let after = colon + '：'.len_utf8();
+    if after >= line.len() {
+        return None;
+    }
+    let lists = sentence::lists(line, start, colon).or_else(|| {
+        let names = split_names(line, start, colon);
+        (!names.is_empty()
+            && names
+                .iter()
+                .all(|r| crate::table::is_unit_name(&line[r.clone()])))
+        .then(|| {
+            vec![UnitList {
+                label: String::new(),
+                role: Role::Responsible,
+                names,
+            }]
+        })
+    })?;
+    Some(Clause {
+        range: start..after,
+        lists,
+    })
+}
+
+/// The last sentence of the line when it says who does the work: "…就业800
+/// 人。由区人社局牵头，各镇人民政府配合。", or its last part from "由" on
+/// ("…新增学位4050个，由区教育局负责。"). Looked for after `from`.
+fn sentence_clause(line: &str, from: usize) -> Option<Clause> {
+    let body_end = from + line[from..].trim_end_matches(['。', '；', ' ']).len();
+    if body_end <= from {
+        return None;
+    }
+    // The last sentence starts after the previous 。 or ；, within reach.
+    let mut start = from;
+    for (k, (i, c)) in line[from..body_end].char_indices().rev().enumerate() {
+        if k > sentence::MAX_CHARS {
+            return None;
+        }
+        if matches!(c, '。' | '；') {
+            start = from + i + c.len_utf8();
+            break;
+        }
+    }
+    let whole = |at: usize| {
+        sentence::lists(line, at, line.len()).map(|lists| Clause {
+            range: at..line.len(),
+            lists,
+        })
+    };
+    whole(start).or_else(|| {
+        let by = start + line[start..body_end].rfind("，由")? + '，'.len_utf8();
+        whole(by)
+    })
+}
+
+/// [`matching_close`], when it is within `max_chars` characters.
+fn matching_close_within(line: &str, body: usize, max_chars: usize) -> Option<usize> {
+    let end = line[body..]
+        .char_indices()
+        .nth(max_chars)
+        .map_or(line.len(), |(i, _)| body + i);
+    matching_close(&line[..end], body)
 }
 
 /// Units after a dash at the end of the line, with no label: "新增学位900

@@ -106,6 +106,11 @@ mod trial {
     zhangdian_2020_diyixiang
     zhanggong_2025_ten
     zhuji_2025_joint
+    jinshui_2025_gonggao
+    lanshan_2024_fangan
+    qingxiu_2025_jueding
+    yiling_2025_unitfirst
+    pidu_2025_prose
     }
 }
 

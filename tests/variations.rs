@@ -1008,3 +1008,63 @@ fn a_repeated_project_number_points_at_the_first() {
         (2, "project 1 first")
     );
 }
+
+/// Who does the work said in a sentence, with no label anywhere: 由…牵头，
+/// …配合 after the task, （…负责） in brackets, 此项工作由…, and 牵头单位为….
+#[test]
+fn lead_units_said_in_sentences() {
+    let n = parse(
+        "二、主要任务\n（一）促进就业\n1.城镇新增就业1.1万人。由区人力资源社会保障局牵头，各镇人民政府、街道办事处配合。\n2.开展职业技能培训6000人次以上。（区人力资源社会保障局负责）\n（二）教育医疗\n3.新增学位4050个，由区教育局、区卫生健康局共同负责。\n4.新建村卫生室20个。此项工作由区卫生健康局牵头，有关镇人民政府配合。\n5.新建社区养老服务综合体2个。牵头单位为区民政局，各镇（街道）具体实施。\n",
+    );
+    assert_eq!(n.plan.projects.len(), 5);
+    let p = project(&n, 1);
+    assert_eq!(p.lead_units, ["区人力资源社会保障局"]);
+    assert_eq!(p.support_units, ["各镇人民政府", "街道办事处"]);
+    assert_eq!(
+        p.text, "城镇新增就业1.1万人。",
+        "the sentence is not the task's text"
+    );
+    assert_eq!(project(&n, 2).lead_units, ["区人力资源社会保障局"]);
+    assert_eq!(project(&n, 3).lead_units, ["区教育局", "区卫生健康局"]);
+    assert_eq!(project(&n, 4).support_units, ["有关镇人民政府"]);
+    let p = project(&n, 5);
+    assert_eq!(
+        (p.lead_units.as_slice(), p.support_units.as_slice()),
+        (
+            &["区民政局".to_string()][..],
+            &["各镇（街道）".to_string()][..]
+        )
+    );
+    assert_eq!(n.plan.categories.len(), 2);
+}
+
+/// Units at the head of an item, before a colon: "1.区人社局：…".
+#[test]
+fn lead_units_at_the_head_of_an_item() {
+    let n = parse(
+        "（一）就业社保\n1.区人社局：城镇新增就业6500人以上。\n2.区人社局、区财政局：发放创业担保贷款5000万元。\n3.区医保局牵头，区税务局配合：城乡居民医保参保率稳定在95%以上。\n",
+    );
+    assert_eq!(n.plan.projects.len(), 3);
+    assert_eq!(project(&n, 1).lead_units, ["区人社局"]);
+    assert_eq!(project(&n, 1).text, "城镇新增就业6500人以上。");
+    assert_eq!(project(&n, 2).lead_units, ["区人社局", "区财政局"]);
+    let p = project(&n, 3);
+    assert_eq!(
+        (p.lead_units.len(), p.support_units.as_slice()),
+        (1, &["区税务局".to_string()][..])
+    );
+}
+
+/// 责任主体 is a label; 实施单位 beside a 牵头部门 carry the work out and
+/// support it (alone, they answer for it).
+#[test]
+fn implementing_units_and_responsible_bodies() {
+    let n = parse(
+        "1.改造老旧小区28个。\n牵头部门：区住建局\n实施单位：区城管局、相关街道办事处\n2.新建公厕30座。\n实施单位：区城管局\n3.建设口袋公园6个。\n责任主体：区园林局\n",
+    );
+    let p = project(&n, 1);
+    assert_eq!(p.lead_units, ["区住建局"]);
+    assert_eq!(p.support_units, ["区城管局", "相关街道办事处"]);
+    assert_eq!(project(&n, 2).lead_units, ["区城管局"]);
+    assert_eq!(project(&n, 3).lead_units, ["区园林局"]);
+}
