@@ -20,7 +20,7 @@
 use std::ops::Range;
 
 use crate::context::Context;
-use crate::diagnostic::{quote, Code};
+use crate::diagnostic::{quote, Code, Diagnostic};
 use crate::layout::{Block, LineKind};
 use crate::lex::{self, Chrome, MarkerStyle};
 use crate::mapped::MappedText;
@@ -82,11 +82,12 @@ pub fn read_frame(ctx: &mut Context, body: Range<usize>, signature: Signature) -
     let lines: Vec<usize> = body
         .filter(|&i| ctx.line(i).is_some_and(|l| l.kind == LineKind::Text) && !ctx.is_used(i))
         .collect();
-    let mut at = 0;
+    let start = before_letterhead(ctx, &lines);
+    let mut at = start;
     let mut own_number = false;
     // Letterhead (发文机关标志: "…文件", or the organ's name above the 文号)
     // and doc number at the top.
-    while at < lines.len() && at < 4 {
+    while at < lines.len() && at < start + 4 {
         let text = ctx.text(lines[at]);
         if let Some(n) = standalone_doc_number(text) {
             doc.doc_number = Some(doc_number(text, n));
@@ -329,6 +330,46 @@ fn report_chrome(ctx: &mut Context) {
 /// A 发文字号 alone on its line.
 fn standalone_doc_number(text: &str) -> Option<lex::DocNumberMatch<'_>> {
     lex::doc_number(text).filter(|n| text[n.len..].trim().is_empty())
+}
+
+/// Text above a letterhead that the 文号 follows ("…办公室文件" /
+/// "秀政办发〔2025〕7号"): an article's or a page's words around the notice it
+/// reposts (an account's name, "重磅！…", "近日，…一起来看看吧！"). The
+/// notice starts at its letterhead; what stands before it is set aside and
+/// said, once. Returns how many of `lines` it was.
+fn before_letterhead(ctx: &mut Context, lines: &[usize]) -> usize {
+    const REACH: usize = 12;
+    let Some(k) = (1..lines.len().min(REACH)).find(|&k| {
+        is_letterhead(ctx.text(lines[k]))
+            && lines
+                .get(k + 1)
+                .is_some_and(|&b| standalone_doc_number(ctx.text(b)).is_some())
+    }) else {
+        return 0;
+    };
+    let first = ctx.text(lines[0]).to_string();
+    let span = ctx.blocks[lines[0]].span();
+    let letterhead = ctx.blocks[lines[k]].span();
+    for &b in &lines[..k] {
+        ctx.take(b);
+    }
+    let count = if k == 1 {
+        "1 line".to_string()
+    } else {
+        format!("{k} lines")
+    };
+    ctx.sink.push(
+        Diagnostic::new(
+            Code::PageChrome,
+            span,
+            format!(
+                "expected the notice to begin at its letterhead, found {count} before it (a page's or an article's words around the notice, set aside): {}",
+                quote(&first)
+            ),
+        )
+        .with_label(letterhead, "the letterhead"),
+    );
+    k
 }
 
 /// 发文机关标志 "…人民政府文件" / "…办公室文件".

@@ -14,7 +14,10 @@
 //!   the JSON gets them back as printed, see [`crate::traditional`]);
 //! - spaces (ASCII, U+3000, U+00A0, tabs) next to a CJK character are
 //!   dropped (`新增 1.15 万人` → `新增1.15万人`); a run of spaces between
-//!   two Latin letters or digits becomes one space.
+//!   two Latin letters or digits becomes one space;
+//! - emoji and pictographs (U+1F000–U+1FAFF, U+2600–U+27BF), which copies
+//!   of WeChat articles put before headings (`💼 一、就业增收`), fold away
+//!   as spaces do.
 //!
 //! Every output character maps back to the original through [`MappedText`].
 
@@ -89,7 +92,18 @@ pub fn fold_str(s: &str) -> String {
 
 fn is_space(c: char) -> bool {
     // U+00A0 and the form feed are whitespace too; one definition of blank.
-    crate::source::is_blank_char(c)
+    crate::source::is_blank_char(c) || is_emoji(c)
+}
+
+/// Emoji and pictographs that web and WeChat copies put before headings
+/// ("💼 一、就业增收", "📌 附件"): decoration, never the notice's words, so
+/// they fold away like spaces and the heading reads as printed.
+fn is_emoji(c: char) -> bool {
+    matches!(c,
+        '\u{1F000}'..='\u{1FAFF}' // pictographs, emoticons, transport, supplemental symbols
+        | '\u{2600}'..='\u{27BF}' // miscellaneous symbols and dingbats (☀ ✅ ✨)
+        | '\u{FE0F}' | '\u{200D}' // emoji presentation selector, zero-width joiner
+    )
 }
 
 fn keeps_space(c: char) -> bool {

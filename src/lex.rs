@@ -400,6 +400,9 @@ pub enum Chrome {
 /// assert_eq!(chrome("思考：这项目标能完成吗？"), Some(Chrome::Comment));
 /// assert_eq!(chrome("相关推荐"), Some(Chrome::Links));
 /// assert_eq!(chrome("更多精彩请访问www.example.com"), Some(Chrome::Spam));
+/// assert_eq!(chrome("点击上方蓝字关注我们"), Some(Chrome::Page));
+/// assert_eq!(chrome("2025-03-19 17:45发表于浙江"), Some(Chrome::Page));
+/// assert_eq!(chrome("分享收藏在看12点赞36"), Some(Chrome::Page));
 /// assert_eq!(chrome("一、促进就业（3项）"), None);
 /// assert_eq!(chrome("主办单位：区教育体育局"), None);
 /// assert_eq!(chrome("主办单位：某区人民政府办公室网站标识码：4406050001"), Some(Chrome::Page));
@@ -442,7 +445,9 @@ pub fn chrome(line: &str) -> Option<Chrome> {
     if FORUM_PREFIX.iter().any(|p| line.starts_with(p)) && n <= 80 {
         return Some(Chrome::Forum);
     }
-    const LINKS: [&str; 10] = [
+    const LINKS: [&str; 12] = [
+        "往期推荐",
+        "往期回顾",
         "相关推荐",
         "相关文章",
         "相关阅读",
@@ -470,6 +475,9 @@ pub fn chrome(line: &str) -> Option<Chrome> {
     ];
     if n <= 60 && SPAM.iter().any(|p| line.contains(p)) {
         return Some(Chrome::Spam);
+    }
+    if n <= 60 && is_article_chrome(line) {
+        return Some(Chrome::Page);
     }
     const PAGE_PREFIX: [&str; 19] = [
         "当前位置",
@@ -542,6 +550,36 @@ pub fn chrome(line: &str) -> Option<Chrome> {
         Some(false) => Some(Chrome::Page),
         None => None,
     }
+}
+
+/// The frame a WeChat (公众号) article puts around what it reposts: the
+/// call to follow, the post's time and place, its end mark, the credits,
+/// the buttons under it.
+fn is_article_chrome(line: &str) -> bool {
+    const PHRASES: [&str; 7] = [
+        "点击上方蓝字",
+        "点击蓝字",
+        "关注我们",
+        "长按二维码",
+        "长按识别二维码",
+        "阅读原文",
+        "点击下方",
+    ];
+    const ALONE: [&str; 6] = ["—END—", "-END-", "END", "图片", "▼", "▲"];
+    let buttons =
+        line.contains("点赞") && ["分享", "收藏", "在看"].iter().any(|w| line.contains(w));
+    // The post's credits, one to a line or run together.
+    let credits = line.chars().count() <= 40
+        && ["来源：", "编辑：", "审核：", "责编：", "校对：", "监制："]
+            .iter()
+            .any(|p| line.starts_with(p));
+    // "2025-03-19 17:45 发表于浙江"
+    let posted = line.starts_with(|c: char| c.is_ascii_digit()) && line.contains("发表于");
+    PHRASES.iter().any(|p| line.contains(p))
+        || ALONE.contains(&line)
+        || buttons
+        || credits
+        || posted
 }
 
 /// A menu bar: "首页" and at least two more short entries between bars.

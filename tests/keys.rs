@@ -111,6 +111,7 @@ mod trial {
     qingxiu_2025_jueding
     yiling_2025_unitfirst
     pidu_2025_prose
+    xiuzhou_2025_wechat
     }
 }
 

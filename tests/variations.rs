@@ -1068,3 +1068,35 @@ fn implementing_units_and_responsible_bodies() {
     assert_eq!(project(&n, 2).lead_units, ["区城管局"]);
     assert_eq!(project(&n, 3).lead_units, ["区园林局"]);
 }
+
+/// A WeChat article's copy: the call to follow and the editor's words
+/// above the letterhead, emoji before the headings, credits and buttons
+/// below. The notice starts at its letterhead; the emoji fold away.
+#[test]
+fn a_wechat_article_around_the_notice() {
+    let n = parse(
+        "点击上方蓝字 关注我们\n\n某某发布\n2025-03-19 17:45 发表于浙江\n\n🎉🎉重磅！今年的民生实事来了👇👇\n\n某某区人民政府办公室文件\n\n某政办发〔2025〕7号\n\n某某区人民政府办公室关于印发2025年某某区民生实事项目的通知\n\n各镇人民政府、街道办事处：\n\n现将《2025年某某区民生实事项目》印发给你们，请认真组织实施。\n\n附件：2025年某某区民生实事项目\n\n某某区人民政府办公室\n2025年3月14日\n\n📌 附件\n\n2025年某某区民生实事项目\n\n💼 一、就业增收（1项）\n\n01、稳岗扩就业。新增城镇就业1.1万人以上。\n责任单位：区人力社保局\n\n来源：某某区政府办\n编辑：张三\n\n— END —\n\n往期推荐\n▶某某区召开经济运行分析会\n\n分享 收藏 在看 12 点赞 36\n",
+    );
+    let d = &n.document;
+    assert_eq!(
+        d.doc_number.as_ref().map(|x| x.text.as_str()),
+        Some("某政办发〔2025〕7号")
+    );
+    assert_eq!(
+        d.title.as_deref(),
+        Some("某某区人民政府办公室关于印发2025年某某区民生实事项目的通知")
+    );
+    assert_eq!(d.addressees, ["各镇人民政府", "街道办事处"]);
+    assert_eq!(
+        n.plan.categories[0].name, "就业增收",
+        "the emoji is not the heading's"
+    );
+    assert_eq!(project(&n, 1).lead_units, ["区人力社保局"]);
+    let before = n
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("before it"))
+        .expect("the words above the letterhead are said");
+    assert_eq!((before.code, before.labels[0].line), (Code::PageChrome, 8));
+    assert!(!codes(&n).contains(&"unparsed-text"), "{:?}", n.diagnostics);
+}
