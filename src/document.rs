@@ -9,7 +9,7 @@
 //! title           = … "关于" … ("通知" | "意见" | …)    ; 标题, §7.3.1
 //! addressees      = name ("、" | "，" name)* "："        ; 主送机关, §7.3.2
 //! section         = cn-int "、" heading "。"? text        ; 正文 一、, §7.3.3
-//! attachment-note = "附件：" ("1." title)+               ; 附件说明, §7.3.4
+//! attachment-note = "附件：" (marker title)+             ; 附件说明, §7.3.4
 //! issuer date     = organ NEWLINE date                   ; 署名, 成文日期, §7.3.5
 //! notes           = "（此件公开发布）" | "注：…"           ; 附注, §7.3.6
 //! colophon        = "抄送：…" | organ date "印发"          ; 版记, §7.4
@@ -47,13 +47,21 @@ pub fn read_signature(ctx: &mut Context, body: Range<usize>) -> Signature {
         .collect();
     let mut signature = Signature::default();
     // The first lines (letterhead, doc number, title) are never the signature.
-    let Some(k) = (2.min(lines.len())..lines.len())
+    // A date printed to the month ("2025年1月") is one too, ISO "2025-01".
+    let dated = |text: &str| {
+        if lex::is_date_line(text) {
+            lex::find_date(text).map(|d| d.iso())
+        } else {
+            crate::numeral::year_month(text).map(|(y, m)| format!("{y:04}-{m:02}"))
+        }
+    };
+    let Some((k, date)) = (2.min(lines.len())..lines.len())
         .rev()
-        .find(|&k| lex::is_date_line(ctx.text(lines[k])))
+        .find_map(|k| dated(ctx.text(lines[k])).map(|d| (k, d)))
     else {
         return signature;
     };
-    signature.date = lex::find_date(ctx.text(lines[k])).map(|d| d.iso());
+    signature.date = Some(date);
     signature.start = Some(lines[k]);
     ctx.take(lines[k]);
     // The organ's name stands right above the date: where a mirror site's
@@ -612,19 +620,18 @@ fn read_attachment_note(
     let rest = lex::attachment_note(text)?;
     ctx.take(first);
     let mut list = Vec::new();
+    // Entries numbered in any one style: 1. 2., 一、 二、, （1）（2）.
     match lex::marker(rest) {
-        Some(m) if m.style == MarkerStyle::ArabicDot => {
+        Some(first_marker) => {
+            let style = first_marker.style;
             list.push(AttachmentNote {
-                number: m.number,
-                title: rest[m.len..].to_string(),
+                number: first_marker.number,
+                title: rest[first_marker.len..].to_string(),
             });
             for &b in &lines[k + 1..] {
                 let t = ctx.text(b);
                 match lex::marker(t) {
-                    Some(m)
-                        if m.style == MarkerStyle::ArabicDot
-                            && m.number as usize == list.len() + 1 =>
-                    {
+                    Some(m) if m.style == style && m.number as usize == list.len() + 1 => {
                         list.push(AttachmentNote {
                             number: m.number,
                             title: t[m.len..].to_string(),

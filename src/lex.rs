@@ -968,9 +968,18 @@ pub fn declared_count(group: &str) -> Option<u32> {
     let inner = inner.trim().trim_start_matches('共').trim();
     // The unit is the last character and the only one of its kind: tested
     // from the end first, so a long bracket that is no count costs nothing.
+    // "（2个项目）", "（3件实事）": a counter and then what is counted.
     let is_unit = |c: char| matches!(c, '项' | '件' | '个');
-    let unit = inner.chars().next_back().filter(|&c| is_unit(c))?;
-    let num = &inner[..inner.len() - unit.len_utf8()];
+    let counted = ["个项目", "项实事", "件实事", "个事项"]
+        .iter()
+        .find_map(|w| inner.strip_suffix(w).map(|n| (n, w)));
+    let num = match counted {
+        Some((num, _)) => num,
+        None => {
+            let unit = inner.chars().next_back().filter(|&c| is_unit(c))?;
+            &inner[..inner.len() - unit.len_utf8()]
+        }
+    };
     if num.contains(is_unit) {
         return None;
     }
@@ -990,6 +999,8 @@ pub fn declared_count(group: &str) -> Option<u32> {
 /// assert_eq!(split_count("教育类4项"), ("教育类", Some(4)));
 /// assert_eq!(split_count("民生保障共3项"), ("民生保障", Some(3)));
 /// assert_eq!(split_count("完成改造4项"), ("完成改造4项", None));
+/// assert_eq!(split_count("就业创业（2个项目）"), ("就业创业", Some(2)));
+/// assert_eq!(split_count("教育（3件实事）"), ("教育", Some(3)));
 /// ```
 pub fn split_count(text: &str) -> (&str, Option<u32>) {
     if text.ends_with('）') {

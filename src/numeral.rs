@@ -863,6 +863,29 @@ fn valid_date(year: u16, month: u8, day: u8) -> bool {
     (1..=days).contains(&day)
 }
 
+/// A year and month with no day, the whole of `text` ("2025年1月",
+/// "二〇二五年一月"): a 成文日期 printed to the month.
+///
+/// ```
+/// assert_eq!(minsheng::numeral::year_month("2025年1月"), Some((2025, 1)));
+/// assert_eq!(minsheng::numeral::year_month("二〇二五年一月"), Some((2025, 1)));
+/// assert_eq!(minsheng::numeral::year_month("2025年1月10日"), None);
+/// assert_eq!(minsheng::numeral::year_month("2025年13月"), None);
+/// ```
+pub fn year_month(text: &str) -> Option<(u16, u8)> {
+    let parsed: IResult<&str, (u16, u8)> = (
+        terminated(year, (space, char('年'), space)),
+        terminated(small, (space, char('月'), space)),
+    )
+        .parse(text);
+    match parsed {
+        Ok((rest, (y, m))) if rest.trim().is_empty() && (1..=12).contains(&m) && y >= 1900 => {
+            Some((y, m))
+        }
+        _ => None,
+    }
+}
+
 fn date(i: &str) -> IResult<&str, (u16, u8, u8)> {
     let worded = (
         terminated(year, (space, char('年'), space)),

@@ -112,6 +112,7 @@ mod trial {
     yiling_2025_unitfirst
     pidu_2025_prose
     xiuzhou_2025_wechat
+    panlong_2025_jan
     }
 }
 

@@ -1100,3 +1100,25 @@ fn a_wechat_article_around_the_notice() {
     assert_eq!((before.code, before.labels[0].line), (Code::PageChrome, 8));
     assert!(!codes(&n).contains(&"unparsed-text"), "{:?}", n.diagnostics);
 }
+
+/// A 成文日期 printed to the month (ISO "2025-01"), the issuer above it;
+/// a 附件说明 numbered 一、二、; counts written （2个项目）.
+#[test]
+fn a_date_to_the_month_and_attachments_numbered_in_chinese() {
+    let n = parse(
+        "某某区人民政府关于印发2025年十件惠民实事的通知\n\n各街道办事处：\n\n现将十件惠民实事印发给你们。\n\n附件：一、某某区2025年惠民实事项目清单\n二、某某区2025年惠民实事联系人名单\n\n某某区人民政府\n2025年1月\n\n附件一\n\n某某区2025年惠民实事项目清单\n\n一、就业创业（2个项目）\n1.新增城镇就业3000人。（责任单位：区人社局）\n2.开展技能培训500人次。（责任单位：区人社局）\n",
+    );
+    let d = &n.document;
+    assert_eq!(d.date.as_deref(), Some("2025-01"));
+    assert_eq!(d.issuer.as_deref(), Some("某某区人民政府"));
+    let titles: Vec<&str> = d.attachment_list.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "某某区2025年惠民实事项目清单",
+            "某某区2025年惠民实事联系人名单"
+        ]
+    );
+    let c = &n.plan.categories[0];
+    assert_eq!((c.name.as_str(), c.declared_count), ("就业创业", Some(2)));
+}
