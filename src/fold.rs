@@ -8,6 +8,9 @@
 //! - the Chinese punctuation marks `（）：，；！？` are folded to **full
 //!   width** (`(七)` → `（七）`, `单位:` → `单位：`), except `,` and `:`
 //!   between two digits (`12,650`, `1:1`), which stay as they are;
+//! - 〇, O and l next to an Arabic digit are the digits OCR misread
+//!   (`2〇24年` → `2024年`, `l20台` → `120台`); 〇 among Chinese numerals
+//!   (`二〇二四`) stays;
 //! - Kangxi radicals and CJK compatibility ideographs, common in PDF
 //!   extraction, become the unified ideographs (`⼀` → `一`);
 //! - traditional characters become simplified ones (`牽頭單位` → `牵头单位`;
@@ -40,6 +43,8 @@ pub fn fold(text: &MappedText) -> MappedText {
     // One pass over the characters with one of look-behind and look-ahead;
     // unchanged characters are copied in runs, not one by one.
     let mut prev: Option<char> = None;
+    // The last character written, folded (a digit read from 〇 counts).
+    let mut prev_out: Option<char> = None;
     let mut at = 0;
     // Start of the pending run of unchanged characters.
     let mut copy_from = 0;
@@ -70,7 +75,8 @@ pub fn fold(text: &MappedText) -> MappedText {
             continue;
         }
         let next = s[end..].chars().next();
-        let folded = fold_char(c, prev, next);
+        let folded = digit_lookalike(c, prev_out, next).unwrap_or_else(|| fold_char(c, prev, next));
+        prev_out = Some(folded);
         if folded != c {
             out.push_slice(text, copy_from..at);
             let mut buf = [0u8; 4];
@@ -131,6 +137,24 @@ fn folded_char(c: char) -> char {
     }
 }
 
+/// The digit a character stands for in a number that OCR misread: 〇, O
+/// for 0 and l for 1 next to an Arabic digit ("2〇24年", "3〇〇户", "2O处",
+/// "l20台", "3月l2日"). Latin letters next to other letters are words, and
+/// 〇 among Chinese numerals (二〇二四) is that numeral's zero.
+fn digit_lookalike(c: char, prev_out: Option<char>, next: Option<char>) -> Option<char> {
+    let digit = match c {
+        '〇' | 'O' => '0',
+        'l' => '1',
+        _ => return None,
+    };
+    let after_digit = prev_out.is_some_and(|p| p.is_ascii_digit());
+    let before_digit = next.is_some_and(|n| folded_char(n).is_ascii_digit());
+    let in_word = c != '〇'
+        && (prev_out.is_some_and(|p| p.is_ascii_alphabetic())
+            || next.is_some_and(|n| folded_char(n).is_ascii_alphabetic()));
+    ((after_digit || before_digit) && !in_word).then_some(digit)
+}
+
 fn fold_char(c: char, prev: Option<char>, next: Option<char>) -> char {
     let between_digits = || {
         prev.is_some_and(|p| folded_char(p).is_ascii_digit())
@@ -161,6 +185,26 @@ fn compatibility_ideograph(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_misread_by_ocr_are_read_as_digits() {
+        assert_eq!(fold_str("即政办发〔2〇24〕5号"), "即政办发〔2024〕5号");
+        assert_eq!(fold_str("改造3〇〇户，约68〇〇户"), "改造300户，约6800户");
+        assert_eq!(
+            fold_str("新增l20台，建设2O处，3月l2日"),
+            "新增120台，建设20处，3月12日"
+        );
+        assert_eq!(
+            fold_str("二〇二四年三月"),
+            "二〇二四年三月",
+            "a Chinese numeral's zero"
+        );
+        assert_eq!(
+            fold_str("AED200台、Vol2"),
+            "AED200台、Vol2",
+            "letters of a word stay"
+        );
+    }
 
     #[test]
     fn digits_go_half_width_and_punctuation_full_width() {
