@@ -583,12 +583,22 @@ fn push_loose_measures(measures: &mut Vec<MeasureDraft>, m: MappedText) {
 /// under a level of counted categories, or the outermost.
 fn project_level(outline: &Outline, texts: &[&str], require_units: bool) -> Option<usize> {
     let mut with_units = vec![0usize; outline.levels.len()];
-    for item in &outline.items {
+    let sub_levels = sub_item_levels(outline);
+    for (index, item) in outline.items.iter().enumerate() {
         let has_units = std::iter::once(item.line)
             .chain(item.continuation.iter().copied())
             .any(|l| !units::find_clauses(texts[l]).is_empty());
+        // A clause after a project's last sub-item is the project's.
+        let level = match item.parent {
+            Some(p)
+                if sub_levels.contains(&item.level) && closes_parent(outline, texts, index, p) =>
+            {
+                outline.items[p].level
+            }
+            _ => item.level,
+        };
         if has_units {
-            with_units[item.level] += 1;
+            with_units[level] += 1;
         }
     }
     let best = (0..with_units.len()).max_by_key(|&l| (with_units[l], std::cmp::Reverse(l)));
@@ -610,6 +620,48 @@ fn project_level(outline: &Outline, texts: &[&str], require_units: bool) -> Opti
     }
 }
 
+/// Levels that read as sub-items of the level above: their numbering
+/// restarts under each parent ("1.稳岗扩岗促就业" / "（1）…" "（2）…"), while
+/// the parents' own numbering runs on across theirs (projects 1–12 across
+/// the categories 一、二、…), as a list numbers its projects.
+fn sub_item_levels(outline: &Outline) -> Vec<usize> {
+    (2..outline.levels.len())
+        .filter(|&level| {
+            let parent_level = level - 1;
+            let restarts = outline.at_level(parent_level).all(|(i, _)| {
+                outline
+                    .children(i)
+                    .first()
+                    .is_none_or(|&c| outline.items[c].marker.number == 1)
+            });
+            let mut previous: Option<u32> = None;
+            let runs_on = outline.at_level(parent_level).all(|(_, it)| {
+                let ok = previous.is_none_or(|p| it.marker.number == p + 1);
+                previous = Some(it.marker.number);
+                ok
+            });
+            let spans_parents = outline
+                .at_level(parent_level)
+                .filter_map(|(_, it)| it.parent)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+                > 1;
+            restarts && runs_on && spans_parents
+        })
+        .collect()
+}
+
+/// The item `index` is the last sub-item of `parent` and ends with a line
+/// that is a clause and nothing else ("责任主体：区人社局").
+fn closes_parent(outline: &Outline, texts: &[&str], index: usize, parent: usize) -> bool {
+    let item = &outline.items[index];
+    outline.children(parent).last() == Some(&index)
+        && item
+            .continuation
+            .last()
+            .is_some_and(|&l| strip_is_empty(texts, l))
+}
+
 fn read_outline(
     ctx: &mut Context,
     lines: &[usize],
@@ -629,6 +681,9 @@ fn read_outline(
     };
     let any_carries = outline.at_level(project_level).any(|(i, _)| carries(i));
     let carrying: Vec<bool> = (0..outline.items.len()).map(carries).collect();
+    // Numbered parts of a project's task ("（1）…（2）…" then its clause),
+    // not its measures.
+    let sub_items = sub_item_levels(outline).contains(&(project_level + 1));
     let skipped_groups: std::collections::BTreeSet<usize> = outline
         .items
         .iter()
@@ -661,7 +716,7 @@ fn read_outline(
             let category = category_level
                 .and_then(|l| outline.ancestor_at(index, l))
                 .map(|c| outline.items[c].marker.number);
-            let mut project = read_project(ctx, lines, outline, index, category);
+            let mut project = read_project(ctx, lines, outline, index, category, sub_items);
             // "3、实施…行动，由市人社局统筹实施，我区无具体任务。": an item
             // the place has no task in, listed among the projects.
             if project.units.is_empty() && says_untasked(project.text.as_str()) {
@@ -881,6 +936,7 @@ fn read_project(
     outline: &Outline,
     index: usize,
     category: Option<u32>,
+    sub_items: bool,
 ) -> ProjectDraft {
     let item = &outline.items[index];
     let block = lines[item.line];
@@ -891,9 +947,25 @@ fn read_project(
     let mut in_measures = false;
     let mut loose_measures: Vec<MappedText> = Vec::new();
     let first = line.text.slice(item.marker.len..line.text.len());
+    // Each piece with the line it comes from (none for the item's own).
+    let mut own_lines: Vec<usize> = item.continuation.clone();
+    // Where the item names its units itself, its children come after the
+    // clause: they are its measures.
+    let names_own_units = std::iter::once(item.line)
+        .chain(item.continuation.iter().copied())
+        .any(|l| has_clause(ctx.text(lines[l])));
+    let sub_items = sub_items && !names_own_units;
+    if sub_items {
+        // The sub-items' lines, markers and all, are the task's text.
+        for d in descendants(outline, index) {
+            let sub = &outline.items[d];
+            own_lines.push(sub.line);
+            own_lines.extend(&sub.continuation);
+        }
+    }
     let mut pieces = vec![first];
     pieces.extend(
-        item.continuation
+        own_lines
             .iter()
             .filter_map(|&l| ctx.line(lines[l]).map(|x| x.text.clone())),
     );
@@ -903,7 +975,7 @@ fn read_project(
     let mut closed = false;
     let mut group_units = Vec::new();
     for (k, piece) in pieces.iter().enumerate() {
-        let block = (k > 0).then(|| lines[item.continuation[k - 1]]);
+        let block = (k > 0).then(|| lines[own_lines[k - 1]]);
         // A table of who leads which project begins after the list: it is
         // not this project's text (read by `assign_units`).
         if k > 0
@@ -988,7 +1060,9 @@ fn read_project(
         }
     }
     let mut measures = Vec::new();
-    measures.extend(measures_of(ctx, lines, outline, &outline.children(index)));
+    if !sub_items {
+        measures.extend(measures_of(ctx, lines, outline, &outline.children(index)));
+    }
     if measures.is_empty() {
         for m in loose_measures {
             push_loose_measures(&mut measures, m);

@@ -695,8 +695,20 @@ fn may_start(s: &str, pos: usize, cand: &Candidate) -> bool {
     let Some(prev) = s[..pos].chars().next_back() else {
         return true;
     };
+    // "新增配置AED200台": a whole count after an acronym of three letters
+    // or more, in a measure word; "G318国道", "PM2.5浓度", "PM10年均" are
+    // names.
+    let after_acronym = {
+        let letters = s[..pos].len()
+            - s[..pos]
+                .trim_end_matches(|c: char| c.is_ascii_uppercase())
+                .len();
+        letters >= 3
+            && cand.value.is_integer()
+            && cand.unit.as_deref().is_some_and(|u| COUNTERS.contains(&u))
+    };
     let bad = arabic_digit(prev).is_some()
-        || prev.is_ascii_alphanumeric()
+        || (prev.is_ascii_alphanumeric() && !after_acronym)
         || matches!(
             prev,
             '.' | '．' | '﹒' | '第' | '/' | '／' | '—' | '–' | '-' | '－' | '～' | '~'

@@ -113,6 +113,7 @@ mod trial {
     pidu_2025_prose
     xiuzhou_2025_wechat
     panlong_2025_jan
+    wuhou_2024_subitems
     }
 }
 

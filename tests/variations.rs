@@ -1122,3 +1122,27 @@ fn a_date_to_the_month_and_attachments_numbered_in_chinese() {
     let c = &n.plan.categories[0];
     assert_eq!((c.name.as_str(), c.declared_count), ("就业创业", Some(2)));
 }
+
+/// Projects numbered 1. across the categories, some split into sub-items
+/// （1）（2） that restart under each, with the project's units after its
+/// last sub-item: the sub-items are the project's task, not projects.
+#[test]
+fn sub_items_of_a_project_before_its_units() {
+    let n = parse(
+        "一、就业创业（2个项目）\n1.稳岗扩岗促就业\n（1）城镇新增就业2.3万人。\n（2）开展招聘活动不少于80场。\n责任主体：区人社局\n配合单位：各街道办事处\n2.高校毕业生就业帮扶\n（1）帮扶实现就业1200人。\n（2）新建青年驿站2个。\n责任主体：团区委、区人社局\n二、教育惠民（2个项目）\n3.实施“午餐提质”行动\n改造提升学校食堂12个。\n责任主体：区教育局\n4.基层医疗服务提升\n（1）完成6个社区卫生服务中心提档升级。（责任主体：区卫健局）\n（2）实现认定服务覆盖率100%。（责任主体：区医保局）\n",
+    );
+    let numbers: Vec<u32> = n.plan.projects.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [1, 2, 3, 4]);
+    let p = project(&n, 1);
+    assert_eq!(p.lead_units, ["区人社局"]);
+    assert_eq!(p.support_units, ["各街道办事处"]);
+    let targets: Vec<String> = p.targets.iter().map(|q| q.to_string()).collect();
+    assert_eq!(
+        targets,
+        ["= 23000 人", "≥ 80 场"],
+        "the sub-items' figures are the project's"
+    );
+    assert!(p.measures.is_empty());
+    assert_eq!(project(&n, 4).lead_units, ["区卫健局", "区医保局"]);
+    assert_eq!(project(&n, 3).category, Some(2));
+}
