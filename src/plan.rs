@@ -583,7 +583,7 @@ fn push_loose_measures(measures: &mut Vec<MeasureDraft>, m: MappedText) {
 /// under a level of counted categories, or the outermost.
 fn project_level(outline: &Outline, texts: &[&str], require_units: bool) -> Option<usize> {
     let mut with_units = vec![0usize; outline.levels.len()];
-    let sub_levels = sub_item_levels(outline);
+    let sub_levels = sub_item_levels(outline, texts);
     for (index, item) in outline.items.iter().enumerate() {
         let has_units = std::iter::once(item.line)
             .chain(item.continuation.iter().copied())
@@ -622,10 +622,11 @@ fn project_level(outline: &Outline, texts: &[&str], require_units: bool) -> Opti
 
 /// Levels that read as sub-items of the level above: their numbering
 /// restarts under each parent ("1.稳岗扩岗促就业" / "（1）…" "（2）…"), while
-/// the parents' own numbering runs on across theirs (projects 1–12 across
-/// the categories 一、二、…), as a list numbers its projects.
-fn sub_item_levels(outline: &Outline) -> Vec<usize> {
-    (2..outline.levels.len())
+/// the parents' own numbering runs on, across theirs (projects 1–12 across
+/// the categories 一、二、…) or with some of them naming their own units,
+/// as a list numbers its projects.
+fn sub_item_levels(outline: &Outline, texts: &[&str]) -> Vec<usize> {
+    (1..outline.levels.len())
         .filter(|&level| {
             let parent_level = level - 1;
             let restarts = outline.at_level(parent_level).all(|(i, _)| {
@@ -646,7 +647,16 @@ fn sub_item_levels(outline: &Outline) -> Vec<usize> {
                 .collect::<std::collections::BTreeSet<_>>()
                 .len()
                 > 1;
-            restarts && runs_on && spans_parents
+            // Or some parents name their own units: they are projects, as
+            // categories never are.
+            let own_units = || {
+                outline.at_level(parent_level).any(|(_, it)| {
+                    std::iter::once(it.line)
+                        .chain(it.continuation.iter().copied())
+                        .any(|l| !units::find_clauses(texts[l]).is_empty())
+                })
+            };
+            restarts && runs_on && (spans_parents || own_units())
         })
         .collect()
 }
@@ -683,7 +693,8 @@ fn read_outline(
     let carrying: Vec<bool> = (0..outline.items.len()).map(carries).collect();
     // Numbered parts of a project's task ("（1）…（2）…" then its clause),
     // not its measures.
-    let sub_items = sub_item_levels(outline).contains(&(project_level + 1));
+    let texts: Vec<&str> = lines.iter().map(|&b| ctx.text(b)).collect();
+    let sub_items = sub_item_levels(outline, &texts).contains(&(project_level + 1));
     let skipped_groups: std::collections::BTreeSet<usize> = outline
         .items
         .iter()
@@ -954,7 +965,18 @@ fn read_project(
     let names_own_units = std::iter::once(item.line)
         .chain(item.continuation.iter().copied())
         .any(|l| has_clause(ctx.text(lines[l])));
-    let sub_items = sub_items && !names_own_units;
+    // What comes before the project's clause is its task, what comes after
+    // it its measures: children are sub-items only where the clause is in
+    // or after them.
+    let clause_in_children = || {
+        descendants(outline, index).into_iter().any(|d| {
+            let sub = &outline.items[d];
+            std::iter::once(sub.line)
+                .chain(sub.continuation.iter().copied())
+                .any(|l| has_clause(ctx.text(lines[l])))
+        })
+    };
+    let sub_items = sub_items && !names_own_units && clause_in_children();
     if sub_items {
         // The sub-items' lines, markers and all, are the task's text.
         for d in descendants(outline, index) {

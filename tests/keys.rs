@@ -114,6 +114,9 @@ mod trial {
     xiuzhou_2025_wechat
     panlong_2025_jan
     wuhou_2024_subitems
+    huoqiu_2025_subitems
+    wuzhen_2025_dash
+    jinwan_2024_threeyear
     }
 }
 
