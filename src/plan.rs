@@ -106,8 +106,19 @@ pub fn read_list(ctx: &mut Context, blocks: &[usize], require_units: bool) -> Li
     // Tables first: a project table is read by its header.
     for &b in blocks {
         if let Block::Table(t) = &ctx.blocks[b] {
-            if let Some(tdraft) = read_table(t) {
+            if let Some(mut tdraft) = read_table(t) {
                 ctx.take(b);
+                // A table continued in another (cut by a page): its
+                // categories number on from the first one's.
+                let last = draft.categories.last().map_or(0, |c| c.number);
+                if tdraft.categories.first().is_some_and(|c| c.number <= last) {
+                    for c in &mut tdraft.categories {
+                        c.number += last;
+                    }
+                    for p in &mut tdraft.projects {
+                        p.category = p.category.map(|n| n + last);
+                    }
+                }
                 draft.categories.extend(tdraft.categories);
                 draft.projects.extend(tdraft.projects);
                 draft.untasked.extend(tdraft.untasked);

@@ -63,6 +63,8 @@ pub fn column_role(header: &str) -> Option<ColumnRole> {
         "类别" | "领域" | "类型" | "分类" | "项目类别" => ColumnRole::Category,
         "项目名称" | "名称" | "项目" | "实事名称" => ColumnRole::Name,
         "备注" => ColumnRole::Other,
+        // 事项名称, 工程名称, 民生实事名称.
+        _ if h.ends_with("名称") || h == "事项" => ColumnRole::Name,
         // Money columns are not read (资金（万元）, 总投资, 预算金额).
         _ if ["资金", "投资", "金额", "经费", "预算"]
             .iter()
@@ -222,7 +224,7 @@ fn read_header(
 ) -> Option<(Vec<Cell>, usize, Option<char>)> {
     let first = lines[start].as_str();
     // Cheap rejection: a header cell is short; only a one-line header is long.
-    if first.chars().count() > 12 && !first.contains(['|', '\t']) {
+    if first.chars().count() > 12 && !first.contains(['|', '\t', ',']) {
         return None;
     }
     if let Some(sep) = line_separator(first) {
@@ -230,7 +232,7 @@ fn read_header(
         if is_line_header(&cells) {
             return Some((cells, start + 1, Some(sep)));
         }
-        if first.trim_end_matches('|').contains(['|', '\t']) {
+        if first.trim_end_matches('|').contains(['|', '\t']) || sep == ',' {
             return None;
         }
     }
@@ -300,13 +302,17 @@ fn is_line_header(cells: &[Cell]) -> bool {
 /// The most columns a header is read for.
 const MAX_COLUMNS: usize = 12;
 
-/// The separator of a one-line row: TAB, or "|" between cells.
+/// The separator of a one-line row: TAB, "|" between cells, or the ASCII
+/// comma of a CSV export (never the full-width "，" of the notice's text).
 fn line_separator(line: &str) -> Option<char> {
     if line.contains('\t') {
         return Some('\t');
     }
     let bars = line.trim_end_matches([' ', '|']).matches('|').count();
-    (bars >= 1).then_some('|')
+    if bars >= 1 {
+        return Some('|');
+    }
+    (line.matches(',').count() >= 2).then_some(',')
 }
 
 /// The cells of one physical line split at `sep`, empty cells kept (the
@@ -332,6 +338,94 @@ fn split_line(source: &SourceText, line: &PhysicalLine, sep: char) -> Vec<Cell> 
         cells.pop();
     }
     cells
+}
+
+/// One delimited record from `lines[i]` on, as a spreadsheet exports it
+/// (CSV, or TSV from Excel and WPS): cells parted by `sep`; a cell in
+/// double quotes may hold the separator, line breaks and doubled quotes
+/// (`""护苗""` is `"护苗"`). A unit cell broken over lines is one name a
+/// line ("市住建局" / "各区镇" read "市住建局、各区镇"); other cells join.
+/// Returns the cells and the index in `lines` of the record's last line.
+fn split_record(
+    source: &SourceText,
+    lines: &[PhysicalLine],
+    i: usize,
+    sep: char,
+    roles: &[ColumnRole],
+) -> (Vec<Cell>, usize) {
+    let starts_quoted = |k: usize| {
+        let raw = &source.text[source.lines.line_range(&source.text, lines[k].index)];
+        raw.split(sep)
+            .any(|piece| piece.trim_start().starts_with('"'))
+    };
+    if sep == '|' || !starts_quoted(i) {
+        return (split_line(source, &lines[i], sep), i);
+    }
+    let text = source.text.as_str();
+    let start = source.lines.line_range(text, lines[i].index).start;
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut at = start;
+    let mut last_line = lines[i].index;
+    loop {
+        let column = cells.len();
+        let units = matches!(roles.get(column), Some(ColumnRole::Units(_)));
+        let mut raw = MappedText::new();
+        let lead = text[at..].len() - text[at..].trim_start_matches([' ', '\u{3000}']).len();
+        at += lead;
+        if text[at..].starts_with('"') {
+            let mut seg = at + 1;
+            let mut j = at + 1;
+            while let Some(c) = text[j..].chars().next() {
+                match c {
+                    '"' if text[j + 1..].starts_with('"') => {
+                        raw.push_mapped(&MappedText::original(&text[seg..j + 1], seg));
+                        j += 2;
+                        seg = j;
+                    }
+                    '"' => break,
+                    '\n' => {
+                        let piece = text[seg..j].trim_end_matches('\r');
+                        raw.push_mapped(&MappedText::original(piece, seg));
+                        if units && raw.as_str().trim_end().ends_with(UNIT_ENDS) {
+                            raw.push_replacement("、", crate::source::Span::point(j));
+                        }
+                        last_line += 1;
+                        j += 1;
+                        seg = j;
+                    }
+                    _ => j += c.len_utf8(),
+                }
+            }
+            raw.push_mapped(&MappedText::original(&text[seg..j], seg));
+            at = (j + 1).min(text.len());
+            // Anything between the closing quote and the separator is kept.
+            let tail_end = text[at..]
+                .find([sep, '\n', '\r'])
+                .map_or(text.len(), |k| at + k);
+            raw.push_mapped(&MappedText::original(&text[at..tail_end], at));
+            at = tail_end;
+        } else {
+            let end = text[at..]
+                .find([sep, '\n', '\r'])
+                .map_or(text.len(), |k| at + k);
+            raw.push_mapped(&MappedText::original(&text[at..end], at));
+            at = end;
+        }
+        cells.push(Cell {
+            text: fold(&raw).trim(),
+            from_above: false,
+        });
+        if text[at..].starts_with(sep) {
+            at += sep.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let last = lines[i..]
+        .iter()
+        .position(|l| l.index >= last_line)
+        .map_or(lines.len() - 1, |k| i + k);
+    (cells, last)
 }
 
 /// Rows one per line (TAB or "|" between cells).
@@ -372,7 +466,8 @@ fn read_line_rows(
             }
             break;
         }
-        let mut cells = split_line(source, line, sep);
+        let (mut cells, last) = split_record(source, lines, i, sep, roles);
+        i = last;
         // A cell wrapped onto the next line: the row is short, and the next
         // line, not a row of its own, holds exactly the cells it lacks (its
         // first piece ends the cell left open).
@@ -403,10 +498,7 @@ fn read_line_rows(
                 kind: RowKind::Category,
                 cells: vec![filled[0].clone()],
             });
-        } else if filled
-            .iter()
-            .all(|c| column_role(c.text.as_str()).is_some())
-        {
+        } else if is_line_header(&cells) {
             // The header again, after a page break: part of the table.
         } else {
             let serial_ok = serial_col

@@ -117,6 +117,8 @@ mod trial {
     huoqiu_2025_subitems
     wuzhen_2025_dash
     jinwan_2024_threeyear
+    kunshan_2025_csv
+    longhua_2024_excelcells
     }
 }
 

@@ -1146,3 +1146,48 @@ fn sub_items_of_a_project_before_its_units() {
     assert_eq!(project(&n, 4).lead_units, ["区卫健局", "区医保局"]);
     assert_eq!(project(&n, 3).category, Some(2));
 }
+
+/// A project table exported from a spreadsheet: CSV with quoted cells that
+/// hold commas, line breaks and doubled quotes; a unit cell one name a line.
+#[test]
+fn a_csv_export_with_quoted_cells() {
+    let n = parse(
+        "附件\n\n某市2025年民生实事项目实施计划,,,,,,\n序号,类别,项目名称,建设内容及目标,牵头单位,配合单位,完成时限\n1,\"教育优质均衡\n（2项）\",新建改扩建中小学,\"新建中小学12所,新增学位1.08万个。\",市教育局,\"市住建局\n各区镇\",2025年12月底\n2,,\"实施\"\"护苗\"\"行动\",\"配备心理健康教师不少于150名。\",\"市教育局,市卫健委\",团市委,2025年11月底\n,,,,,,\n3,\"医疗健康\n（1项）\",提升基层医疗,完成8家社区卫生服务中心提档升级。,市卫健委,各区镇,2025年12月底\n",
+    );
+    let names: Vec<&str> = n.plan.categories.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["教育优质均衡", "医疗健康"]);
+    let p = project(&n, 1);
+    assert_eq!(p.lead_units, ["市教育局"]);
+    assert_eq!(
+        p.support_units,
+        ["市住建局", "各区镇"],
+        "one name a line in the cell"
+    );
+    assert_eq!(
+        p.targets.len(),
+        2,
+        "the comma inside quotes is the text's: {:?}",
+        p.targets
+    );
+    let p = project(&n, 2);
+    assert_eq!(
+        p.name.as_deref(),
+        Some("实施\"护苗\"行动"),
+        "the quote as exported"
+    );
+    assert_eq!(p.lead_units, ["市教育局", "市卫健委"]);
+    assert_eq!(project(&n, 3).category, Some(2));
+}
+
+/// The same from Excel as TSV, with the header repeated at a page top:
+/// one table, its categories numbered on.
+#[test]
+fn a_tsv_export_with_quoted_cells_and_the_header_again() {
+    let n = parse(
+        "附件\n\n某区2024年为民办实事事项责任分工表\n\n序号\t类别\t事项名称\t具体内容\t牵头单位\t配合单位\t完成时限\n1\t\"教育\n（2项）\"\t新建学校\t新建学校3所。\t区教育局\t区财政局\t2024年12月\n2\t\t\"建设\n食堂\"\t\"新建食堂2个，\n新增座位300个。\"\t区教育局\t\"区财政局\n区住建局\"\t2024年12月\n序号\t类别\t事项名称\t具体内容\t牵头单位\t配合单位\t完成时限\n3\t\"城市建设\n（1项）\"\t改造小区\t改造小区28个。\t区住建局\t各街道办事处\t2024年12月\n",
+    );
+    assert_eq!(n.plan.categories.len(), 2);
+    assert_eq!(project(&n, 2).support_units, ["区财政局", "区住建局"]);
+    assert_eq!(project(&n, 2).name.as_deref(), Some("建设食堂"));
+    assert_eq!(project(&n, 3).category, Some(2));
+}
