@@ -144,6 +144,7 @@ pub struct Side {
 /// A value in the old and in the new year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "OldNew_{T}"))]
 pub struct OldNew<T> {
     /// In the old year.
     pub old: T,
