@@ -81,11 +81,14 @@ pub(crate) fn dice(shared: usize, a: usize, b: usize) -> f64 {
 }
 
 /// The Dice coefficient of two lists of names compared exactly, each name
-/// counted once.
+/// counted once. Lists of units are short: a scan, no set is built.
 pub(crate) fn name_dice(a: &[String], b: &[String]) -> f64 {
-    let a: std::collections::BTreeSet<&str> = a.iter().map(String::as_str).collect();
-    let b: std::collections::BTreeSet<&str> = b.iter().map(String::as_str).collect();
-    dice(a.intersection(&b).count(), a.len(), b.len())
+    let first = |list: &[String], k: usize| !list[..k].contains(&list[k]);
+    let distinct = |list: &[String]| (0..list.len()).filter(|&k| first(list, k)).count();
+    let shared = (0..a.len())
+        .filter(|&k| first(a, k) && b.contains(&a[k]))
+        .count();
+    dice(shared, distinct(a), distinct(b))
 }
 
 /// A pair of texts, one from each side, that share bigrams.
@@ -124,8 +127,10 @@ pub(crate) fn candidates(old: &[Grams], new: &[Grams]) -> Vec<Candidate> {
     let mut counts = vec![0u32; old.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut out = Vec::new();
+    let mut postings: Vec<&[u32]> = Vec::new();
     for (j, grams) in new.iter().enumerate() {
-        let postings: Vec<&[u32]> = grams.0.iter().filter_map(|&g| index.get(g)).collect();
+        postings.clear();
+        postings.extend(grams.0.iter().filter_map(|&g| index.get(g)));
         let mut used = false;
         for posting in postings.iter().filter(|p| p.len() <= MAX_POSTING) {
             used = true;
@@ -141,7 +146,12 @@ pub(crate) fn candidates(old: &[Grams], new: &[Grams]) -> Vec<Candidate> {
                 );
             }
         }
-        touched.sort_unstable_by(|&a, &b| counts[b].cmp(&counts[a]).then(a.cmp(&b)));
+        // The best few by shared count (ties to the lower index): a
+        // selection, not a sort, since a text can touch hundreds.
+        let rank = |a: &usize, b: &usize| counts[*b].cmp(&counts[*a]).then(a.cmp(b));
+        if touched.len() > MAX_CANDIDATES {
+            touched.select_nth_unstable_by(MAX_CANDIDATES - 1, rank);
+        }
         let mut kept: Vec<usize> = touched.iter().copied().take(MAX_CANDIDATES).collect();
         for &i in &touched {
             counts[i] = 0;
@@ -299,6 +309,15 @@ mod tests {
         let first: Vec<&Candidate> = found.iter().filter(|c| c.new == 0).collect();
         assert!(first.len() <= MAX_CANDIDATES, "{}", first.len());
         assert!(found.len() <= 2 * MAX_CANDIDATES);
+    }
+
+    #[test]
+    fn unit_lists_are_compared_as_sets() {
+        let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let a = names(&["区民政局", "区残联", "区民政局"]);
+        assert_eq!(name_dice(&a, &names(&["区残联", "区民政局"])), 1.0);
+        assert_eq!(name_dice(&a, &names(&["区民政局"])), 2.0 / 3.0);
+        assert_eq!(name_dice(&a, &names(&["区财政局"])), 0.0);
     }
 
     #[test]
