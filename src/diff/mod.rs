@@ -48,10 +48,11 @@
 //!
 //! ```
 //! let old = minsheng::parse("附件 1\n一、社会保障（1 项）\n（1）强化残疾人福利保障，困难残疾人生活补贴不低于277元/月/人。（牵头单位：区民政局）\n");
-//! let new = minsheng::parse("附件 1\n一、社会保障（1 项）\n（3）强化残疾人福利保障，困难残疾人生活补贴不低于290元/月/人。（牵头单位：区民政局）\n");
+//! let new = minsheng::parse("附件 1\n一、社会保障（2 项）\n（1）开展困难职工帮扶救助，不少于50人次。（牵头单位：区总工会）\n（2）强化残疾人福利保障，困难残疾人生活补贴不低于290元/月/人。（牵头单位：区民政局）\n");
 //! let d = minsheng::diff(&old, &new);
 //! let pair = &d.projects.continued[0];
-//! assert_eq!((pair.old.number, pair.new.number), (1, 3));
+//! assert_eq!((pair.old.number, pair.new.number), (1, 2));
+//! assert_eq!(d.projects.added[0].project.number, 1);
 //! assert_eq!(pair.targets[0].delta.unwrap().to_string(), "13");
 //! ```
 
@@ -407,7 +408,17 @@ pub fn diff(old: &Notice, new: &Notice) -> PlanDiff {
     diff_with(old, new, &DiffOptions::default())
 }
 
-/// What changed from `old`'s plan to `new`'s (see the module doc).
+/// What changed from `old`'s plan to `new`'s (see the module doc), with
+/// another threshold.
+///
+/// ```
+/// use minsheng::diff::{diff_with, DiffOptions};
+/// let old = minsheng::parse("附件 1\n（1）推进充换电基础设施建设，新建公共充电桩190个以上。\n");
+/// let new = minsheng::parse("附件 1\n（1）加快充电设施建设，全区新建公共充电桩不少于200个。\n");
+/// // Half the words changed: a near miss at 0.5, a match at 0.4.
+/// assert_eq!(minsheng::diff(&old, &new).totals.continued, 0);
+/// assert_eq!(diff_with(&old, &new, &DiffOptions { threshold: 0.4 }).totals.continued, 1);
+/// ```
 pub fn diff_with(old: &Notice, new: &Notice, options: &DiffOptions) -> PlanDiff {
     let old_plan = Year::new(old);
     let new_plan = Year::new(new);

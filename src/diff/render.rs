@@ -19,7 +19,7 @@ const SUMMARY: usize = 40;
 ///
 /// ```
 /// let old = minsheng::parse("附件 1\n（1）新增托位 1196 个。（牵头单位：区卫健委）\n");
-/// let new = minsheng::parse("附件 1\n（2）新增托位 1200 个。（牵头单位：区卫健委）\n");
+/// let new = minsheng::parse("附件 1\n（1）新增托位 1200 个。（牵头单位：区卫健委）\n");
 /// let table = minsheng::diff::text(&minsheng::diff(&old, &new));
 /// assert!(table.contains("1196个 → 1200个 (+4)"), "{table}");
 /// ```
@@ -52,8 +52,10 @@ pub fn text(d: &PlanDiff) -> String {
         };
         let _ = writeln!(
             out,
-            "  {label}  {}: {projects} projects in {categories} categories{declared}{untasked}",
-            s.name.as_deref().unwrap_or("-")
+            "  {label}  {}: {} in {}{declared}{untasked}",
+            s.name.as_deref().unwrap_or("-"),
+            plural(projects, "project", "projects"),
+            plural(categories, "category", "categories"),
         );
     }
     let _ = writeln!(
@@ -194,6 +196,10 @@ fn categories(out: &mut String, d: &PlanDiff) {
     for (a, b, n) in rows {
         let _ = writeln!(out, "  {}  →  {}  {n}", pad(&a, w0), pad(&b, w1));
     }
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `s` padded with spaces to `width` terminal columns (CJK counts two).
