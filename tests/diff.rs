@@ -589,3 +589,15 @@ fn every_corpus_pair_keeps_the_invariants() {
         }
     }
 }
+
+#[test]
+fn a_very_short_new_project_is_not_a_part_of_an_old_one() {
+    // 电信诈骗 is inside the old text, but three bigrams are too few to say
+    // it was split off.
+    let old =
+        parse("附件 1\n（1）严打电信网络诈骗，坚决遏制电信诈骗犯罪。（牵头单位：瑶海公安分局）\n");
+    let new = parse("附件 1\n（1）严打电信网络诈骗，坚决遏制电信诈骗犯罪。（牵头单位：瑶海公安分局）\n（2）电信诈骗。（牵头单位：瑶海公安分局）\n");
+    let d = minsheng::diff(&old, &new);
+    assert_eq!((continued(&d), added(&d)), (vec![(1, 1)], vec![2]));
+    assert_eq!(d.projects.added[0].split_from, None);
+}

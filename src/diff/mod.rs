@@ -24,7 +24,8 @@
 //! - **Splits and merges.** An added project most of whose bigrams (at least
 //!   [`PART_OF`], 60 %) are in one old project is reported as split from it;
 //!   a dropped project most of whose bigrams are in one new project, as
-//!   merged into it.
+//!   merged into it (texts of fewer than four bigrams are too short to be a
+//!   part of anything).
 //! - **Categories** are matched the same way, by the Dice of their names and
 //!   by the projects that continue between them:
 //!   `score = 0.5 × name + 0.5 × 2·continued / (projects old + projects new)`,
@@ -87,6 +88,9 @@ pub const CATEGORY_THRESHOLD: f64 = 0.4;
 /// Share of a project's bigrams found in one project of the other year
 /// that makes it a part split from (or merged into) that project.
 pub const PART_OF: f64 = 0.6;
+
+/// A project of fewer bigrams is never reported as a part of another.
+const PART_MIN_GRAMS: usize = 4;
 
 /// How much disagreeing lead units lower a project pair's score.
 const UNITS_WEIGHT: f64 = 0.1;
@@ -367,16 +371,25 @@ fn match_projects(old: &Year, new: &Year, threshold: f64) -> ProjectMatches {
             *slot = Some((k, v));
         }
     };
+    // A text of a few bigrams is inside many others by chance: too short
+    // to be a part of anything.
+    let part = |shared: usize, grams: &Grams| {
+        if grams.len() < PART_MIN_GRAMS {
+            0.0
+        } else {
+            shared as f64 / grams.len() as f64
+        }
+    };
     for &(score, _, c) in &scored {
         if new_match[c.new].is_none() {
             let slot = &mut new_best[c.new];
-            let part = c.shared as f64 / new.grams[c.new].len().max(1) as f64;
+            let part = part(c.shared, &new.grams[c.new]);
             better(&mut slot.0, c.old, part, PART_OF);
             better(&mut slot.1, c.old, score, threshold / 2.0);
         }
         if old_match[c.old].is_none() {
             let slot = &mut old_best[c.old];
-            let part = c.shared as f64 / old.grams[c.old].len().max(1) as f64;
+            let part = part(c.shared, &old.grams[c.old]);
             better(&mut slot.0, c.new, part, PART_OF);
             better(&mut slot.1, c.new, score, threshold / 2.0);
         }
