@@ -23,6 +23,10 @@
 //! 3. structure: blocks → the document frame and the plan.
 //! 4. [`emit`]: the [`model::Notice`] → canonical or pretty JSON.
 //!
+//! Two notices of one place in two years are compared by [`diff()`]: which
+//! projects continue (matched by content, not number), which are new or
+//! dropped, and what changed in each ([`PlanDiff`]).
+//!
 //! Parsing never fails: what is not understood becomes a [`Diagnostic`].
 
 #![forbid(unsafe_code)]
@@ -34,6 +38,7 @@ pub mod context;
 pub mod decimal;
 pub mod decode;
 pub mod diagnostic;
+pub mod diff;
 pub mod document;
 pub mod emit;
 pub mod fold;
@@ -61,6 +66,7 @@ mod validate;
 
 pub use decimal::Decimal;
 pub use diagnostic::{Code, Diagnostic, Severity};
+pub use diff::{diff, PlanDiff};
 pub use model::Notice;
 pub use source::Span;
 

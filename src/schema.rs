@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
 use crate::decimal::Decimal;
+use crate::diff::PlanDiff;
 use crate::model::Notice;
 
 /// A [`Decimal`] is written as a plain JSON number, never a string.
@@ -43,9 +44,29 @@ pub fn notice_schema() -> serde_json::Value {
 /// The schema as indented JSON with sorted keys and a final newline: the
 /// bytes of `schema/notice.schema.json`.
 pub fn notice_schema_json() -> String {
+    pretty(&notice_schema())
+}
+
+/// The schema of the output of `minsheng diff` ([`PlanDiff`]), as a JSON
+/// value.
+///
+/// ```
+/// let schema = minsheng::schema::diff_schema();
+/// assert_eq!(schema["title"], "PlanDiff");
+/// ```
+pub fn diff_schema() -> serde_json::Value {
+    schemars::schema_for!(PlanDiff).to_value()
+}
+
+/// The diff schema as the bytes of `schema/diff.schema.json`.
+pub fn diff_schema_json() -> String {
+    pretty(&diff_schema())
+}
+
+fn pretty(schema: &serde_json::Value) -> String {
     // `serde_json::Map` is a BTreeMap here (no `preserve_order`), so keys
     // come out sorted and the text is stable.
-    let mut text = serde_json::to_string_pretty(&notice_schema()).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
     text.push('\n');
     text
 }

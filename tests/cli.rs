@@ -597,3 +597,271 @@ fn review_format_refuses_a_batch() {
         stderr(&out)
     );
 }
+
+const OLD_YEAR: &str = "corpus/district-2024-table.txt";
+const NEW_YEAR: &str = "corpus/district-2025-inline.txt";
+
+#[test]
+fn diff_help_explains_inputs_formats_matching_and_exit_codes() {
+    let out = minsheng(&["diff", "--help"]);
+    assert_eq!(code(&out), 0);
+    let help = stdout(&out);
+    for word in [
+        "OLD",
+        "NEW",
+        "JSON output",
+        "--format",
+        "json",
+        "text",
+        "csv",
+        "--output",
+        "--threshold",
+        "Dice",
+        "Exit status",
+    ] {
+        assert!(help.contains(word), "diff --help mentions {word}: {help}");
+    }
+    assert!(stdout(&minsheng(&["--help"])).contains("diff"));
+}
+
+#[test]
+fn diff_writes_canonical_json_by_default() {
+    let out = minsheng(&["diff", OLD_YEAR, NEW_YEAR]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("{\"categories\":"), "keys sorted: {text}");
+    assert_eq!(text.lines().count(), 1, "canonical JSON is one line");
+    assert!(text.ends_with("}\n"));
+    let d = json(text);
+    assert_eq!(d["diff_version"], 1);
+    assert_eq!(d["old"]["name"], OLD_YEAR);
+    assert_eq!(d["totals"]["continued"], 18);
+    assert_eq!(d["totals"]["dropped"], 19);
+    let summary = stderr(&out).lines().last().unwrap_or_default().to_string();
+    assert!(
+        summary.contains("18 continued") && summary.contains("19 dropped"),
+        "{summary}"
+    );
+    let pretty = minsheng(&["diff", "--pretty", OLD_YEAR, NEW_YEAR]);
+    assert!(stdout(&pretty).contains("\n  \"categories\": "));
+    assert_eq!(json(stdout(&pretty)), d, "same content indented");
+    let again = minsheng(&["diff", OLD_YEAR, NEW_YEAR]);
+    assert_eq!(again.stdout, out.stdout, "byte-identical run to run");
+}
+
+#[test]
+fn diff_text_is_a_table_for_people() {
+    let out = minsheng(&["diff", "--format", "text", OLD_YEAR, NEW_YEAR]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let table = stdout(&out);
+    for line in [
+        "瑶海区 2024 → 瑶海区 2025",
+        "18 continued (18 changed), 0 added, 19 dropped",
+        "Continued projects (2024 → 2025, score)",
+        "不低于277元/月/人 → 不低于285元/月/人 (+8)",
+        "746间 → 520间 (-226)",
+        "+ 区残联",
+        "Dropped projects",
+    ] {
+        assert!(table.contains(line), "the table has “{line}”:\n{table}");
+    }
+    assert!(
+        table.contains("…新增城镇就业[-1.15-]{+1.2+}万人左右"),
+        "{table}"
+    );
+}
+
+#[test]
+fn diff_csv_has_one_row_per_project_pair_new_or_dropped() {
+    let out = minsheng(&["diff", "--format", "csv", OLD_YEAR, NEW_YEAR]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(out.stdout.starts_with(b"\xEF\xBB\xBF"), "a BOM for Excel");
+    let text = stdout(&out).trim_start_matches('\u{feff}');
+    let mut reader = csv_rows(text);
+    let header = reader.remove(0);
+    assert_eq!(header[0], "status");
+    assert_eq!(header.len(), minsheng::diff::CSV_COLUMNS.len());
+    assert_eq!(reader.len(), 18 + 19, "18 pairs and 19 dropped");
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let seventh = reader
+        .iter()
+        .find(|r| r[column("new_number")] == "7")
+        .unwrap();
+    assert_eq!(seventh[column("status")], "continued");
+    assert_eq!(seventh[column("old_number")], "11");
+    assert_eq!(seventh[column("lead_units_added")], "区残联");
+    assert!(seventh[column("target_changes")]
+        .starts_with("不低于277元/月/人 → 不低于285元/月/人 (+8)；"));
+    assert_eq!(reader.last().unwrap()[column("status")], "dropped");
+}
+
+/// Rows of a CSV text, quoted fields read as the csv crate writes them.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn diff_reads_our_json_output_as_the_notice_it_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("2024.json");
+    let parsed = minsheng(&["parse", "-o", path_str(&saved), OLD_YEAR]);
+    assert_eq!(code(&parsed), 0, "{}", stderr(&parsed));
+    let from_json = minsheng(&["diff", path_str(&saved), NEW_YEAR]);
+    assert_eq!(code(&from_json), 0, "{}", stderr(&from_json));
+    let from_text = minsheng(&["diff", OLD_YEAR, NEW_YEAR]);
+    assert_eq!(
+        from_json.stdout, from_text.stdout,
+        "the same diff, byte for byte"
+    );
+    // Pretty JSON, and a new year on stdin.
+    let pretty = dir.path().join("2024-pretty.json");
+    minsheng(&["parse", "--pretty", "-o", path_str(&pretty), OLD_YEAR]);
+    let new_text = fs::read(NEW_YEAR).unwrap();
+    let out = minsheng_with_stdin(&["diff", path_str(&pretty), "-"], &new_text);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(json(stdout(&out))["totals"]["continued"], 18);
+    assert_eq!(json(stdout(&out))["new"]["name"], Value::Null);
+}
+
+#[test]
+fn diff_o_writes_the_file_and_nothing_on_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("diff.csv");
+    let out = minsheng(&[
+        "diff",
+        "--format",
+        "csv",
+        "-o",
+        path_str(&target),
+        OLD_YEAR,
+        NEW_YEAR,
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    assert!(fs::read(&target).unwrap().starts_with(b"\xEF\xBB\xBF"));
+}
+
+#[test]
+fn diff_usage_and_io_errors_exit_2() {
+    let out = minsheng(&["diff", "no/such/2024.txt", NEW_YEAR]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("no/such/2024.txt"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(out.stdout.is_empty());
+    assert_eq!(code(&minsheng(&["diff", OLD_YEAR])), 2, "NEW is required");
+    assert_eq!(code(&minsheng(&["diff", "-", "-"])), 2, "one stdin");
+    assert_eq!(
+        code(&minsheng(&["diff", "--format", "xml", OLD_YEAR, NEW_YEAR])),
+        2
+    );
+    assert_eq!(
+        code(&minsheng(&[
+            "diff",
+            "--threshold",
+            "1.5",
+            OLD_YEAR,
+            NEW_YEAR
+        ])),
+        2
+    );
+    let out = minsheng(&["diff", "-o", "no/such/dir/d.json", OLD_YEAR, NEW_YEAR]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.json");
+    fs::write(&other, r#"{"name": "not a notice"}"#).unwrap();
+    let out = minsheng(&["diff", path_str(&other), NEW_YEAR]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("not a minsheng notice"),
+        "{}",
+        stderr(&out)
+    );
+    let lines = dir.path().join("all.jsonl");
+    let batch = minsheng(&[
+        "parse",
+        "--jsonl",
+        "-o",
+        path_str(&lines),
+        OLD_YEAR,
+        NEW_YEAR,
+    ]);
+    assert_eq!(code(&batch), 0, "{}", stderr(&batch));
+    let out = minsheng(&["diff", path_str(&lines), NEW_YEAR]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("JSON Lines"), "{}", stderr(&out));
+    // An output that is one of the inputs is refused before it is touched.
+    let copy = dir.path().join("2025.txt");
+    fs::copy(NEW_YEAR, &copy).unwrap();
+    let out = minsheng(&["diff", "-o", path_str(&copy), OLD_YEAR, path_str(&copy)]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(fs::read(&copy).unwrap(), fs::read(NEW_YEAR).unwrap());
+}
+
+#[test]
+fn diff_exits_1_when_a_notice_has_errors_or_warnings_under_strict() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    let mut bytes = NOTICE.as_bytes().to_vec();
+    bytes.splice(0..0, *b"\xfd\n");
+    fs::write(&bad, bytes).unwrap();
+    let out = minsheng_with_stdin(&["diff", path_str(&bad), "-"], NOTICE.as_bytes());
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("[invalid-encoding]"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        json(stdout(&out))["totals"]["continued"],
+        1,
+        "still written"
+    );
+
+    let warned = dir.path().join("warned.txt");
+    fs::write(&warned, WARNED).unwrap();
+    let args = ["diff", path_str(&warned), "-"];
+    assert_eq!(code(&minsheng_with_stdin(&args, NOTICE.as_bytes())), 0);
+    let strict = ["diff", "--strict", path_str(&warned), "-"];
+    assert_eq!(code(&minsheng_with_stdin(&strict, NOTICE.as_bytes())), 1);
+    let quiet = minsheng_with_stdin(&["diff", "-q", path_str(&warned), "-"], NOTICE.as_bytes());
+    assert!(stderr(&quiet).is_empty(), "{}", stderr(&quiet));
+}
+
+#[test]
+fn schema_diff_prints_the_committed_diff_schema() {
+    let out = minsheng(&["schema", "diff"]);
+    assert_eq!(code(&out), 0);
+    assert_eq!(
+        stdout(&out),
+        fs::read_to_string("schema/diff.schema.json").unwrap()
+    );
+    let notice = minsheng(&["schema"]);
+    assert_eq!(
+        stdout(&notice),
+        fs::read_to_string("schema/notice.schema.json").unwrap()
+    );
+}

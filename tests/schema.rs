@@ -12,6 +12,7 @@ use minsheng::{Code, Span};
 use serde_json::Value;
 
 const SCHEMA_FILE: &str = "schema/notice.schema.json";
+const DIFF_SCHEMA_FILE: &str = "schema/diff.schema.json";
 
 fn committed() -> Value {
     serde_json::from_str(&fs::read_to_string(SCHEMA_FILE).unwrap()).unwrap()
@@ -43,6 +44,82 @@ fn committed_schema_is_up_to_date() {
         generated, on_disk,
         "{SCHEMA_FILE} is stale: run `MINSHENG_BLESS=1 cargo test --test schema`"
     );
+}
+
+#[test]
+fn committed_diff_schema_is_up_to_date() {
+    let generated = minsheng::schema::diff_schema_json();
+    let on_disk = fs::read_to_string(DIFF_SCHEMA_FILE).unwrap_or_default();
+    if generated != on_disk && std::env::var_os("MINSHENG_BLESS").is_some() {
+        fs::write(DIFF_SCHEMA_FILE, &generated).unwrap();
+        return;
+    }
+    assert_eq!(
+        generated, on_disk,
+        "{DIFF_SCHEMA_FILE} is stale: run `MINSHENG_BLESS=1 cargo test --test schema`"
+    );
+}
+
+fn diff_validator() -> jsonschema::Validator {
+    let schema: Value =
+        serde_json::from_str(&fs::read_to_string(DIFF_SCHEMA_FILE).unwrap()).unwrap();
+    jsonschema::validator_for(&schema).expect("the diff schema is a valid JSON Schema")
+}
+
+fn diff_errors(json: &str) -> Vec<String> {
+    let instance: Value = serde_json::from_str(json).unwrap();
+    diff_validator()
+        .iter_errors(&instance)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect()
+}
+
+fn corpus_notice(name: &str) -> Notice {
+    let bytes = fs::read(format!("corpus/{name}")).unwrap();
+    minsheng::parse_bytes(&bytes, &minsheng::Options::default()).notice
+}
+
+#[test]
+fn diff_output_satisfies_the_diff_schema() {
+    let old = corpus_notice("district-2024-table.txt");
+    let new = corpus_notice("district-2025-inline.txt");
+    // Both ways, so that added and dropped projects, near misses and
+    // target changes of every kind are in the documents checked.
+    for (a, b) in [(&old, &new), (&new, &old)] {
+        let d = minsheng::diff(a, b);
+        let errors = diff_errors(&minsheng::emit::to_canonical(&d));
+        assert!(errors.is_empty(), "the diff breaks its schema: {errors:#?}");
+    }
+    let split = minsheng::diff(
+        &minsheng::parse(
+            "附件 1\n（1）新建公办幼儿园3所，新增学位900个；改造提升农村学校运动场10个。\n",
+        ),
+        &minsheng::parse(
+            "附件 1\n（1）新建公办幼儿园4所，新增学位1200个。\n（2）改造提升农村学校运动场12个。\n",
+        ),
+    );
+    assert!(split.projects.added[0].split_from.is_some());
+    let errors = diff_errors(&minsheng::emit::to_canonical(&split));
+    assert!(errors.is_empty(), "{errors:#?}");
+    let mut doc: Value = serde_json::from_str(&minsheng::emit::to_canonical(&split)).unwrap();
+    doc["projects"]["continued"][0]["score"] = Value::String("1".into());
+    assert!(!diff_validator().is_valid(&doc), "a score is a number");
+}
+
+#[test]
+fn json_doc_covers_every_diff_field() {
+    let doc = fs::read_to_string("docs/json.md").unwrap();
+    let schema: Value =
+        serde_json::from_str(&fs::read_to_string(DIFF_SCHEMA_FILE).unwrap()).unwrap();
+    let mut names = BTreeSet::new();
+    property_names(&schema, &mut names);
+    assert!(names.contains("split_from"));
+    for name in names {
+        assert!(
+            doc.contains(&format!("`{name}`")),
+            "docs/json.md lacks `{name}` of the diff"
+        );
+    }
 }
 
 #[test]

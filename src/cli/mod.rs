@@ -2,6 +2,7 @@
 
 mod batch;
 mod codes;
+mod diff;
 mod inputs;
 mod output;
 mod probe;
@@ -34,8 +35,16 @@ enum Command {
     /// Parse notices into JSON, JSON Lines or CSV.
     #[command(after_help = EXIT_STATUS_HELP)]
     Parse(ParseArgs),
-    /// Print the JSON Schema of the output.
-    Schema,
+    /// Compare two years' notices: projects continued (matched by content,
+    /// not number), added and dropped, and what changed in each.
+    #[command(after_help = diff::DIFF_HELP)]
+    Diff(diff::DiffArgs),
+    /// Print the JSON Schema of the output of `parse` (or of `diff`).
+    Schema {
+        /// Which output: `notice` (of parse) or `diff`.
+        #[arg(value_enum, default_value_t = SchemaKind::Notice)]
+        which: SchemaKind,
+    },
     /// List the diagnostic codes with their severity and meaning.
     Codes,
     /// Read lines from stdin and print, per line, a JSON array of the
@@ -98,6 +107,15 @@ pub(crate) struct ParseArgs {
     pub quiet: bool,
 }
 
+/// Which schema `minsheng schema` prints.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SchemaKind {
+    /// A parse result (`schema/notice.schema.json`).
+    Notice,
+    /// A diff (`schema/diff.schema.json`).
+    Diff,
+}
+
 /// What `parse` writes.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum OutputFormat {
@@ -131,7 +149,11 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {
         Command::Parse(args) => batch::run(&args),
-        Command::Schema => output::print(&minsheng::schema::notice_schema_json()),
+        Command::Diff(args) => diff::run(&args),
+        Command::Schema { which } => output::print(&match which {
+            SchemaKind::Notice => minsheng::schema::notice_schema_json(),
+            SchemaKind::Diff => minsheng::schema::diff_schema_json(),
+        }),
         Command::Codes => output::print(&codes::table()),
         Command::Quantities => probe::run(),
         Command::Numerals => probe::numerals(),
