@@ -75,7 +75,9 @@ pub fn fold(text: &MappedText) -> MappedText {
             continue;
         }
         let next = s[end..].chars().next();
-        let folded = digit_lookalike(c, prev_out, next).unwrap_or_else(|| fold_char(c, prev, next));
+        let folded = digit_lookalike(c, prev_out, &s[end..])
+            .or_else(|| marker_lookalike(c, prev_out, &s[end..]))
+            .unwrap_or_else(|| fold_char(c, prev, next));
         prev_out = Some(folded);
         if folded != c {
             out.push_slice(text, copy_from..at);
@@ -141,18 +143,40 @@ fn folded_char(c: char) -> char {
 /// for 0 and l for 1 next to an Arabic digit ("2〇24年", "3〇〇户", "2O处",
 /// "l20台", "3月l2日"). Latin letters next to other letters are words, and
 /// 〇 among Chinese numerals (二〇二四) is that numeral's zero.
-fn digit_lookalike(c: char, prev_out: Option<char>, next: Option<char>) -> Option<char> {
+fn digit_lookalike(c: char, prev_out: Option<char>, ahead: &str) -> Option<char> {
     let digit = match c {
         '〇' | 'O' => '0',
         'l' => '1',
         _ => return None,
     };
+    let lookalike = |d: char| d.is_ascii_digit() || matches!(d, 'l' | 'O' | '〇' | '.');
+    let run_end = ahead.find(|d: char| !lookalike(d)).unwrap_or(ahead.len());
     let after_digit = prev_out.is_some_and(|p| p.is_ascii_digit());
-    let before_digit = next.is_some_and(|n| folded_char(n).is_ascii_digit());
+    let before_digit = ahead[..run_end].contains(|d: char| d.is_ascii_digit());
     let in_word = c != '〇'
         && (prev_out.is_some_and(|p| p.is_ascii_alphabetic())
-            || next.is_some_and(|n| folded_char(n).is_ascii_alphabetic()));
+            || ahead[run_end..]
+                .chars()
+                .next()
+                .is_some_and(|n| folded_char(n).is_ascii_alphabetic()));
     ((after_digit || before_digit) && !in_word).then_some(digit)
+}
+
+/// An item's number misread the same way at the start of a line or after
+/// a clause ("l.新增城镇就业", "ll.改造", "lO.为适龄妇女" after "）"): l and
+/// O in a run of digits and look-alikes that ends in "." or "、".
+fn marker_lookalike(c: char, prev_out: Option<char>, ahead: &str) -> Option<char> {
+    let digit = match c {
+        'O' => '0',
+        'l' => '1',
+        _ => return None,
+    };
+    let at_start = prev_out.is_none_or(|p| p == '）' || p == '0' || p == '1');
+    let run_end = ahead
+        .find(|d: char| !(d.is_ascii_digit() || d == 'l' || d == 'O'))
+        .unwrap_or(ahead.len());
+    let closes = ahead[run_end..].starts_with(['.', '、', '．']);
+    (at_start && closes && run_end <= 2).then_some(digit)
 }
 
 fn fold_char(c: char, prev: Option<char>, next: Option<char>) -> char {

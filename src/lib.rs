@@ -177,6 +177,7 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
     } else {
         normalize::read_text(&source)
     };
+    let blocks = normalize::split_shared_lines(blocks);
     let mut ctx = context::Context::new(&blocks, &source, sink);
     let (document, plan, attachments) = assemble::structure(&mut ctx);
     ctx.report_unused();

@@ -23,6 +23,7 @@ use crate::lex;
 use crate::mapped::MappedText;
 use crate::source::SourceText;
 use crate::table;
+use crate::units;
 
 /// One physical line of the input.
 #[derive(Debug, Clone)]
@@ -177,6 +178,50 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
     }
     flush(&mut current, &mut blocks);
     blocks
+}
+
+/// Two items printed on one line, where a page lost the break between
+/// them: "13.改造老旧小区30个。（责任单位：市住建局）14.新增停车泊位2000个。
+/// （责任单位：市城管局）". A line that starts with an item's number is cut
+/// after a lead-unit clause that the next item's number (the same style,
+/// one more) follows. For the blocks of either reader, after the fold.
+pub fn split_shared_lines(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let Block::Line(line) = block else {
+            out.push(block);
+            continue;
+        };
+        if line.kind != LineKind::Text {
+            out.push(Block::Line(line));
+            continue;
+        }
+        let mut rest = line.text;
+        while let Some(cut) = next_item_after_clause(rest.as_str()) {
+            out.push(Block::Line(Line::text(rest.slice(0..cut))));
+            rest = rest.slice(cut..rest.len());
+        }
+        out.push(Block::Line(Line {
+            text: rest,
+            kind: line.kind,
+        }));
+    }
+    out
+}
+
+/// Where the next item starts after a lead-unit clause in `text`, if the
+/// line is an item and that one follows it.
+fn next_item_after_clause(text: &str) -> Option<usize> {
+    let own = lex::marker(text)?;
+    units::find_clauses(text).into_iter().find_map(|clause| {
+        let end = clause.range.end;
+        let next = lex::marker(text.get(end..)?)?;
+        (end < text.len()
+            && next.style == own.style
+            && next.number == own.number + 1
+            && end + next.len < text.len())
+        .then_some(end)
+    })
 }
 
 /// Fold the text of blocks another reader made (the HTML reader).

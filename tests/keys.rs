@@ -119,6 +119,8 @@ mod trial {
     jinwan_2024_threeyear
     kunshan_2025_csv
     longhua_2024_excelcells
+    jimo_2024_ocr
+    liuyang_2025_shida
     }
 }
 

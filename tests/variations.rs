@@ -1191,3 +1191,22 @@ fn a_tsv_export_with_quoted_cells_and_the_header_again() {
     assert_eq!(project(&n, 2).name.as_deref(), Some("建设食堂"));
     assert_eq!(project(&n, 3).category, Some(2));
 }
+
+/// Two items on one line where the break between them was lost: cut after
+/// the first one's clause, where the next number follows.
+#[test]
+fn two_projects_on_one_line() {
+    let n = parse(
+        "附件\n\n某市2025年民生实事项目\n\n13.改造城镇老旧小区30个，惠及居民6500户。（责任单位：市住房和城乡建设局）14.新增城区公共停车泊位2000个。（责任单位：市城市管理和综合执法局）\n15.新建公厕20座。（责任单位：市城市管理和综合执法局）\n",
+    );
+    let numbers: Vec<u32> = n.plan.projects.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [13, 14, 15]);
+    assert_eq!(project(&n, 13).lead_units, ["市住房和城乡建设局"]);
+    assert_eq!(project(&n, 14).lead_units, ["市城市管理和综合执法局"]);
+    assert_eq!(project(&n, 14).targets.len(), 1);
+    assert_eq!(
+        project(&n, 14).line,
+        5,
+        "the second keeps its place in the input"
+    );
+}
