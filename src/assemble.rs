@@ -11,6 +11,7 @@ use crate::attachments::{self, content_key};
 use crate::context::Context;
 use crate::diagnostic::{quote, Code, Diagnostic};
 use crate::document;
+use crate::layout::LineKind;
 use crate::lex;
 use crate::mapped::MappedText;
 use crate::model::{Attachment, Category, Document, Measure, Plan, Project, Quantity};
@@ -112,6 +113,14 @@ fn merge_lists(
             .chain(document.sections.iter().map(|s| s.text.as_str()))
             .chain(main.categories.iter().map(|c| c.name.as_str()))
             .find_map(total_in_text)
+            // Or a sentence above the list in its attachment ("2024年，我区
+            // …安排民生实事项目5大类12项"), which no element takes.
+            .or_else(|| {
+                (0..ctx.blocks.len())
+                    .filter(|&i| !ctx.is_used(i))
+                    .filter_map(|i| ctx.line(i).filter(|l| l.kind == LineKind::Text))
+                    .find_map(|l| total_in_text(l.as_str()))
+            })
     });
     let projects: Vec<Project> = main.projects.iter().map(|p| to_project(ctx, p)).collect();
     let categories: Vec<Category> = main
@@ -440,11 +449,47 @@ fn total_in_text(text: &str) -> Option<u32> {
         let Some(n) = declared_total(&text[at..]) else {
             continue;
         };
-        if near(k.saturating_sub(12), k) || near(k, k + 10) {
+        // "15件…候选项目": candidates, of which fewer are chosen.
+        let candidates = text[at..]
+            .chars()
+            .take(12)
+            .collect::<String>()
+            .contains("候选");
+        if candidates {
+            continue;
+        }
+        if near(k.saturating_sub(12), k) || near(k, k + 10) || after_groups(&chars, k) {
             return Some(n);
         }
     }
     None
+}
+
+/// The count follows a count of the groups it falls into: "共3个方面12项",
+/// "5大类12项", "4个领域10项" (the plan's shape, said without 实事).
+fn after_groups(chars: &[(usize, char)], k: usize) -> bool {
+    let before: String = chars[k.saturating_sub(6)..k]
+        .iter()
+        .map(|&(_, c)| c)
+        .collect();
+    let before = before.trim_end_matches('共');
+    [
+        "个方面",
+        "大类",
+        "个领域",
+        "类",
+        "个板块",
+        "大领域",
+        "个类别",
+        "大工程",
+        "个专项",
+    ]
+    .iter()
+    .any(|g| {
+        before.strip_suffix(g).is_some_and(|head| {
+            head.ends_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c))
+        })
+    })
 }
 
 /// "50项…" / "十件…" at the start of `text`: the announced number.
@@ -456,7 +501,8 @@ fn declared_total(text: &str) -> Option<u32> {
     } else {
         (digits.parse().ok()?, &text[digits.len()..])
     };
-    rest.starts_with(['项', '件']).then_some(n)
+    (rest.starts_with(['项', '件']) || rest.starts_with("个项目") || rest.starts_with("个民生"))
+        .then_some(n)
 }
 
 fn region_of(prefix: &str) -> Option<String> {

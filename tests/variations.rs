@@ -1210,3 +1210,30 @@ fn two_projects_on_one_line() {
         "the second keeps its place in the input"
     );
 }
+
+/// The total said only as the plan's shape, in a sentence above the list
+/// or in the body: "5大类12项", "共3个方面12项", "十大工程共18个项目"; a
+/// count of candidates is not the total.
+#[test]
+fn totals_said_as_the_plans_shape() {
+    let total = |text: &str| parse(text).plan.declared_total;
+    let list = "\n附件\n\n一、就业（1项）\n1.新增城镇就业3000人。（牵头单位：区人社局）\n";
+    assert_eq!(
+        total(&format!("2024年，我区安排民生实事项目5大类12项。{list}")),
+        Some(12)
+    );
+    assert_eq!(
+        total(&format!("今年共3个方面12项，具体如下。{list}")),
+        Some(12)
+    );
+    assert_eq!(
+        total(&format!(
+            "十大工程共18个项目，每个项目明确一个牵头单位。{list}"
+        )),
+        Some(18)
+    );
+    assert_eq!(
+        total(&format!("经审议，从15件民生实事候选项目中票决产生。{list}")),
+        None
+    );
+}
