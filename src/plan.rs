@@ -600,9 +600,12 @@ fn project_level(outline: &Outline, texts: &[&str], require_units: bool) -> Opti
             .chain(item.continuation.iter().copied())
             .any(|l| !units::find_clauses(texts[l]).is_empty());
         // A clause after a project's last sub-item is the project's.
+        // So is one after its last measure, where it announces them
+        // ("推进措施：" / "1.…" "2.…" / "完成时限：…" / "责任单位：…").
         let level = match item.parent {
             Some(p)
-                if sub_levels.contains(&item.level) && closes_parent(outline, texts, index, p) =>
+                if (sub_levels.contains(&item.level) || announces_measures(outline, texts, p))
+                    && closes_parent(outline, texts, index, p) =>
             {
                 outline.items[p].level
             }
@@ -670,6 +673,36 @@ fn sub_item_levels(outline: &Outline, texts: &[&str]) -> Vec<usize> {
             restarts && runs_on && (spans_parents || own_units())
         })
         .collect()
+}
+
+/// The item's own lines hold a measures header ("推进措施：").
+fn announces_measures(outline: &Outline, texts: &[&str], index: usize) -> bool {
+    outline.items[index]
+        .continuation
+        .iter()
+        .any(|&l| lex::measures_header(texts[l]))
+}
+
+/// The lines at the end of the last descendant of `index` that are the
+/// project's own, not its last measure's: its clause and field lines
+/// ("完成时限：2024年9月", "责任单位：区教育局").
+fn closing_lines(outline: &Outline, texts: &[&str], index: usize) -> Vec<usize> {
+    let Some(&last) = descendants(outline, index).last() else {
+        return Vec::new();
+    };
+    let continuation = &outline.items[last].continuation;
+    let keep = continuation
+        .iter()
+        .rev()
+        .take_while(|&&l| strip_is_empty(texts, l) || lex::is_field_line(texts[l]))
+        .count();
+    let closing = &continuation[continuation.len() - keep..];
+    // Only where a clause is among them.
+    if closing.iter().any(|&l| strip_is_empty(texts, l)) {
+        closing.to_vec()
+    } else {
+        Vec::new()
+    }
 }
 
 /// The item `index` is the last sub-item of `parent` and ends with a line
@@ -988,6 +1021,11 @@ fn read_project(
         })
     };
     let sub_items = sub_items && !names_own_units && clause_in_children();
+    if !sub_items && !names_own_units {
+        // Its clause after its last measure is its own.
+        let texts: Vec<&str> = lines.iter().map(|&b| ctx.text(b)).collect();
+        own_lines.extend(closing_lines(outline, &texts, index));
+    }
     if sub_items {
         // The sub-items' lines, markers and all, are the task's text.
         for d in descendants(outline, index) {
@@ -1176,6 +1214,10 @@ fn read_measure(
     }
     extra.sort_unstable();
     for l in extra {
+        // Lines its project took (its clause after the last measure).
+        if ctx.is_used(lines[l]) {
+            continue;
+        }
         ctx.take(lines[l]);
         if let Some(x) = ctx.line(lines[l]) {
             text.push_mapped(&x.text);

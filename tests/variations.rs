@@ -1237,3 +1237,24 @@ fn totals_said_as_the_plans_shape() {
         None
     );
 }
+
+/// Projects written as short plans: a title, 目标任务, 推进措施 numbered,
+/// 完成时限, then 责任单位 after the last measure. The clause and the
+/// timetable after the last measure are the project's own.
+#[test]
+fn a_unit_after_the_last_measure_is_the_projects() {
+    let n = parse(
+        "（一）新增中小学学位\n目标任务：新建、改扩建中小学4所，新增学位5400个。\n推进措施：\n1.3月底前完成项目招标；\n2.6月底前完成主体建设；\n3.8月底前完成验收。\n完成时限：2024年9月\n责任单位：区教育局\n（二）建设社区养老服务设施\n目标任务：新建社区养老服务中心3个。\n推进措施：\n1.4月底前完成选址；\n2.9月底前建成投用。\n完成时限：2024年10月\n责任单位：区民政局\n",
+    );
+    assert_eq!(n.plan.projects.len(), 2, "{:#?}", n.plan.projects);
+    let p = project(&n, 1);
+    assert_eq!(p.lead_units, ["区教育局"]);
+    assert_eq!(p.measures.len(), 3);
+    assert!(
+        !p.measures[2].text.contains("责任单位"),
+        "{:?}",
+        p.measures[2]
+    );
+    assert_eq!(p.targets.len(), 2);
+    assert_eq!(project(&n, 2).lead_units, ["区民政局"]);
+}
