@@ -89,7 +89,7 @@ fn merge_lists(
         }
     }
     titles.extend(document.title.clone());
-    let Some(main) = main else {
+    let Some(mut main) = main else {
         let span = ctx.blocks.first().map(|b| b.span()).unwrap_or_default();
         if !ctx.blocks.is_empty() {
             ctx.sink.report(
@@ -122,6 +122,8 @@ fn merge_lists(
                     .find_map(|l| total_in_text(l.as_str()))
             })
     });
+    // After the total: the heading may be where the notice says it.
+    drop_lone_section(&mut main);
     let projects: Vec<Project> = main.projects.iter().map(|p| to_project(ctx, p)).collect();
     let categories: Vec<Category> = main
         .categories
@@ -423,6 +425,30 @@ fn plan_facts(titles: &[String]) -> (Option<String>, Option<u32>, Option<u32>) {
         }
     }
     (region, year, total)
+}
+
+/// One heading over every project, with no count, that names the list
+/// ("二、主要任务", "二、项目安排"): the section the list stands in, not a
+/// category of it.
+fn drop_lone_section(list: &mut ListDraft) {
+    let [only] = list.categories.as_slice() else {
+        return;
+    };
+    let all_in_it = list
+        .projects
+        .iter()
+        .all(|p| p.category == Some(only.number));
+    // It names the list, not a field of life ("一、教育卫生" is a category).
+    let names_the_list = ["任务", "项目", "安排", "实事", "清单", "内容"]
+        .iter()
+        .any(|w| only.name.contains(w))
+        || only.name.contains(['，', '。', '：']);
+    if only.declared_count.is_none() && all_in_it && names_the_list && list.projects.len() > 1 {
+        list.categories.clear();
+        for p in &mut list.projects {
+            p.category = None;
+        }
+    }
 }
 
 /// The total a sentence of the body announces: "共实施民生实事项目8项",

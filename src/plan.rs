@@ -727,17 +727,20 @@ fn read_outline(
     // Where projects carry clauses, a group none of whose items does is a
     // section of the notice numbered the same way (三、保障措施 with its
     // （一）（二）), not a category of projects.
+    let texts: Vec<&str> = lines.iter().map(|&b| ctx.text(b)).collect();
+    // Its own lines carry one, or the lines after its last measure or
+    // sub-item do (they are its own, see `closing_lines`).
     let carries = |index: usize| {
         let item = &outline.items[index];
         std::iter::once(item.line)
             .chain(item.continuation.iter().copied())
-            .any(|l| has_clause(ctx.text(lines[l])))
+            .any(|l| has_clause(texts[l]))
+            || (item.level == project_level && !closing_lines(outline, &texts, index).is_empty())
     };
     let any_carries = outline.at_level(project_level).any(|(i, _)| carries(i));
     let carrying: Vec<bool> = (0..outline.items.len()).map(carries).collect();
     // Numbered parts of a project's task ("（1）…（2）…" then its clause),
     // not its measures.
-    let texts: Vec<&str> = lines.iter().map(|&b| ctx.text(b)).collect();
     let sub_items = sub_item_levels(outline, &texts).contains(&(project_level + 1));
     let skipped_groups: std::collections::BTreeSet<usize> = outline
         .items

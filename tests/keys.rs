@@ -121,6 +121,7 @@ mod trial {
     longhua_2024_excelcells
     jimo_2024_ocr
     liuyang_2025_shida
+    hongshan_2024_headings
     }
 }
 
