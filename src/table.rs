@@ -482,15 +482,44 @@ fn read_line_rows(
             let starts_row = more
                 .first()
                 .is_some_and(|c| serial_number(c.text.as_str()).is_some());
-            if starts_row || cells.len() + more.len() != roles.len() + 1 {
+            // Cells broken in several columns (a browser's copy of a
+            // table) take several lines; never more cells than columns.
+            if starts_row || cells.len() + more.len() > roles.len() + 1 {
                 break;
             }
             let mut more = more.into_iter();
             if let (Some(open), Some(rest)) = (cells.last_mut(), more.next()) {
+                // A unit cell one name a line: "区住建局" / "区财政局" (told
+                // by the names: a merged cell may have shifted the columns).
+                let last_name = open.text.as_str().rsplit('、').next().unwrap_or("");
+                let first_name = rest.text.as_str().split('、').next().unwrap_or("");
+                if is_unit_name(last_name) && is_unit_name(first_name) {
+                    open.text.push_replacement(
+                        "、",
+                        crate::source::Span::point(rest.text.span().start as usize),
+                    );
+                }
                 open.text.push_mapped(&rest.text);
             }
             cells.extend(more);
             i += 1;
+        }
+        // One cell short, with a 类别 column: the category cell spans this
+        // row from above (a merged cell the copy printed once).
+        if cells.len() + 1 == roles.len()
+            && cells
+                .first()
+                .is_some_and(|c| serial_number(c.text.as_str()).is_some())
+        {
+            if let Some(k) = roles.iter().position(|r| *r == ColumnRole::Category) {
+                cells.insert(
+                    k,
+                    Cell {
+                        text: MappedText::new(),
+                        from_above: true,
+                    },
+                );
+            }
         }
         let filled: Vec<&Cell> = cells.iter().filter(|c| !c.text.is_empty()).collect();
         if filled.len() == 1 && categories.accepts(filled[0].text.as_str()) {

@@ -122,6 +122,7 @@ mod trial {
     jimo_2024_ocr
     liuyang_2025_shida
     hongshan_2024_headings
+    cangshan_2025_webcopy
     }
 }
 

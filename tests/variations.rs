@@ -1258,3 +1258,27 @@ fn a_unit_after_the_last_measure_is_the_projects() {
     assert_eq!(p.targets.len(), 2);
     assert_eq!(project(&n, 2).lead_units, ["区民政局"]);
 }
+
+/// A browser's copy of a web table: TAB rows whose cells break over lines
+/// in several columns, and the merged 类别 cell printed once, on the first
+/// row of its group (the rows under it one cell short).
+#[test]
+fn a_browser_copy_of_a_table_with_merged_category_cells() {
+    let n = parse(
+        "附件\n某区2025年为民办实事项目\n序号\t项目类别\t项目名称\t建设内容及目标\t责任单位\t配合单位\t完成时间\n1\t教育\n（2项）\t增加优质学位供给\t新建中小学6所，新增学位5400个。\t区教育局\t区住建局\n区财政局\t2025年12月\n2\t守护校园安全\t为60所中小学校配齐专职保安员。\t区教育局\n区市场监管局\t公安分局\t2025年9月\n3\t医疗卫生\n（1项）\t提升基层医疗服务能力\t新建社区卫生服务站6个。\t区卫健局\t各街道（镇）\t2025年12月\n",
+    );
+    let names: Vec<&str> = n.plan.categories.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["教育", "医疗卫生"]);
+    let p = project(&n, 1);
+    assert_eq!(p.support_units, ["区住建局", "区财政局"]);
+    let p = project(&n, 2);
+    assert_eq!(
+        (p.category, p.lead_units.as_slice()),
+        (
+            Some(1),
+            &["区教育局".to_string(), "区市场监管局".to_string()][..]
+        )
+    );
+    assert_eq!(p.support_units, ["公安分局"]);
+    assert_eq!(project(&n, 3).category, Some(2));
+}
