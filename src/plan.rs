@@ -1420,6 +1420,27 @@ fn read_table(table: &Table) -> Option<ListDraft> {
                 }
             }
         }
+        // The 序号 merged over two rows (a project in two sub-rows, each
+        // with its own task and units): one project.
+        let serial_merged = cell(ColumnRole::Serial).is_some_and(|c| c.from_above);
+        if serial_merged
+            && listed_number.is_some()
+            && listed_number == draft.projects.last().map(|p| p.number)
+        {
+            if let Some(last) = draft.projects.last_mut() {
+                if let Some(content) = content.as_ref().filter(|c| !c.is_empty()) {
+                    let (text, units) = strip_clauses(content);
+                    if !last.text.as_str().ends_with(['。', '；']) {
+                        last.text
+                            .push_replacement("；", Span::point(text.span().start as usize));
+                    }
+                    last.text.push_mapped(&text);
+                    last.units.extend(units);
+                }
+                last.units.extend(unit_columns(&roles, row));
+                continue;
+            }
+        }
         let number = listed_number.unwrap_or(serial + 1);
         serial = number;
         let (text, name) = match (content, name) {

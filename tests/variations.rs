@@ -1282,3 +1282,18 @@ fn a_browser_copy_of_a_table_with_merged_category_cells() {
     assert_eq!(p.support_units, ["公安分局"]);
     assert_eq!(project(&n, 3).category, Some(2));
 }
+
+/// An HTML 分工表 where one project takes two rows under a merged 序号
+/// (rowspan), each row with its own task and lead unit: one project.
+#[test]
+fn a_project_in_two_rows_under_a_merged_serial() {
+    let n = parse(
+        "<html><body><p>附件</p><table><tr><td>序号</td><td>项目名称</td><td>目标任务</td><td>牵头单位</td></tr><tr><td rowspan=\"2\">7</td><td rowspan=\"2\">一老一小服务</td><td>新增普惠性托位600个。</td><td>区卫生健康局</td></tr><tr><td>建成长者饭堂15个。</td><td>区民政局</td></tr><tr><td>8</td><td>便民停车</td><td>新增停车泊位2000个。</td><td>区住建局</td></tr></table></body></html>",
+    );
+    let numbers: Vec<u32> = n.plan.projects.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [7, 8]);
+    let p = project(&n, 7);
+    assert_eq!(p.lead_units, ["区卫生健康局", "区民政局"]);
+    assert_eq!(p.targets.len(), 2);
+    assert!(!codes(&n).contains(&"numbering-duplicate"));
+}
