@@ -1140,7 +1140,54 @@ fn find_container(dom: &Dom) -> usize {
             best = (id, s);
         }
     }
-    best.0
+    widen_to_siblings(dom, &score, best.0)
+}
+
+/// The article printed in several sibling blocks of one kind (a PDF
+/// converted page by page, `<div class="pf">` …; Word's `WordSection1`,
+/// `WordSection2`): the element holding them all, when the others hold
+/// text worth a tenth of the best one's. Looked for at the best element
+/// and three ancestors up.
+fn widen_to_siblings(dom: &Dom, score: &[f64], best: usize) -> usize {
+    // Text credited inside each element's subtree.
+    let mut inside = score.to_vec();
+    for id in (1..dom.nodes.len()).rev() {
+        let parent = dom.nodes[id].parent;
+        if parent != id {
+            inside[parent] += inside[id];
+        }
+    }
+    // Siblings are of one kind when tag and class agree, digits aside.
+    let kind = |id: usize| {
+        let class: String = dom
+            .attr(id, "class")
+            .unwrap_or("")
+            .chars()
+            .filter(|c| !c.is_ascii_digit())
+            .collect();
+        (dom.name(id).to_string(), class)
+    };
+    let mut at = best;
+    for _ in 0..4 {
+        if at == 0 {
+            break;
+        }
+        let parent = dom.nodes[at].parent;
+        let own = kind(at);
+        let others: f64 = dom.nodes[parent]
+            .children
+            .iter()
+            .filter(|&&c| {
+                c != at && matches!(dom.nodes[c].kind, Kind::Element { .. }) && kind(c) == own
+            })
+            .map(|&c| inside[c])
+            .sum();
+        if others > 0.0 && others * 10.0 >= inside[at] {
+            return parent;
+        }
+        at = parent;
+    }
+    best
 }
 
 // ---------------------------------------------------------------------------

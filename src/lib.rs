@@ -173,7 +173,7 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
         for d in reading.skipped_diagnostics(&source.text) {
             sink.push(d);
         }
-        normalize::fold_blocks(reading.blocks)
+        normalize::join_open_brackets(normalize::fold_blocks(reading.blocks))
     } else {
         normalize::read_text(&source)
     };

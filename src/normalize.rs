@@ -224,6 +224,31 @@ fn next_item_after_clause(text: &str) -> Option<usize> {
     })
 }
 
+/// A page made of one element per printed line (a PDF converted to HTML):
+/// a line that leaves a bracket open ("…（牵头单位：区") goes on in the
+/// next ("人社局；责任单位：各街道）"), as the text reader joins them.
+pub fn join_open_brackets(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        if let (Some(Block::Line(prev)), Block::Line(next)) = (out.last_mut(), &block) {
+            let open = |t: &str| {
+                t.rfind('（')
+                    .is_some_and(|o| t.rfind('）').is_none_or(|c| c < o))
+            };
+            if prev.kind == LineKind::Text
+                && next.kind == LineKind::Text
+                && open(prev.text.as_str())
+                && lex::marker(next.text.as_str()).is_none()
+            {
+                prev.text.push_mapped(&next.text);
+                continue;
+            }
+        }
+        out.push(block);
+    }
+    out
+}
+
 /// Fold the text of blocks another reader made (the HTML reader).
 pub fn fold_blocks(blocks: Vec<Block>) -> Vec<Block> {
     blocks

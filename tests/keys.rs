@@ -123,6 +123,8 @@ mod trial {
     liuyang_2025_shida
     hongshan_2024_headings
     cangshan_2025_webcopy
+    fotang_2023_wordpress
+    yingze_2024_trsgbk
     }
 }
 

@@ -1297,3 +1297,27 @@ fn a_project_in_two_rows_under_a_merged_serial() {
     assert_eq!(p.targets.len(), 2);
     assert!(!codes(&n).contains(&"numbering-duplicate"));
 }
+
+/// A PDF converted to HTML: one `<div>` per page and per printed line. All
+/// pages are the notice, and a line that leaves the clause's bracket open
+/// goes on in the next.
+#[test]
+fn a_pdf_converted_to_html_page_by_page_and_line_by_line() {
+    let page = |n: u32, lines: &[&str]| {
+        let body: String = lines
+            .iter()
+            .map(|l| format!("<div class=\"t m0\">{l}</div>"))
+            .collect();
+        format!("<div id=\"pf{n}\" class=\"pf w0 h0\"><div class=\"pc pc{n}\">{body}</div></div>")
+    };
+    let html = format!(
+        "<html><body><div id=\"page-container\">{}{}</div></body></html>",
+        page(1, &["附件", "某区2024年民生实事项目", "一、促进就业（2项）", "1.新增城镇就业3000人，开展技能培训5000人次。（牵头单位：区", "人社局；责任单位：各街道）"]),
+        page(2, &["2.帮扶困难人员就业600人，城镇调查失业率控制在5.5%以内，零就业家庭动态清零。（牵头单", "位：区人社局）"]),
+    );
+    let n = parse(&html);
+    assert_eq!(n.plan.projects.len(), 2, "{:#?}", n.plan);
+    assert_eq!(project(&n, 1).lead_units, ["区人社局"]);
+    assert_eq!(project(&n, 1).support_units, ["各街道"]);
+    assert_eq!(project(&n, 2).lead_units, ["区人社局"]);
+}
