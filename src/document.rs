@@ -341,18 +341,24 @@ fn standalone_doc_number(text: &str) -> Option<lex::DocNumberMatch<'_>> {
 }
 
 /// Text above a letterhead that the 文号 follows ("…办公室文件" /
-/// "秀政办发〔2025〕7号"): an article's or a page's words around the notice it
+/// "秀政办发〔2025〕7号"), or above a 文号 the title follows: an article's or
+/// a page's words around the notice it
 /// reposts (an account's name, "重磅！…", "近日，…一起来看看吧！"). The
 /// notice starts at its letterhead; what stands before it is set aside and
 /// said, once. Returns how many of `lines` it was.
 fn before_letterhead(ctx: &mut Context, lines: &[usize]) -> usize {
     const REACH: usize = 12;
-    let Some(k) = (1..lines.len().min(REACH)).find(|&k| {
-        is_letterhead(ctx.text(lines[k]))
-            && lines
-                .get(k + 1)
-                .is_some_and(|&b| standalone_doc_number(ctx.text(b)).is_some())
-    }) else {
+    let text = |k: usize| lines.get(k).map_or("", |&b| ctx.text(b));
+    // A letterhead the 文号 follows, or a 文号 the title follows with no
+    // letterhead (nor the organ's name as one) above it.
+    let starts_notice = |k: usize| {
+        (is_letterhead(text(k)) && standalone_doc_number(text(k + 1)).is_some())
+            || (standalone_doc_number(text(k)).is_some()
+                && !is_letterhead(text(k - 1))
+                && !is_organ_name(text(k - 1))
+                && (lex::is_title(text(k + 1)) || lex::is_title(text(k + 2))))
+    };
+    let Some(k) = (1..lines.len().min(REACH)).find(|&k| starts_notice(k)) else {
         return 0;
     };
     let first = ctx.text(lines[0]).to_string();
@@ -543,7 +549,8 @@ fn share_head_nouns(pieces: Vec<(String, char)>) -> Vec<String> {
 /// An addressee piece that names no one by itself: an organ without its
 /// place ("人民政府", "办事处") or one character of a list ("办", "局").
 fn completes(piece: &str) -> bool {
-    const ORGANS: [&str; 9] = [
+    // … and kinds the previous piece's head governs ("区政府各部门、单位").
+    const ORGANS: [&str; 12] = [
         "人民政府",
         "政府",
         "办事处",
@@ -553,6 +560,9 @@ fn completes(piece: &str) -> bool {
         "工委",
         "委员会",
         "人大",
+        "单位",
+        "部门",
+        "机构",
     ];
     piece.chars().count() == 1 || ORGANS.contains(&piece)
 }

@@ -119,6 +119,23 @@ pub fn read_list(ctx: &mut Context, blocks: &[usize], require_units: bool) -> Li
                         p.category = p.category.map(|n| n + last);
                     }
                 }
+                // Its first rows, before a category of its own, go on in
+                // the last category of the table before (a merged 类别
+                // cell cut by the page).
+                let has_category_column = t.rows.first().is_some_and(|header| {
+                    header
+                        .iter()
+                        .any(|c| column_role(c.text.as_str()) == Some(ColumnRole::Category))
+                });
+                if has_category_column && last > 0 {
+                    for p in tdraft
+                        .projects
+                        .iter_mut()
+                        .take_while(|p| p.category.is_none())
+                    {
+                        p.category = Some(last);
+                    }
+                }
                 draft.categories.extend(tdraft.categories);
                 draft.projects.extend(tdraft.projects);
                 draft.untasked.extend(tdraft.untasked);

@@ -125,6 +125,8 @@ mod trial {
     cangshan_2025_webcopy
     fotang_2023_wordpress
     yingze_2024_trsgbk
+    xinbei_2025_jiyue
+    laishan_2025_wordhtml
     }
 }
 

@@ -1321,3 +1321,20 @@ fn a_pdf_converted_to_html_page_by_page_and_line_by_line() {
     assert_eq!(project(&n, 1).support_units, ["各街道"]);
     assert_eq!(project(&n, 2).lead_units, ["区人社局"]);
 }
+
+/// The notice copied after an article's words that stand above its 文号
+/// (no letterhead): it starts at the 文号 its title follows. Addressees
+/// "区政府各部门、单位" keep the kind the head governs.
+#[test]
+fn words_above_the_doc_number_and_a_kind_that_completes_an_addressee() {
+    let n = parse(
+        "近日，区政府办公室印发了今年的民生实事项目，一起来看↓↓↓\n\n某府办发〔2025〕4号\n\n某某区人民政府办公室关于印发《某某区2025年民生实事项目》的通知\n\n各街道办事处，区政府各部门、单位：\n\n现将《某某区2025年民生实事项目》印发给你们。\n\n某某区人民政府办公室\n2025年2月1日\n\n附件\n\n1.新增城镇就业3000人。（牵头单位：区人社局）\n2.室温不低于18℃。（牵头单位：区住建局）\n",
+    );
+    let d = &n.document;
+    assert_eq!(
+        d.title.as_deref(),
+        Some("某某区人民政府办公室关于印发《某某区2025年民生实事项目》的通知")
+    );
+    assert_eq!(d.addressees, ["各街道办事处", "区政府各部门、单位"]);
+    assert_eq!(project(&n, 2).targets[0].to_string(), "≥ 18 ℃");
+}
