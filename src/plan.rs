@@ -29,6 +29,9 @@ pub struct CategoryDraft {
     pub declared_count: Option<u32>,
     /// Its heading.
     pub span: Span,
+    /// Units its heading names for all its projects ("一、教育提升工程（6项）
+    /// （牵头单位：市教育局）"); given to those that name none.
+    pub units: Vec<NamesDraft>,
 }
 
 /// A labelled list of names as read.
@@ -293,6 +296,7 @@ fn read_records(
                 name: name.to_string(),
                 declared_count: count,
                 span: ctx.blocks[block].span(),
+                units: Vec::new(),
             });
             ctx.take(block);
             Some(item.marker.number)
@@ -613,6 +617,13 @@ fn project_level(outline: &Outline, texts: &[&str], require_units: bool) -> Opti
     let mut with_units = vec![0usize; outline.levels.len()];
     let sub_levels = sub_item_levels(outline, texts);
     for (index, item) in outline.items.iter().enumerate() {
+        // A counted heading over items ("一、教育提升工程（6项）（牵头单位：
+        // 市教育局）") is a category, whatever units it names.
+        if !outline.children(index).is_empty()
+            && is_counted_heading(texts[item.line], item.marker.len)
+        {
+            continue;
+        }
         let has_units = std::iter::once(item.line)
             .chain(item.continuation.iter().copied())
             .any(|l| !units::find_clauses(texts[l]).is_empty());
@@ -692,6 +703,16 @@ fn sub_item_levels(outline: &Outline, texts: &[&str]) -> Vec<usize> {
         .collect()
 }
 
+/// The heading after its marker declares a count, its clauses aside.
+fn is_counted_heading(line: &str, marker_len: usize) -> bool {
+    let heading = &line[marker_len..];
+    let text = match units::find_clauses(heading).first() {
+        Some(clause) => &heading[..clause.range.start],
+        None => heading,
+    };
+    lex::split_count(text.trim_end()).1.is_some()
+}
+
 /// The item's own lines hold a measures header ("推进措施：").
 fn announces_measures(outline: &Outline, texts: &[&str], index: usize) -> bool {
     outline.items[index]
@@ -766,6 +787,7 @@ fn read_outline(
         .filter(|(i, it)| {
             any_carries
                 && Some(it.level) == category_level
+                && !carrying[*i]
                 && !outline.children(*i).iter().any(|&c| carrying[c])
                 && {
                     // A counted heading (十二、…无任务（15项）) is a category.
@@ -806,6 +828,16 @@ fn read_outline(
         }
         if item.expected.is_some() && item.level <= project_level + 1 {
             report_gap(ctx, lines, outline, index);
+        }
+    }
+    // A category's units go to its projects that name none.
+    let categories = &draft.categories;
+    for p in draft.projects.iter_mut().filter(|p| p.units.is_empty()) {
+        if let Some(c) = categories
+            .iter()
+            .find(|c| Some(c.number) == p.category && !c.units.is_empty())
+        {
+            p.units = c.units.clone();
         }
     }
     assign_units(ctx, lines, draft);
@@ -923,7 +955,13 @@ fn read_category(
     let item = &outline.items[index];
     let block = lines[item.line];
     let has_projects = !outline.children(index).is_empty();
-    let heading = &ctx.text(block)[item.marker.len..];
+    // A clause on the heading, or on a line of its own under it, names the
+    // units of the category's projects.
+    let (heading_text, mut units) = match ctx.line(block) {
+        Some(l) => strip_clauses(&l.text.slice(item.marker.len..l.text.len())),
+        None => (MappedText::new(), Vec::new()),
+    };
+    let heading = heading_text.as_str();
     let (name, count) = lex::split_count(heading);
     let continuation: Vec<usize> = item.continuation.iter().map(|&l| lines[l]).collect();
     let untasked = !has_projects && is_untasked_heading(name);
@@ -939,11 +977,25 @@ fn read_category(
         return; // a numbered paragraph, not a category
     }
     ctx.take(block);
+    let texts: Vec<&str> = lines.iter().map(|&b| ctx.text(b)).collect();
+    let clause_lines: Vec<usize> = item
+        .continuation
+        .iter()
+        .copied()
+        .take_while(|&l| strip_is_empty(&texts, l))
+        .collect();
+    for l in clause_lines {
+        if let Some(line) = ctx.line(lines[l]) {
+            units.extend(strip_clauses(&line.text).1);
+        }
+        ctx.take(lines[l]);
+    }
     draft.categories.push(CategoryDraft {
         number: item.marker.number,
         name: name.to_string(),
         declared_count: count,
         span: ctx.blocks[block].span(),
+        units,
     });
     if untasked {
         if listed_here {
@@ -1365,6 +1417,7 @@ fn read_table(table: &Table) -> Option<ListDraft> {
                 name: name.to_string(),
                 declared_count: count,
                 span: filled[0].text.span(),
+                units: Vec::new(),
             });
             spanning = Some(number);
             continue;
@@ -1390,6 +1443,7 @@ fn read_table(table: &Table) -> Option<ListDraft> {
                         name: name.to_string(),
                         declared_count: count,
                         span: c.text.span(),
+                        units: Vec::new(),
                     });
                 }
                 draft.categories.last().map(|c| c.number)

@@ -127,6 +127,8 @@ mod trial {
     yingze_2024_trsgbk
     xinbei_2025_jiyue
     laishan_2025_wordhtml
+    pizhou_2024_catlead
+    fujian_2025_qiantou
     }
 }
 

@@ -1338,3 +1338,24 @@ fn words_above_the_doc_number_and_a_kind_that_completes_an_addressee() {
     assert_eq!(d.addressees, ["各街道办事处", "区政府各部门、单位"]);
     assert_eq!(project(&n, 2).targets[0].to_string(), "≥ 18 ℃");
 }
+
+/// A lead unit named on a category heading (or on its own line under it)
+/// leads every project of the category that names none.
+#[test]
+fn a_category_heading_names_the_lead_of_its_projects() {
+    let n = parse(
+        "附件\n\n一、教育提升工程（2项）（牵头单位：市教育局）\n1.新建中小学3所。\n2.新增学位5400个。（牵头单位：市教育局、市住建局）\n二、健康邳州工程（1项）\n牵头单位：市卫健委\n3.新建村卫生室20个。\n",
+    );
+    let c = &n.plan.categories[0];
+    assert_eq!(
+        (c.name.as_str(), c.declared_count),
+        ("教育提升工程", Some(2))
+    );
+    assert_eq!(project(&n, 1).lead_units, ["市教育局"]);
+    assert_eq!(
+        project(&n, 2).lead_units,
+        ["市教育局", "市住建局"],
+        "its own units win"
+    );
+    assert_eq!(project(&n, 3).lead_units, ["市卫健委"]);
+}
