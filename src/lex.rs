@@ -155,6 +155,8 @@ fn marker_parser(input: &str) -> IResult<&str, (MarkerStyle, u32)> {
 /// assert_eq!(marker("1.6月底前完成").map(|m| m.number), Some(1));
 /// assert_eq!(marker("项目三：").map(|m| (m.style, m.number)), Some((MarkerStyle::Xiangmu, 3)));
 /// assert!(marker("项目一体化推进").is_none());
+/// assert_eq!(marker("2.2025年民生实事项目清单").map(|m| m.number), Some(2));
+/// assert!(marker("2.2025").is_none());
 /// ```
 pub fn marker(line: &str) -> Option<Marker> {
     let (rest, (style, number)) = marker_parser(line).ok()?;
@@ -164,7 +166,11 @@ pub fn marker(line: &str) -> Option<Marker> {
     if style == MarkerStyle::ArabicDot && rest.starts_with(|c: char| c.is_ascii_digit()) {
         let after = rest.trim_start_matches(|c: char| c.is_ascii_digit());
         let month_or_day = after.starts_with(['月', '日']) && !after.starts_with("月份");
-        if !(line[..len].ends_with('.') && month_or_day && !after.starts_with("月底前的")) {
+        // "2.2025年民生实事项目清单": a year after the number, no decimal.
+        let digits = rest.len() - after.len();
+        let year = digits == 4 && after.starts_with('年');
+        if !(line[..len].ends_with('.') && (month_or_day || year) && !after.starts_with("月底前的"))
+        {
             return None;
         }
     }

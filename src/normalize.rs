@@ -346,6 +346,14 @@ impl Joined {
 }
 
 /// Does the (folded) line `next` continue the logical line `prev`?
+/// The text ends with a unit label and its colon, no name after it.
+fn ends_with_unit_label(text: &str) -> bool {
+    // A label is three to ten characters and its colon.
+    text.char_indices().rev().skip(3).take(8).any(|(at, _)| {
+        crate::units::clause_label(&text[at..]).is_some_and(|(_, taken)| at + taken == text.len())
+    })
+}
+
 fn continues(prev: &Joined, next: &str, paragraph_break: bool) -> bool {
     if paragraph_break {
         return false;
@@ -354,6 +362,10 @@ fn continues(prev: &Joined, next: &str, paragraph_break: bool) -> bool {
     // "…提升40公里。（" / "牵头单位：区交通委）": a bracket left open goes on.
     if text.ends_with(['（', '〔', '【', '［']) {
         return true;
+    }
+    // "…笼式足球场12个。牵头单位：" at a page end: the label's names follow.
+    if text.ends_with('：') && ends_with_unit_label(text) {
+        return !lex::begins_element(next);
     }
     if lex::ends_element_at(text, prev.last_open, prev.last_close)
         || lex::is_standalone_with(text, || prev.guanyu)
@@ -484,6 +496,17 @@ fn find_furniture(lines: &[PhysicalLine]) -> Vec<bool> {
     for &i in &tops {
         if counts[lines[i].as_str()] >= 2 {
             furniture[i] = true;
+        }
+    }
+    // The first page's header is the input's first line, when it carries
+    // an issue or a date ("某市人民政府公报 2025年第4期"): a letterhead,
+    // which may recur at page tops too, never does, and a 文号 printed
+    // there is the notice's own.
+    if let Some(first) = lines.iter().position(|l| !l.is_blank()) {
+        let text = lines[first].as_str();
+        let issue = text.contains(|c: char| c.is_ascii_digit()) && lex::doc_number(text).is_none();
+        if counts.get(text).is_some_and(|&n| n >= 2) && issue {
+            furniture[first] = true;
         }
     }
     let mut headers: Vec<(&str, usize)> = counts

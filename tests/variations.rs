@@ -1359,3 +1359,29 @@ fn a_category_heading_names_the_lead_of_its_projects() {
     );
     assert_eq!(project(&n, 3).lead_units, ["市卫健委"]);
 }
+
+/// PDF page furniture: a gazette's running header that is also the first
+/// line, and a page break right after a unit label; a 附件说明 entry whose
+/// title starts with a year.
+#[test]
+fn a_gazette_header_a_label_at_a_page_end_and_a_year_after_an_entry_number() {
+    let n = parse(
+        "某市人民政府公报　　　　2025年第4期\n某市人民政府关于印发某市2025年民生实事项目的通知\n各县（市、区）人民政府：\n现将项目印发给你们。\n附件：1.某市2025年民生实事项目清单\n2.2025年民生实事工作推进方案\n某市人民政府\n2025年3月1日\n\u{c}某市人民政府公报　　　　2025年第4期\n附件1\n1.新建笼式足球场12个。牵头单位：\n- 2 -\n\u{c}某市人民政府公报　　　　2025年第4期\n市体育事业发展中心；配合单位：各县（市、区）人民政府\n2.新增学位3000个。牵头单位：市教育局\n",
+    );
+    assert_eq!(
+        n.document.title.as_deref(),
+        Some("某市人民政府关于印发某市2025年民生实事项目的通知")
+    );
+    let titles: Vec<&str> = n
+        .document
+        .attachment_list
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        ["某市2025年民生实事项目清单", "2025年民生实事工作推进方案"]
+    );
+    assert_eq!(project(&n, 1).lead_units, ["市体育事业发展中心"]);
+    assert_eq!(project(&n, 1).text, "新建笼式足球场12个。");
+}
