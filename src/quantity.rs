@@ -675,7 +675,8 @@ fn chinese_count(c: &Candidate, s: &str, unit: &str, after: &str) -> bool {
         unit,
         "公里" | "千米" | "米" | "里" | "分钟" | "小时" | "刻钟" | "天" | "年" | "周" | "个月"
     );
-    if span_or_time && next.is_some_and(is_cjk_letter) {
+    // 二次供水, 三次分配: an order or a kind, not a count of times.
+    if (span_or_time || unit == "次") && next.is_some_and(is_cjk_letter) {
         return false;
     }
     if c.value >= Decimal::from_int(10) {
