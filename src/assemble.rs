@@ -379,13 +379,7 @@ fn similarity(short: &str, long: &str) -> f64 {
 fn difference(a: &str, b: &str) -> (String, String) {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let (prefix, suffix) = crate::source::common_ends(&a, &b);
     (
         a[prefix..a.len() - suffix].iter().collect(),
         b[prefix..b.len() - suffix].iter().collect(),

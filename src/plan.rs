@@ -156,17 +156,17 @@ pub fn read_list(ctx: &mut Context, blocks: &[usize], require_units: bool) -> Li
     let texts: Vec<&str> = lines.iter().map(|&b| ctx.text(b)).collect();
     let outline = outline::build(&texts);
     if let Some(section_level) = section_level(&outline, &texts) {
-        read_sectioned(ctx, &lines, &outline, section_level, &mut draft);
+        read_sectioned(ctx, &lines, &texts, &outline, section_level, &mut draft);
         return draft;
     }
     if let Some(containers) = record_containers(&outline, &texts, require_units) {
-        read_records(ctx, &lines, &outline, containers, &mut draft);
+        read_records(ctx, &lines, &texts, &outline, containers, &mut draft);
         return draft;
     }
     let Some(project_level) = project_level(&outline, &texts, require_units) else {
         return draft;
     };
-    read_outline(ctx, &lines, &outline, project_level, &mut draft);
+    read_outline(ctx, &lines, &texts, &outline, project_level, &mut draft);
     if require_units && !draft.projects.is_empty() {
         draft.title = take_list_heading(ctx, &lines, &outline);
     }
@@ -196,6 +196,14 @@ fn take_list_heading(ctx: &mut Context, lines: &[usize], outline: &Outline) -> O
 /// A line that holds a lead-unit clause (on its own or after the text).
 fn has_clause(text: &str) -> bool {
     !units::find_clauses(text).is_empty()
+}
+
+/// The item's own lines (its line and the unnumbered ones after it) hold a
+/// lead-unit clause.
+fn names_units(item: &outline::Item, texts: &[&str]) -> bool {
+    std::iter::once(item.line)
+        .chain(item.continuation.iter().copied())
+        .any(|l| has_clause(texts[l]))
 }
 
 /// Runs of consecutive clause lines among `lines` (a 牵头单位 line and a
@@ -259,6 +267,7 @@ fn record_containers(
 fn read_records(
     ctx: &mut Context,
     lines: &[usize],
+    texts: &[&str],
     outline: &Outline,
     containers: Option<usize>,
     draft: &mut ListDraft,
@@ -272,14 +281,13 @@ fn read_records(
             }
         }
     }
-    let texts: Vec<&str> = lines.iter().map(|&b| ctx.text(b)).collect();
     let holders = runs
         .iter()
-        .filter(|(_, run)| clause_runs(run.iter().copied(), &texts) > 0)
+        .filter(|(_, run)| clause_runs(run.iter().copied(), texts) > 0)
         .count();
     let mut number = 0;
     for (container, run) in runs {
-        if clause_runs(run.iter().copied(), &texts) == 0 {
+        if clause_runs(run.iter().copied(), texts) == 0 {
             continue;
         }
         // The container is a category where it counts its items or where
@@ -314,7 +322,7 @@ fn read_records(
             let mut clause_lines = vec![l];
             while k + 1 < run.len()
                 && has_clause(texts[run[k + 1]])
-                && strip_is_empty(&texts, run[k + 1])
+                && strip_is_empty(texts, run[k + 1])
             {
                 k += 1;
                 clause_lines.push(run[k]);
@@ -485,6 +493,7 @@ fn section_level(outline: &Outline, texts: &[&str]) -> Option<usize> {
 fn read_sectioned(
     ctx: &mut Context,
     lines: &[usize],
+    texts: &[&str],
     outline: &Outline,
     section_level: usize,
     draft: &mut ListDraft,
@@ -493,7 +502,7 @@ fn read_sectioned(
     let category_level = project_level.checked_sub(1);
     for (index, item) in outline.items.iter().enumerate() {
         if Some(item.level) == category_level {
-            read_category(ctx, lines, outline, index, draft);
+            read_category(ctx, lines, texts, outline, index, draft);
             continue;
         }
         if item.level != project_level {
@@ -624,9 +633,7 @@ fn project_level(outline: &Outline, texts: &[&str], require_units: bool) -> Opti
         {
             continue;
         }
-        let has_units = std::iter::once(item.line)
-            .chain(item.continuation.iter().copied())
-            .any(|l| !units::find_clauses(texts[l]).is_empty());
+        let has_units = names_units(item, texts);
         // A clause after a project's last sub-item is the project's.
         // So is one after its last measure, where it announces them
         // ("推进措施：" / "1.…" "2.…" / "完成时限：…" / "责任单位：…").
@@ -692,11 +699,9 @@ fn sub_item_levels(outline: &Outline, texts: &[&str]) -> Vec<usize> {
             // Or some parents name their own units: they are projects, as
             // categories never are.
             let own_units = || {
-                outline.at_level(parent_level).any(|(_, it)| {
-                    std::iter::once(it.line)
-                        .chain(it.continuation.iter().copied())
-                        .any(|l| !units::find_clauses(texts[l]).is_empty())
-                })
+                outline
+                    .at_level(parent_level)
+                    .any(|(_, it)| names_units(it, texts))
             };
             restarts && runs_on && (spans_parents || own_units())
         })
@@ -757,6 +762,7 @@ fn closes_parent(outline: &Outline, texts: &[&str], index: usize, parent: usize)
 fn read_outline(
     ctx: &mut Context,
     lines: &[usize],
+    texts: &[&str],
     outline: &Outline,
     project_level: usize,
     draft: &mut ListDraft,
@@ -765,21 +771,18 @@ fn read_outline(
     // Where projects carry clauses, a group none of whose items does is a
     // section of the notice numbered the same way (三、保障措施 with its
     // （一）（二）), not a category of projects.
-    let texts: Vec<&str> = lines.iter().map(|&b| ctx.text(b)).collect();
     // Its own lines carry one, or the lines after its last measure or
     // sub-item do (they are its own, see `closing_lines`).
     let carries = |index: usize| {
         let item = &outline.items[index];
-        std::iter::once(item.line)
-            .chain(item.continuation.iter().copied())
-            .any(|l| has_clause(texts[l]))
-            || (item.level == project_level && !closing_lines(outline, &texts, index).is_empty())
+        names_units(item, texts)
+            || (item.level == project_level && !closing_lines(outline, texts, index).is_empty())
     };
     let any_carries = outline.at_level(project_level).any(|(i, _)| carries(i));
     let carrying: Vec<bool> = (0..outline.items.len()).map(carries).collect();
     // Numbered parts of a project's task ("（1）…（2）…" then its clause),
     // not its measures.
-    let sub_items = sub_item_levels(outline, &texts).contains(&(project_level + 1));
+    let sub_items = sub_item_levels(outline, texts).contains(&(project_level + 1));
     let skipped_groups: std::collections::BTreeSet<usize> = outline
         .items
         .iter()
@@ -808,12 +811,12 @@ fn read_outline(
             continue;
         }
         if Some(item.level) == category_level {
-            read_category(ctx, lines, outline, index, draft);
+            read_category(ctx, lines, texts, outline, index, draft);
         } else if item.level == project_level {
             let category = category_level
                 .and_then(|l| outline.ancestor_at(index, l))
                 .map(|c| outline.items[c].marker.number);
-            let mut project = read_project(ctx, lines, outline, index, category, sub_items);
+            let mut project = read_project(ctx, lines, texts, outline, index, category, sub_items);
             // "3、实施…行动，由市人社局统筹实施，我区无具体任务。": an item
             // the place has no task in, listed among the projects.
             if project.units.is_empty() && says_untasked(project.text.as_str()) {
@@ -948,6 +951,7 @@ fn marker_text(text: &str, len: usize) -> String {
 fn read_category(
     ctx: &mut Context,
     lines: &[usize],
+    texts: &[&str],
     outline: &Outline,
     index: usize,
     draft: &mut ListDraft,
@@ -977,12 +981,11 @@ fn read_category(
         return; // a numbered paragraph, not a category
     }
     ctx.take(block);
-    let texts: Vec<&str> = lines.iter().map(|&b| ctx.text(b)).collect();
     let clause_lines: Vec<usize> = item
         .continuation
         .iter()
         .copied()
-        .take_while(|&l| strip_is_empty(&texts, l))
+        .take_while(|&l| strip_is_empty(texts, l))
         .collect();
     for l in clause_lines {
         if let Some(line) = ctx.line(lines[l]) {
@@ -1060,6 +1063,7 @@ fn untasked_items(text: &MappedText) -> Vec<MappedText> {
 fn read_project(
     ctx: &mut Context,
     lines: &[usize],
+    texts: &[&str],
     outline: &Outline,
     index: usize,
     category: Option<u32>,
@@ -1078,25 +1082,19 @@ fn read_project(
     let mut own_lines: Vec<usize> = item.continuation.clone();
     // Where the item names its units itself, its children come after the
     // clause: they are its measures.
-    let names_own_units = std::iter::once(item.line)
-        .chain(item.continuation.iter().copied())
-        .any(|l| has_clause(ctx.text(lines[l])));
+    let names_own_units = names_units(item, texts);
     // What comes before the project's clause is its task, what comes after
     // it its measures: children are sub-items only where the clause is in
     // or after them.
     let clause_in_children = || {
-        descendants(outline, index).into_iter().any(|d| {
-            let sub = &outline.items[d];
-            std::iter::once(sub.line)
-                .chain(sub.continuation.iter().copied())
-                .any(|l| has_clause(ctx.text(lines[l])))
-        })
+        descendants(outline, index)
+            .into_iter()
+            .any(|d| names_units(&outline.items[d], texts))
     };
     let sub_items = sub_items && !names_own_units && clause_in_children();
     if !sub_items && !names_own_units {
         // Its clause after its last measure is its own.
-        let texts: Vec<&str> = lines.iter().map(|&b| ctx.text(b)).collect();
-        own_lines.extend(closing_lines(outline, &texts, index));
+        own_lines.extend(closing_lines(outline, texts, index));
     }
     if sub_items {
         // The sub-items' lines, markers and all, are the task's text.

@@ -139,15 +139,7 @@ pub struct QuantityMatch {
 /// assert_eq!(minsheng::quantity::comparator_name(Comparator::Approx), "approx");
 /// ```
 pub fn comparator_name(cmp: Comparator) -> &'static str {
-    match cmp {
-        Comparator::Eq => "eq",
-        Comparator::Ge => "ge",
-        Comparator::Gt => "gt",
-        Comparator::Le => "le",
-        Comparator::Lt => "lt",
-        Comparator::Approx => "approx",
-        Comparator::Range => "range",
-    }
+    cmp.as_str()
 }
 
 impl QuantityMatch {

@@ -229,6 +229,24 @@ impl SourceText {
     }
 }
 
+/// How many items two sequences share at their start, and then at their
+/// end (not overlapping the start): what is left between is where they
+/// differ.
+///
+/// ```
+/// assert_eq!(minsheng::source::common_ends(&[1, 2, 3, 4], &[1, 9, 4]), (1, 1));
+/// ```
+pub fn common_ends<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (prefix, suffix)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,13 +29,7 @@ pub(crate) fn diff(old: &str, new: &str) -> Vec<TextSegment> {
     }
     let a: Vec<&str> = old.split_word_bounds().collect();
     let b: Vec<&str> = new.split_word_bounds().collect();
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let (prefix, suffix) = crate::source::common_ends(&a, &b);
     let (ma, mb) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
     let mut ops: Vec<(Edit, &str)> = a[..prefix].iter().map(|w| (Edit::Same, *w)).collect();
     ops.extend(middle(ma, mb));

@@ -54,7 +54,7 @@ pub(super) const MAX_CHARS: usize = 160;
 /// work (a final 。 or ； aside).
 pub(super) fn lists(line: &str, start: usize, end: usize) -> Option<Vec<UnitList>> {
     let text = &line[start..end];
-    if text.chars().count() > MAX_CHARS {
+    if text.chars().nth(MAX_CHARS).is_some() {
         return None;
     }
     let end = start + text.trim_end_matches(['。', '；', ' ']).len();
