@@ -14,7 +14,7 @@ use crate::document;
 use crate::layout::LineKind;
 use crate::lex;
 use crate::mapped::MappedText;
-use crate::model::{Attachment, Category, Document, Measure, Plan, Project, Quantity};
+use crate::model::{Attachment, Category, Document, Measure, Plan, Project, Quantity, Subcategory};
 use crate::plan::{self, ListDraft, MeasureDraft, NamesDraft, ProjectDraft};
 use crate::quantity;
 use crate::source::Span;
@@ -81,10 +81,11 @@ fn merge_lists(
     let mut main: Option<ListDraft> = None;
     let mut titles: Vec<String> = Vec::new();
     for (title, list) in lists {
-        titles.extend(title);
+        titles.extend(title.clone());
         match main.as_mut() {
             None if !list.projects.is_empty() => main = Some(list),
             None => {}
+            Some(m) if is_other_text(m, &list) => report_other_text(ctx, title, &list),
             Some(m) => merge_measures(ctx, m, list),
         }
     }
@@ -133,6 +134,16 @@ fn merge_lists(
             name: c.name.clone(),
             declared_count: c.declared_count,
             line: ctx.line_no(c.span),
+            subcategories: c
+                .subcategories
+                .iter()
+                .map(|s| Subcategory {
+                    number: s.number,
+                    name: s.name.clone(),
+                    declared_count: s.declared_count,
+                    line: ctx.line_no(s.span),
+                })
+                .collect(),
         })
         .collect();
     let untasked: Vec<String> = main
@@ -150,6 +161,64 @@ fn merge_lists(
     };
     crate::validate::check_counts(ctx, &plan, &main);
     plan
+}
+
+/// A second list that is not about the same projects: a few numbered
+/// parts (a 工作方案's 一、指导思想 … 四、保障措施) whose texts share
+/// almost nothing with the projects of their numbers. A list of measures
+/// per project has about as many items as the list, and its items name
+/// their projects.
+fn is_other_text(main: &ListDraft, other: &ListDraft) -> bool {
+    let few = other.projects.len() * 2 < main.projects.len();
+    let unlike = other
+        .projects
+        .iter()
+        .filter(|p| !p.from_plan)
+        .filter(|p| {
+            main.projects
+                .iter()
+                .filter(|m| m.number == p.number)
+                .all(|m| {
+                    let (a, b) = (m.text.as_str(), p.text.as_str());
+                    let (short, long) = if a.chars().count() <= b.chars().count() {
+                        (a, b)
+                    } else {
+                        (b, a)
+                    };
+                    similarity(short, long) < 0.25
+                })
+        })
+        .count();
+    few && !other.projects.is_empty() && unlike * 2 > other.projects.len()
+}
+
+fn report_other_text(ctx: &mut Context, title: Option<String>, other: &ListDraft) {
+    let (Some(first), Some(last)) = (other.projects.first(), other.projects.last()) else {
+        return;
+    };
+    let end = last
+        .measures
+        .iter()
+        .map(|m| m.text.span().end)
+        .chain([last.text.span().end, last.span.end])
+        .max()
+        .unwrap_or(last.span.end);
+    let span = Span::new(first.span.start as usize, end as usize);
+    let parts: Vec<String> = other
+        .projects
+        .iter()
+        .map(|p| p.text.as_str().chars().take(8).collect())
+        .collect();
+    ctx.sink.report(
+        Code::NotAProjectList,
+        span,
+        format!(
+            "expected the projects of the list again{}, found {} parts about something else ({}): kept out of the plan",
+            title.map(|t| format!(" in {}", quote(&t))).unwrap_or_default(),
+            other.projects.len(),
+            parts.join("、")
+        ),
+    );
 }
 
 /// Merge a second list of the same projects: measures by number, and
@@ -604,6 +673,7 @@ fn to_project(ctx: &Context, p: &ProjectDraft) -> Project {
     Project {
         number: p.number,
         category: p.category,
+        subcategory: p.subcategory,
         name: p.name.as_ref().map(|n| n.as_str().to_string()),
         text: p.text.as_str().to_string(),
         lead_units,

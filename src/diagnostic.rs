@@ -81,6 +81,10 @@ codes! {
     /// from (navigation, buttons, 发表于…/回复/举报, reader comments, 相关推荐
     /// link lists, spam): set aside, not read as notice text.
     PageChrome = "page-chrome", Info;
+    /// An attachment numbered as a list whose parts are not the projects
+    /// (a 工作方案's 指导思想, 工作目标, 保障措施): kept out of the plan,
+    /// its text named by this diagnostic's span.
+    NotAProjectList = "not-a-project-list", Info;
     /// A declared count (a category's "（12 项）", the notice's "50 项")
     /// differs from what is listed.
     CountMismatch = "count-mismatch", Warning;

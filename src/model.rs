@@ -146,6 +146,25 @@ pub struct Category {
     pub declared_count: Option<u32>,
     /// 1-based line of its heading.
     pub line: u32,
+    /// The groups it divides into, where the list has a level between
+    /// categories and projects ("一、就业增收（5项）" over "（一）稳岗扩岗
+    /// （3项）"). Written only when there are some.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subcategories: Vec<Subcategory>,
+}
+
+/// A group of projects within a category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Subcategory {
+    /// Its number within its category.
+    pub number: u32,
+    /// Its name without number and count.
+    pub name: String,
+    /// The count it declares, "（3项）".
+    pub declared_count: Option<u32>,
+    /// 1-based line of its heading.
+    pub line: u32,
 }
 
 /// One livelihood project.
@@ -156,6 +175,9 @@ pub struct Project {
     pub number: u32,
     /// Number of its category.
     pub category: Option<u32>,
+    /// Number of its subcategory within the category, where there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subcategory: Option<u32>,
     /// Its short name, where the notice gives one apart from the text (a
     /// table's 项目名称 column).
     #[serde(skip_serializing_if = "Option::is_none", default)]

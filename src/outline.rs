@@ -198,12 +198,15 @@ fn accept(
         .iter()
         .rposition(Option::is_some)
         .map_or(0, |d| d + 1);
-    if level > depth {
-        return None;
-    }
     let open = state.open.get(level).copied().flatten().map(|(n, _)| n);
     let last = state.last_of_level.get(level).copied().unwrap_or(0);
     let n = m.number;
+    // Deeper than that only where its numbering runs on from before: a
+    // category with no subcategories ("三、健康太原" then "12.…", where the
+    // others have "（一）" between them) still numbers its projects on.
+    if level > depth && !(open.is_none() && last > 0 && n == last + 1) {
+        return None;
+    }
     let ok = |expected| Some((level, expected, m));
     match open {
         // Same parent: the next number, or a small jump (a gap).

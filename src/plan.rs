@@ -32,6 +32,22 @@ pub struct CategoryDraft {
     /// Units its heading names for all its projects ("一、教育提升工程（6项）
     /// （牵头单位：市教育局）"); given to those that name none.
     pub units: Vec<NamesDraft>,
+    /// Its groups, where the list has a level between categories and
+    /// projects.
+    pub subcategories: Vec<SubcategoryDraft>,
+}
+
+/// A group of projects within a category, as read.
+#[derive(Debug, Clone)]
+pub struct SubcategoryDraft {
+    /// Its number.
+    pub number: u32,
+    /// Its name.
+    pub name: String,
+    /// Its declared count.
+    pub declared_count: Option<u32>,
+    /// Its heading.
+    pub span: Span,
 }
 
 /// A labelled list of names as read.
@@ -59,6 +75,8 @@ pub struct ProjectDraft {
     pub number: u32,
     /// Its category's number.
     pub category: Option<u32>,
+    /// Its subcategory's number within the category.
+    pub subcategory: Option<u32>,
     /// A name apart from the text (table 项目名称).
     pub name: Option<MappedText>,
     /// Its text without marker and clauses.
@@ -305,6 +323,7 @@ fn read_records(
                 declared_count: count,
                 span: ctx.blocks[block].span(),
                 units: Vec::new(),
+                subcategories: Vec::new(),
             });
             ctx.take(block);
             Some(item.marker.number)
@@ -402,6 +421,7 @@ fn read_record(
     ProjectDraft {
         number,
         category,
+        subcategory: None,
         name,
         text,
         units,
@@ -589,6 +609,7 @@ fn read_sectioned(
         draft.projects.push(ProjectDraft {
             number: item.marker.number,
             category,
+            subcategory: None,
             name: Some(name),
             text: text.trim(),
             units,
@@ -767,7 +788,7 @@ fn read_outline(
     project_level: usize,
     draft: &mut ListDraft,
 ) {
-    let category_level = project_level.checked_sub(1);
+    let (category_level, subcategory_level) = group_levels(outline, texts, project_level);
     // Where projects carry clauses, a group none of whose items does is a
     // section of the notice numbered the same way (三、保障措施 with its
     // （一）（二）), not a category of projects.
@@ -791,7 +812,11 @@ fn read_outline(
             any_carries
                 && Some(it.level) == category_level
                 && !carrying[*i]
-                && !outline.children(*i).iter().any(|&c| carrying[c])
+                && !outline.children(*i).iter().any(|&c| {
+                    carrying[c]
+                        || (Some(outline.items[c].level) == subcategory_level
+                            && outline.children(c).iter().any(|&g| carrying[g]))
+                })
                 && {
                     // A counted heading (十二、…无任务（15项）) is a category.
                     let heading = &ctx.text(lines[it.line])[it.marker.len..];
@@ -810,13 +835,18 @@ fn read_outline(
         if in_section {
             continue;
         }
+        let in_category = category_level.and_then(|l| outline.ancestor_at(index, l));
         if Some(item.level) == category_level {
             read_category(ctx, lines, texts, outline, index, draft);
+        } else if Some(item.level) == subcategory_level && in_category.is_some() {
+            read_subcategory(ctx, lines, outline, index, draft);
         } else if item.level == project_level {
-            let category = category_level
-                .and_then(|l| outline.ancestor_at(index, l))
-                .map(|c| outline.items[c].marker.number);
+            let category = in_category.map(|c| outline.items[c].marker.number);
             let mut project = read_project(ctx, lines, texts, outline, index, category, sub_items);
+            project.subcategory = subcategory_level
+                .and_then(|l| outline.ancestor_at(index, l))
+                .filter(|&g| outline.ancestor_at(g, category_level.unwrap_or(0)) == in_category)
+                .map(|g| outline.items[g].marker.number);
             // "3、实施…行动，由市人社局统筹实施，我区无具体任务。": an item
             // the place has no task in, listed among the projects.
             if project.units.is_empty() && says_untasked(project.text.as_str()) {
@@ -844,6 +874,75 @@ fn read_outline(
         }
     }
     assign_units(ctx, lines, draft);
+}
+
+/// The levels that group the projects: categories, and subcategories where
+/// the list has two levels above its projects and the outer one divides
+/// them ("一、就业增收（5项）" / "（一）稳岗扩岗（3项）" / "1.…"). The outer
+/// level is the categories where it holds the projects in two groups or
+/// more and counts them as the inner one does, or the inner one does not
+/// count; a lone outer heading ("二、主要任务") is the section the list
+/// stands in, and a level that counts over one that does not is the one a
+/// reader takes for the categories.
+fn group_levels(
+    outline: &Outline,
+    texts: &[&str],
+    project_level: usize,
+) -> (Option<usize>, Option<usize>) {
+    let Some(inner) = project_level.checked_sub(1) else {
+        return (None, None);
+    };
+    let Some(outer) = inner.checked_sub(1) else {
+        return (Some(inner), None);
+    };
+    let holds_projects = |index: usize| {
+        descendants(outline, index)
+            .iter()
+            .any(|&d| outline.items[d].level == project_level)
+    };
+    let holders = outline
+        .at_level(outer)
+        .filter(|&(i, _)| holds_projects(i))
+        .count();
+    let counts = |level: usize| {
+        outline
+            .at_level(level)
+            .any(|(_, it)| is_counted_heading(texts[it.line], it.marker.len))
+    };
+    // The inner groups sit under the outer ones, not beside them.
+    let nested = outline
+        .at_level(inner)
+        .all(|(i, _)| outline.ancestor_at(i, outer).is_some());
+    if holders >= 2 && nested && (counts(outer) || !counts(inner)) {
+        (Some(outer), Some(inner))
+    } else {
+        (Some(inner), None)
+    }
+}
+
+/// A subcategory heading ("（一）稳岗扩岗（3项）"): to the category it is in,
+/// the last one read.
+fn read_subcategory(
+    ctx: &mut Context,
+    lines: &[usize],
+    outline: &Outline,
+    index: usize,
+    draft: &mut ListDraft,
+) {
+    let item = &outline.items[index];
+    let block = lines[item.line];
+    let Some(category) = draft.categories.last_mut() else {
+        return;
+    };
+    let heading = &ctx.text(block)[item.marker.len..];
+    let (name, count) = lex::split_count(heading);
+    category.subcategories.push(SubcategoryDraft {
+        number: item.marker.number,
+        name: name.to_string(),
+        declared_count: count,
+        span: ctx.blocks[block].span(),
+    });
+    ctx.take(block);
 }
 
 /// A group's units ("以上项目牵头单位：…" after the last of them) go to the
@@ -999,6 +1098,7 @@ fn read_category(
         declared_count: count,
         span: ctx.blocks[block].span(),
         units,
+        subcategories: Vec::new(),
     });
     if untasked {
         if listed_here {
@@ -1212,6 +1312,7 @@ fn read_project(
     ProjectDraft {
         number: item.marker.number,
         category,
+        subcategory: None,
         name: None,
         text: text.trim(),
         units,
@@ -1416,6 +1517,7 @@ fn read_table(table: &Table) -> Option<ListDraft> {
                 declared_count: count,
                 span: filled[0].text.span(),
                 units: Vec::new(),
+                subcategories: Vec::new(),
             });
             spanning = Some(number);
             continue;
@@ -1442,6 +1544,7 @@ fn read_table(table: &Table) -> Option<ListDraft> {
                         declared_count: count,
                         span: c.text.span(),
                         units: Vec::new(),
+                        subcategories: Vec::new(),
                     });
                 }
                 draft.categories.last().map(|c| c.number)
@@ -1526,6 +1629,7 @@ fn read_table(table: &Table) -> Option<ListDraft> {
         draft.projects.push(ProjectDraft {
             number,
             category,
+            subcategory: None,
             name,
             text,
             units,

@@ -18,7 +18,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Category, Notice, Project, Quantity};
+use crate::model::{Category, Notice, Project, Quantity, Subcategory};
 
 /// How many characters of a long text are shown before "…".
 const LEAD: usize = 16;
@@ -111,11 +111,22 @@ fn plan(out: &mut String, notice: &Notice) {
     }
     for category in &plan.categories {
         category_line(out, category);
+        let mut group = None;
         for project in plan
             .projects
             .iter()
             .filter(|p| p.category == Some(category.number))
         {
+            if project.subcategory != group {
+                group = project.subcategory;
+                let sub = category
+                    .subcategories
+                    .iter()
+                    .find(|s| Some(s.number) == group);
+                if let Some(sub) = sub {
+                    subcategory_line(out, sub);
+                }
+            }
             project_line(out, project);
         }
     }
@@ -132,6 +143,17 @@ fn category_line(out: &mut String, category: &Category) {
         out,
         "category {} L{} {}{count}",
         category.number, category.line, category.name
+    );
+}
+
+fn subcategory_line(out: &mut String, sub: &Subcategory) {
+    let count = sub
+        .declared_count
+        .map_or(String::new(), |n| format!(" [{n}]"));
+    let _ = writeln!(
+        out,
+        " subcategory {} L{} {}{count}",
+        sub.number, sub.line, sub.name
     );
 }
 

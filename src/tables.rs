@@ -189,10 +189,12 @@ mod tests {
                     name: "促进就业".into(),
                     declared_count: Some(1),
                     line: 3,
+                    subcategories: vec![],
                 }],
                 projects: vec![Project {
                     number: 1,
                     category: Some(1),
+                    subcategory: None,
                     name: None,
                     text: "新增城镇就业 1.15 万人左右, \"含\"引号".into(),
                     lead_units: vec!["区人社局".into(), "区财政局".into()],

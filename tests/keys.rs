@@ -55,6 +55,7 @@ mod trial {
     use super::check;
     keys! { "tests/trial", "tests/trial/keys":
     bozhou_2024_wrapped
+    cangshan_2025_webcopy
     changan_2022_web
     chengguan_2020_pdfcells
     chengxiang_2024_funds
@@ -62,74 +63,78 @@ mod trial {
     daoli_2021_halfparen
     fancheng_2025_leaders
     fengyang_2024_category
+    fotang_2023_wordpress
     fucheng_2025_tabwrap
+    fujian_2025_qiantou
     fuyang_2025_page
     ganjingzi_2025_blocks
     haimen_2025_body
     haishu_2025_unnumbered
     hexi_2018_minxin
     hongqi_2023_inline
+    hongshan_2024_headings
+    huoqiu_2025_subitems
     huzhou_2025_semantics
     jiading_2025_funds
     jiangjin_2025_pdftable
     jiangning_2025_measures
+    jimo_2024_ocr
     jinjiang_2024_trad
+    jinshui_2025_gonggao
+    jinwan_2024_threeyear
     jiyang_2019_fengong
+    kaifu_2024_wordtab
+    kunshan_2025_csv
+    laishan_2025_wordhtml
+    lanshan_2024_fangan
     licheng_2024_shared
     lingbi_2024_gbk
     liubei_2026_gb18030
+    liuyang_2025_shida
     liyang_2025_title
     longgang_2024_circled
+    longhua_2024_excelcells
     nanguan_2021_attach1
     nanhai_2025_web
     nanling_2024_cells
+    panlong_2025_jan
+    pidu_2025_prose
     pinghu_2025_batch2
     pingshan_2024_columns
+    pizhou_2024_catlead
+    qingxiu_2025_jueding
     rugao_2024_mirror
     saihan_2019_runhead
     shexian_2025_forum
     shunde_2025_page
     siming_2025_trad
+    taiyuan_2025_subcats
     tongliang_2025_plan
     tongren_2020_yishi
     tongzhou_2024_pdf
     wanzhou_2025_page
     weibin_2023_wrap30
+    wuhou_2024_subitems
     wuhua_2024_table
     wujin_2025_restart
+    wuzhen_2025_dash
+    xiangcheng_2025_nested
     xiaodian_2021_piaojue
+    xinbei_2025_jiyue
+    xindu_2024_layoutprose
     xingqing_2020_table
+    xinwu_2025_ollist
+    xiuzhou_2025_wechat
     xuanzhou_2025_tabs
+    yiling_2025_unitfirst
+    yingze_2024_trsgbk
     yongchuan_2025_inline
     yuelu_2024_yishi
     yuhang_2025_targets
     zhangdian_2020_diyixiang
     zhanggong_2025_ten
     zhuji_2025_joint
-    jinshui_2025_gonggao
-    lanshan_2024_fangan
-    qingxiu_2025_jueding
-    yiling_2025_unitfirst
-    pidu_2025_prose
-    xiuzhou_2025_wechat
-    panlong_2025_jan
-    wuhou_2024_subitems
-    huoqiu_2025_subitems
-    wuzhen_2025_dash
-    jinwan_2024_threeyear
-    kunshan_2025_csv
-    longhua_2024_excelcells
-    jimo_2024_ocr
-    liuyang_2025_shida
-    hongshan_2024_headings
-    cangshan_2025_webcopy
-    fotang_2023_wordpress
-    yingze_2024_trsgbk
-    xinbei_2025_jiyue
-    laishan_2025_wordhtml
-    pizhou_2024_catlead
-    fujian_2025_qiantou
-    }
+}
 }
 
 /// The fields that must be at 100% (`score-corpus`'s `--min` bounds).

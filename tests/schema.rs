@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::fs;
 
 use minsheng::model::{
-    Attachment, Category, Comparator, CopyRange, Measure, Notice, Project, Quantity,
+    Attachment, Category, Comparator, CopyRange, Measure, Notice, Project, Quantity, Subcategory,
 };
 use minsheng::{Code, Span};
 use serde_json::Value;
@@ -162,10 +162,17 @@ fn full_notice() -> Notice {
         name: "促进就业".into(),
         declared_count: None,
         line: 3,
+        subcategories: vec![Subcategory {
+            number: 1,
+            name: "稳岗扩岗".into(),
+            declared_count: Some(1),
+            line: 4,
+        }],
     });
     notice.plan.projects.push(Project {
         number: 1,
         category: Some(1),
+        subcategory: Some(1),
         name: Some("就业".into()),
         text: "新增城镇就业1.15万人左右。".into(),
         lead_units: vec!["区人社局".into()],

@@ -1385,3 +1385,56 @@ fn a_gazette_header_a_label_at_a_page_end_and_a_year_after_an_entry_number() {
     assert_eq!(project(&n, 1).lead_units, ["市体育事业发展中心"]);
     assert_eq!(project(&n, 1).text, "新建笼式足球场12个。");
 }
+
+#[test]
+fn subcategories_between_categories_and_projects() {
+    // 一、 categories counting all their projects, （一） groups within some
+    // of them, and projects numbered on across both; a category with no
+    // groups lists its projects straight under its heading.
+    let n = parse(
+        "附件1\n某某市2025年民生实事项目清单\n一、就业增收（3项）\n（一）稳岗扩岗（2项）\n1.城镇新增就业7.2万人。（牵头单位：市人社局）\n2.募集见习岗位5000个。（牵头单位：团市委）\n（二）技能提升（1项）\n3.开展职业技能培训10万人次。（牵头单位：市人社局）\n二、健康服务（2项）\n4.建设区域医疗中心3个。（牵头单位：市卫健委）\n5.新增急救站点10个。（牵头单位：市卫健委）\n",
+    );
+    let names: Vec<&str> = n.plan.categories.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["就业增收", "健康服务"], "the counted 一、 level");
+    let groups: Vec<(&str, Option<u32>)> = n.plan.categories[0]
+        .subcategories
+        .iter()
+        .map(|s| (s.name.as_str(), s.declared_count))
+        .collect();
+    assert_eq!(groups, [("稳岗扩岗", Some(2)), ("技能提升", Some(1))]);
+    let shape: Vec<(u32, Option<u32>, Option<u32>)> = n
+        .plan
+        .projects
+        .iter()
+        .map(|p| (p.number, p.category, p.subcategory))
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            (1, Some(1), Some(1)),
+            (2, Some(1), Some(1)),
+            (3, Some(1), Some(2)),
+            (4, Some(2), None),
+            (5, Some(2), None)
+        ]
+    );
+    assert!(n.plan.categories[1].subcategories.is_empty());
+    assert!(!codes(&n).contains(&"count-mismatch"), "{:?}", codes(&n));
+}
+
+#[test]
+fn a_work_plan_attachment_is_not_a_second_list_of_the_projects() {
+    // 附件2 is the notice's 工作推进方案: its 一、指导思想 … are parts of a
+    // plan of work, not projects 1–3 again with their measures.
+    let n = parse(
+        "附件1\n某某市2025年民生实事项目清单\n1.新建幼儿园12所。（牵头单位：市教育局）\n2.改造老旧小区260个。（牵头单位：市住建局）\n3.新增停车泊位1.5万个。（牵头单位：市交通局）\n4.新建城市书房20个。（牵头单位：市文旅局）\n5.治理易涝积水点25处。（牵头单位：市城乡管理局）\n6.新增公共充电桩3000个。（牵头单位：市交通局）\n7.完成适老化改造3000户。（牵头单位：市民政局）\n附件2\n某某市2025年民生实事工作推进方案\n一、指导思想\n坚持以人民为中心的发展思想，办好一批民生实事。\n二、工作目标\n（一）总体目标。全面完成民生实事年度目标任务。\n三、保障措施\n（一）加强组织领导。成立民生实事工作领导小组。\n",
+    );
+    assert_eq!(n.plan.projects.len(), 7);
+    assert!(
+        n.plan.projects.iter().all(|p| p.measures.is_empty()),
+        "no section became a project's measures"
+    );
+    assert_eq!(project(&n, 1).text, "新建幼儿园12所。");
+    assert!(codes(&n).contains(&"not-a-project-list"), "{:?}", codes(&n));
+    assert!(!codes(&n).contains(&"text-differs-between-attachments"));
+}
