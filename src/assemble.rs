@@ -85,8 +85,11 @@ fn merge_lists(
         match main.as_mut() {
             None if !list.projects.is_empty() => main = Some(list),
             None => {}
-            Some(m) if is_other_text(m, &list) => report_other_text(ctx, title, &list),
-            Some(m) => merge_measures(ctx, m, list),
+            Some(m) => match second_list(m, &list) {
+                SecondList::SameProjects => merge_measures(ctx, m, list),
+                SecondList::OtherProjects => append_list(m, list),
+                SecondList::OtherText => report_other_text(ctx, title, &list),
+            },
         }
     }
     titles.extend(document.title.clone());
@@ -163,13 +166,24 @@ fn merge_lists(
     plan
 }
 
-/// A second list that is not about the same projects: a few numbered
-/// parts (a 工作方案's 一、指导思想 … 四、保障措施) whose texts share
-/// almost nothing with the projects of their numbers. A list of measures
-/// per project has about as many items as the list, and its items name
-/// their projects.
-fn is_other_text(main: &ListDraft, other: &ListDraft) -> bool {
-    let few = other.projects.len() * 2 < main.projects.len();
+/// What a second list is to the first.
+enum SecondList {
+    /// The same projects again, with their measures (附件2 推进措施).
+    SameProjects,
+    /// Other projects, with units of their own, numbered from 1 again
+    /// (附件2 续建项目清单, 区级 after 市级).
+    OtherProjects,
+    /// A few numbered parts of something else (a 工作方案's 一、指导思想 …
+    /// 四、保障措施).
+    OtherText,
+}
+
+/// A second list is about the same projects where most of its items read
+/// like the projects of their numbers. Where they do not, it lists other
+/// projects if most of its items name units, and is other text if it has
+/// only a few parts (a list of measures per project has about as many items
+/// as the list).
+fn second_list(main: &ListDraft, other: &ListDraft) -> SecondList {
     let unlike = other
         .projects
         .iter()
@@ -189,7 +203,44 @@ fn is_other_text(main: &ListDraft, other: &ListDraft) -> bool {
                 })
         })
         .count();
-    few && !other.projects.is_empty() && unlike * 2 > other.projects.len()
+    let n = other.projects.len();
+    if n == 0 || unlike * 2 <= n {
+        return SecondList::SameProjects;
+    }
+    let with_units = other
+        .projects
+        .iter()
+        .filter(|p| !p.units.is_empty())
+        .count();
+    if with_units * 2 > n {
+        SecondList::OtherProjects
+    } else if n * 2 < main.projects.len() {
+        SecondList::OtherText
+    } else {
+        SecondList::SameProjects
+    }
+}
+
+/// Another list's projects after the first's, as a list of their own;
+/// its categories number on where the first's numbers are taken.
+fn append_list(main: &mut ListDraft, mut other: ListDraft) {
+    let list = main.projects.iter().map(|p| p.list).max().unwrap_or(0) + 1;
+    let last = main.categories.iter().map(|c| c.number).max().unwrap_or(0);
+    let offset = if other.categories.iter().any(|c| c.number <= last) {
+        last
+    } else {
+        0
+    };
+    for c in &mut other.categories {
+        c.number += offset;
+    }
+    for p in &mut other.projects {
+        p.category = p.category.map(|n| n + offset);
+        p.list = list;
+    }
+    main.categories.extend(other.categories);
+    main.projects.extend(other.projects);
+    main.untasked.extend(other.untasked);
 }
 
 fn report_other_text(ctx: &mut Context, title: Option<String>, other: &ListDraft) {
@@ -419,7 +470,7 @@ pub fn numbering_restarts(projects: &[ProjectDraft]) -> bool {
     let mut seen = std::collections::BTreeSet::new();
     let mut repeats = false;
     for p in projects {
-        if !seen.insert((p.category, p.number)) {
+        if !seen.insert((p.list, p.category, p.number)) {
             return false; // the same (category, number) twice: a duplicate
         }
         repeats |= p.number == 1 && p.category.is_some() && seen.len() > 1;

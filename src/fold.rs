@@ -74,6 +74,15 @@ pub fn fold(text: &MappedText) -> MappedText {
             copy_from = j;
             continue;
         }
+        if let Some(expanded) = enclosed_number(c) {
+            out.push_slice(text, copy_from..at);
+            out.push_replacement(&expanded, text.span_of(at..end));
+            prev_out = expanded.chars().last();
+            prev = Some(c);
+            at = end;
+            copy_from = end;
+            continue;
+        }
         let next = s[end..].chars().next();
         let folded = digit_lookalike(c, prev_out, &s[end..])
             .or_else(|| marker_lookalike(c, prev_out, &s[end..]))
@@ -91,6 +100,17 @@ pub fn fold(text: &MappedText) -> MappedText {
     }
     out.push_slice(text, copy_from..s.len());
     out
+}
+
+/// The numbers Unicode encloses in one character, written out as the
+/// markers they stand for: "⑴" (U+2474–2487) is "（1）", "⒈" (U+2488–249B)
+/// is "1." (Word and PDF copies print list numbers so).
+fn enclosed_number(c: char) -> Option<String> {
+    match c {
+        '\u{2474}'..='\u{2487}' => Some(format!("（{}）", c as u32 - 0x2474 + 1)),
+        '\u{2488}'..='\u{249B}' => Some(format!("{}.", c as u32 - 0x2488 + 1)),
+        _ => None,
+    }
 }
 
 /// Fold a plain string (no mapping kept), for matching and tests.

@@ -93,6 +93,9 @@ pub struct ProjectDraft {
     pub from_plan: bool,
     /// Not in the project list, only in the measures attachment.
     pub only_in_measures: bool,
+    /// Which list of the notice it is in: 0 for the first, 1 for a second
+    /// list of other projects (附件2 续建项目清单) numbered from 1 again.
+    pub list: u32,
     /// Units named for a group on this project's last line: "以上项目牵头
     ///单位：…" leads every project back to the last one that names its own.
     pub group_units: Vec<NamesDraft>,
@@ -429,6 +432,7 @@ fn read_record(
         span: ctx.blocks[block].span(),
         from_plan: false,
         only_in_measures: false,
+        list: 0,
         group_units: Vec::new(),
     }
 }
@@ -617,6 +621,7 @@ fn read_sectioned(
             span: ctx.blocks[block].span(),
             from_plan: true,
             only_in_measures: false,
+            list: 0,
             group_units: Vec::new(),
         });
     }
@@ -1320,6 +1325,7 @@ fn read_project(
         span: ctx.blocks[block].span(),
         from_plan: false,
         only_in_measures: false,
+        list: 0,
         group_units,
     }
 }
@@ -1637,6 +1643,7 @@ fn read_table(table: &Table) -> Option<ListDraft> {
             span,
             from_plan: false,
             only_in_measures: false,
+            list: 0,
             group_units: Vec::new(),
         });
     }

@@ -52,7 +52,7 @@ fn check_numbering(ctx: &mut Context, plan: &Plan, draft: &ListDraft) {
     let restarts = crate::assemble::numbering_restarts(&draft.projects);
     let mut seen = std::collections::BTreeMap::new();
     for (p, d) in plan.projects.iter().zip(&draft.projects) {
-        let identity = (restarts.then_some(p.category).flatten(), p.number);
+        let identity = (d.list, restarts.then_some(p.category).flatten(), p.number);
         if let Some(first) = seen.insert(identity, d.span) {
             ctx.sink.push(
                 Diagnostic::new(

@@ -1438,3 +1438,52 @@ fn a_work_plan_attachment_is_not_a_second_list_of_the_projects() {
     assert!(codes(&n).contains(&"not-a-project-list"), "{:?}", codes(&n));
     assert!(!codes(&n).contains(&"text-differs-between-attachments"));
 }
+
+#[test]
+fn a_second_list_of_other_projects_numbered_from_one_again() {
+    // 附件2 lists the projects carried over from last year, with units of
+    // their own: more projects, not 附件1's items 1–2 again.
+    let n = parse(
+        "附件1\n某某区2025年民生实事\n1．新增公办幼儿园学位1800个。（牵头单位：区教育局）\n2．建设社区托育服务点6个。（牵头单位：区卫生健康局）\n3．改造农村公路100公里。（牵头单位：区交通运输局）\n附件2\n某某区2024年民生实事续建项目清单\n1．九年一贯制学校建设，新增学位3240个。（牵头单位：区教育局）\n2．污水处理厂提标扩容，新增日处理能力4万吨。（牵头单位：区水务局；配合单位：新塘镇）\n",
+    );
+    let shape: Vec<(u32, &str)> = n
+        .plan
+        .projects
+        .iter()
+        .map(|p| (p.number, p.lead_units[0].as_str()))
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            (1, "区教育局"),
+            (2, "区卫生健康局"),
+            (3, "区交通运输局"),
+            (1, "区教育局"),
+            (2, "区水务局")
+        ]
+    );
+    assert!(
+        n.plan.projects[1].support_units.is_empty(),
+        "no unit of the second list goes to the first's project 2"
+    );
+    assert!(
+        !codes(&n).contains(&"numbering-duplicate"),
+        "{:?}",
+        codes(&n)
+    );
+    assert!(!codes(&n).contains(&"text-differs-between-attachments"));
+}
+
+#[test]
+fn enclosed_numbers_and_a_support_list_sharing_its_each() {
+    // ⑴⑵ (one character each) number the projects as （1）（2） would;
+    // "各街道、镇配合" is 各街道 and 各镇 in support.
+    let n = parse(
+        "关于2024年重点民生实事的通知\n各街道办事处、镇人民政府：\n现将有关事项通知如下。\n一、项目安排\n⑴新增学位3600个。由区教委负责，区发展改革委配合。\n⑵新增普惠托位500个。此项工作由区民政局负责，各街道、镇配合。\n⑶新增就业2.5万人。由区人力社保局负责。\n",
+    );
+    let numbers: Vec<u32> = n.plan.projects.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [1, 2, 3]);
+    assert_eq!(project(&n, 1).text, "新增学位3600个。");
+    assert_eq!(project(&n, 2).lead_units, ["区民政局"]);
+    assert_eq!(project(&n, 2).support_units, ["各街道", "镇"]);
+}

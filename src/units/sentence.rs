@@ -124,7 +124,15 @@ fn units(line: &str, start: usize, end: usize) -> Option<Vec<Range<usize>>> {
         return None;
     }
     let names = split_names(line, start, end);
-    (!names.is_empty() && names.iter().all(|r| is_unit_name(&line[r.clone()]))).then_some(names)
+    // "各街道、镇配合": 各 goes on to the kinds after it (各镇).
+    let each = names
+        .first()
+        .is_some_and(|r| line[r.clone()].starts_with('各'));
+    let is_unit = |name: &str| {
+        is_unit_name(name)
+            || (each && name.chars().count() <= 4 && is_unit_name(&format!("各{name}")))
+    };
+    (!names.is_empty() && names.iter().all(|r| is_unit(&line[r.clone()]))).then_some(names)
 }
 
 #[cfg(test)]
@@ -193,5 +201,13 @@ mod tests {
         assert_eq!(read("各项目由各牵头单位负责。"), None);
         assert_eq!(read("加强宣传引导"), None);
         assert_eq!(read("区财政局配合"), None, "support alone leads nothing");
+        assert_eq!(
+            read("此项工作由区民政局负责，各街道、镇配合。"),
+            Some(vec![
+                (Role::Responsible, vec!["区民政局"]),
+                (Role::Support, vec!["各街道", "镇"])
+            ]),
+            "各 goes on to the kinds after it"
+        );
     }
 }
