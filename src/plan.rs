@@ -453,13 +453,15 @@ enum PlanSection {
 /// The section a heading (after its marker) announces, if it is one of the
 /// standard parts of an implementation plan.
 fn plan_section(heading: &str) -> Option<PlanSection> {
-    const SECTIONS: [(&str, PlanSection); 20] = [
+    const SECTIONS: [(&str, PlanSection); 22] = [
         ("目标任务", PlanSection::Task),
         ("工作目标", PlanSection::Task),
         ("主要目标", PlanSection::Task),
         ("任务目标", PlanSection::Task),
         ("建设内容", PlanSection::Task),
         ("实施内容", PlanSection::Task),
+        ("项目内容", PlanSection::Task),
+        ("项目安排", PlanSection::Task),
         ("主要内容", PlanSection::Task),
         ("责任分工", PlanSection::Responsibility),
         ("责任单位", PlanSection::Responsibility),
@@ -680,6 +682,9 @@ fn project_level(outline: &Outline, texts: &[&str], require_units: bool) -> Opti
     match best {
         Some(l) if with_units[l] > 0 => Some(l),
         _ if require_units || outline.levels.is_empty() => None,
+        // "一、项目内容" / "二、责任分工" / "三、保障措施": the outer level is
+        // the parts of a plan, the items within them its projects.
+        _ if outline.levels.len() > 1 && sections_at_top(outline, texts) => Some(1),
         _ => {
             let counted = outline.at_level(0).any(|(_, it)| {
                 lex::split_count(&texts[it.line][it.marker.len..])
@@ -693,6 +698,17 @@ fn project_level(outline: &Outline, texts: &[&str], require_units: bool) -> Opti
             })
         }
     }
+}
+
+/// The outermost items are mostly the standard parts of a plan (项目内容,
+/// 责任分工, 保障措施), one of them its task.
+fn sections_at_top(outline: &Outline, texts: &[&str]) -> bool {
+    let sections: Vec<Option<PlanSection>> = outline
+        .at_level(0)
+        .map(|(_, it)| plan_section(&texts[it.line][it.marker.len..]))
+        .collect();
+    let known = sections.iter().filter(|s| s.is_some()).count();
+    known >= 2 && known * 3 >= sections.len() * 2 && sections.contains(&Some(PlanSection::Task))
 }
 
 /// Levels that read as sub-items of the level above: their numbering
@@ -814,7 +830,17 @@ fn read_outline(
         .iter()
         .enumerate()
         .filter(|(i, it)| {
-            any_carries
+            // Or, where none does, a part of a plan that is not its task
+            // (二、责任分工, 三、保障措施).
+            let other_part = || {
+                matches!(
+                    plan_section(&ctx.text(lines[it.line])[it.marker.len..]),
+                    Some(
+                        PlanSection::Responsibility | PlanSection::Measures | PlanSection::Schedule
+                    )
+                )
+            };
+            (any_carries || other_part())
                 && Some(it.level) == category_level
                 && !carrying[*i]
                 && !outline.children(*i).iter().any(|&c| {
@@ -996,6 +1022,19 @@ fn assign_units(ctx: &mut Context, lines: &[usize], draft: &mut ListDraft) {
             }
             continue;
         }
+        // "二、责任分工第1项由…": after a section heading the paragraph
+        // joined to it.
+        let at = lex::marker(text)
+            .filter(|m| plan_section(&text[m.len..]) == Some(PlanSection::Responsibility))
+            .and_then(|m| section_content_start(&text[m.len..]).map(|c| m.len + c))
+            .unwrap_or(0);
+        let assignments = units::assignments(&text[at..]);
+        if !assignments.is_empty() {
+            let body = line.text.slice(at..line.text.len());
+            give_assignments(draft, &body, assignments);
+            ctx.take(b);
+            continue;
+        }
         let Some((number, units)) = units::numbered_units(text) else {
             continue;
         };
@@ -1013,6 +1052,28 @@ fn assign_units(ctx: &mut Context, lines: &[usize], draft: &mut ListDraft) {
             .collect();
         project.units.push(NamesDraft { role, names });
         ctx.take(b);
+    }
+}
+
+/// "第2、3项由市卫生健康局牵头负责，市妇联配合": the lists to the projects
+/// of those numbers that name none.
+fn give_assignments(draft: &mut ListDraft, line: &MappedText, assignments: Vec<units::Assignment>) {
+    for a in assignments {
+        let names: Vec<NamesDraft> = a
+            .lists
+            .iter()
+            .map(|l| NamesDraft {
+                role: l.role,
+                names: l.names.iter().map(|r| line.slice(r.clone())).collect(),
+            })
+            .collect();
+        for p in draft
+            .projects
+            .iter_mut()
+            .filter(|p| a.numbers.contains(&p.number) && p.units.is_empty())
+        {
+            p.units = names.clone();
+        }
     }
 }
 

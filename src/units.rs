@@ -473,6 +473,89 @@ pub fn numbered_units(line: &str) -> Option<(u32, &str)> {
     .then_some((number, units))
 }
 
+/// Units given to projects by number in a sentence of their own:
+/// "第1项由市教育局牵头负责", "第2、3项由市卫生健康局牵头负责，市妇联配合",
+/// "第5—7项由…": the numbers and the lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assignment {
+    /// The project numbers it names.
+    pub numbers: Vec<u32>,
+    /// Its lists (byte ranges into the line).
+    pub lists: Vec<UnitList>,
+}
+
+/// Most numbers one range may name ("第1—500项" is no list of projects).
+const MAX_RANGE: u32 = 200;
+
+/// The assignments of a line made of them, split at "；" and "。"; none
+/// unless each part is one (a sentence about something else is not read).
+///
+/// ```
+/// let line = "第1项由市教育局牵头负责；第2、3项由市卫生健康局牵头负责，市妇联配合；第5—7项由市住建局负责。";
+/// let numbers: Vec<Vec<u32>> = minsheng::units::assignments(line).into_iter().map(|a| a.numbers).collect();
+/// assert_eq!(numbers, [vec![1], vec![2, 3], vec![5, 6, 7]]);
+/// assert!(minsheng::units::assignments("第1项工作要抓紧。").is_empty());
+/// ```
+pub fn assignments(line: &str) -> Vec<Assignment> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, c) in line.char_indices().chain([(line.len(), '；')]) {
+        if c != '；' && c != '。' {
+            continue;
+        }
+        let part = &line[from..i];
+        if !part.trim().is_empty() {
+            match assignment(line, from, i) {
+                Some(a) => out.push(a),
+                None => return Vec::new(),
+            }
+        }
+        from = i + c.len_utf8().min(line.len() - i);
+    }
+    out
+}
+
+/// "第2、3项由…" in `line[start..end]`.
+fn assignment(line: &str, start: usize, end: usize) -> Option<Assignment> {
+    let part = &line[start..end];
+    let lead = part.len() - part.trim_start().len();
+    let after_di = part[lead..].strip_prefix('第')?;
+    let xiang = after_di.find('项')?;
+    let numbers = project_numbers(&after_di[..xiang])?;
+    let body = start + lead + '第'.len_utf8() + xiang + '项'.len_utf8();
+    let body = body + line[body..end].len() - line[body..end].trim_start_matches(['：', ':']).len();
+    let lists = sentence::lists(line, body, end)?;
+    Some(Assignment { numbers, lists })
+}
+
+/// "1", "2、3", "5—7", "8至10", "一、二": the numbers named.
+fn project_numbers(s: &str) -> Option<Vec<u32>> {
+    let number = |t: &str| -> Option<u32> {
+        let t = t.trim();
+        t.parse()
+            .ok()
+            .or_else(|| match crate::numeral::chinese_integer(t) {
+                Some((n, len)) if len == t.len() => u32::try_from(n).ok(),
+                _ => None,
+            })
+    };
+    let mut out = Vec::new();
+    for piece in s.split(['、', '，', ',']).flat_map(|p| p.split("和")) {
+        match piece.split_once(['—', '－', '-', '–', '~', '～', '至', '到']) {
+            Some((a, b)) => {
+                let first = number(a)?;
+                let last = number(b.trim_start_matches(['—', '－']))?;
+                if last < first || last - first > MAX_RANGE {
+                    return None;
+                }
+                out.extend(first..=last);
+            }
+            None => out.push(number(piece)?),
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

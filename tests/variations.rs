@@ -1487,3 +1487,31 @@ fn enclosed_numbers_and_a_support_list_sharing_its_each() {
     assert_eq!(project(&n, 2).lead_units, ["区民政局"]);
     assert_eq!(project(&n, 2).support_units, ["各街道", "镇"]);
 }
+
+#[test]
+fn a_plan_in_parts_with_units_given_by_number_ranges() {
+    // The attachment is a plan: 一、项目内容 holds the projects (no clause on
+    // any of them), 二、责任分工 says who leads which by number, and
+    // 三、保障措施 is no category of projects.
+    let n = parse(
+        "附件\n某某市2025年民生实事项目实施计划\n一、项目内容\n1．教育资源扩容。新增学位4800个。\n2．妇女“两癌”筛查4万人。\n3．新建规范化村卫生室20家。\n4．完成老旧小区改造8个。\n二、责任分工\n第1项由市教育局牵头负责；第2、3项由市卫生健康局牵头负责，市妇联配合；第4项由市住房和城乡建设局牵头负责。\n三、保障措施\n（一）强化组织领导。各牵头单位要成立工作专班。\n（二）强化督查考核。市政府督查室每月跟踪项目进度。\n",
+    );
+    let leads: Vec<(u32, Vec<&str>)> = n
+        .plan
+        .projects
+        .iter()
+        .map(|p| (p.number, p.lead_units.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        leads,
+        [
+            (1, vec!["市教育局"]),
+            (2, vec!["市卫生健康局"]),
+            (3, vec!["市卫生健康局"]),
+            (4, vec!["市住房和城乡建设局"])
+        ]
+    );
+    assert_eq!(project(&n, 2).support_units, ["市妇联"]);
+    assert!(n.plan.categories.is_empty(), "{:?}", n.plan.categories);
+    assert!(!codes(&n).contains(&"missing-lead-unit"), "{:?}", codes(&n));
+}
