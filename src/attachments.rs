@@ -47,9 +47,16 @@ pub fn split(ctx: &Context) -> (std::ops::Range<usize>, Vec<Region>) {
         })
         .collect();
     let body_end = markers.first().map_or(ctx.blocks.len(), |m| m.0);
+    // A notice printed after its attachments (附件1 at the top, the frame
+    // after the last one): the frame is the body, from its letterhead on.
+    let trailing_frame = markers
+        .last()
+        .filter(|_| !has_frame(ctx, 0..body_end))
+        .and_then(|&(last, _)| frame_start(ctx, last + 1..ctx.blocks.len()));
+    let input_end = trailing_frame.unwrap_or(ctx.blocks.len());
     let mut regions = Vec::new();
     for (k, &(marker, number)) in markers.iter().enumerate() {
-        let end = markers.get(k + 1).map_or(ctx.blocks.len(), |m| m.0);
+        let end = markers.get(k + 1).map_or(input_end, |m| m.0);
         // The title is the block right after the marker (page furniture
         // aside), when that block is a line.
         let title = (marker + 1..end)
@@ -67,7 +74,48 @@ pub fn split(ctx: &Context) -> (std::ops::Range<usize>, Vec<Region>) {
             content: content_start..end,
         });
     }
-    (0..body_end, regions)
+    match trailing_frame {
+        Some(start) => (start..ctx.blocks.len(), regions),
+        None => (0..body_end, regions),
+    }
+}
+
+/// The blocks hold a 文号 or a title (关于…的通知): a notice's frame.
+fn has_frame(ctx: &Context, blocks: std::ops::Range<usize>) -> bool {
+    blocks.filter_map(|i| ctx.line(i)).any(|l| {
+        let t = l.as_str();
+        crate::document::standalone_doc_number(t).is_some() || lex::is_title(t)
+    })
+}
+
+/// Where a frame starts among `blocks`: at its 文号 or title, or at the
+/// letterhead or organ's name right above it.
+fn frame_start(ctx: &Context, blocks: std::ops::Range<usize>) -> Option<usize> {
+    let first = blocks.clone().find(|&i| {
+        ctx.line(i).is_some_and(|l| {
+            let t = l.as_str();
+            crate::document::standalone_doc_number(t).is_some()
+                || (lex::is_title(t) && t.ends_with("通知"))
+        })
+    })?;
+    let mut start = first;
+    // Up over blank lines and page furniture to one organ's name.
+    let mut k = first;
+    while k > blocks.start {
+        k -= 1;
+        match ctx.line(k) {
+            Some(l) if l.as_str().trim().is_empty() || ctx.is_used(k) => continue,
+            Some(l)
+                if crate::document::is_letterhead(l.as_str())
+                    || crate::document::is_organ_name(l.as_str()) =>
+            {
+                start = k;
+                break;
+            }
+            _ => break,
+        }
+    }
+    Some(start)
 }
 
 /// Comparison key of a line: folded text without spaces and punctuation.

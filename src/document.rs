@@ -336,7 +336,7 @@ fn report_chrome(ctx: &mut Context) {
 }
 
 /// A 发文字号 alone on its line.
-fn standalone_doc_number(text: &str) -> Option<lex::DocNumberMatch<'_>> {
+pub(crate) fn standalone_doc_number(text: &str) -> Option<lex::DocNumberMatch<'_>> {
     lex::doc_number(text).filter(|n| text[n.len..].trim().is_empty())
 }
 
@@ -387,13 +387,13 @@ fn before_letterhead(ctx: &mut Context, lines: &[usize]) -> usize {
 }
 
 /// 发文机关标志 "…人民政府文件" / "…办公室文件".
-fn is_letterhead(text: &str) -> bool {
+pub(crate) fn is_letterhead(text: &str) -> bool {
     text.ends_with("文件") && text.chars().count() <= 40 && !text.contains(['，', '。', '：'])
 }
 
 /// An organ's name: short, no sentence punctuation, no heading number, and
 /// not a title.
-fn is_organ_name(text: &str) -> bool {
+pub(crate) fn is_organ_name(text: &str) -> bool {
     let n = text.chars().count();
     (2..=40).contains(&n)
         && !text.contains(['，', '。', '：', '；', '！', '？'])

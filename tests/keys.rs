@@ -74,6 +74,7 @@ mod trial {
         hexi_2018_minxin
         hongqi_2023_inline
         hongshan_2024_headings
+        huangpi_2025_annexfirst
         huoqiu_2025_subitems
         huzhou_2025_semantics
         jiading_2025_funds
@@ -98,6 +99,7 @@ mod trial {
         longhua_2024_excelcells
         nanguan_2021_attach1
         nanhai_2025_web
+        nankang_2025_attachfirst
         nanling_2024_cells
         panlong_2025_jan
         pidu_2025_prose
@@ -116,6 +118,7 @@ mod trial {
         tongzhou_2024_pdf
         wanzhou_2025_page
         weibin_2023_wrap30
+        wenling_2025_ranges
         wuhou_2024_subitems
         wuhua_2024_table
         wujin_2025_restart

@@ -1515,3 +1515,25 @@ fn a_plan_in_parts_with_units_given_by_number_ranges() {
     assert!(n.plan.categories.is_empty(), "{:?}", n.plan.categories);
     assert!(!codes(&n).contains(&"missing-lead-unit"), "{:?}", codes(&n));
 }
+
+#[test]
+fn a_notice_printed_after_its_attachments() {
+    // 附件1 stands at the top; the frame (organ, 文号, title, addressees,
+    // signature) follows the last attachment: it is the notice's, not the
+    // last project's measures.
+    let n = parse(
+        "附件1\n某某区2025年十件民生实事\n1．新增城镇就业1.5万人。（牵头单位：区人社局）\n2．新建幼儿园4所。（牵头单位：区教育局）\n附件2\n某某区2025年十件民生实事推进措施\n1．新增城镇就业1.5万人。\n（1）开展招聘活动。\n2．新建幼儿园4所。\n（1）加快项目建设。\n某某区人民政府办公室\n某政办〔2025〕4号\n某某区人民政府办公室关于印发某某区2025年十件民生实事的通知\n各街道办事处，区政府各部门：\n现将《某某区2025年十件民生实事》印发给你们，请认真贯彻执行。\n附件：1．某某区2025年十件民生实事\n2．某某区2025年十件民生实事推进措施\n某某区人民政府办公室\n2025年3月3日\n",
+    );
+    let doc = &n.document;
+    assert_eq!(
+        doc.doc_number.as_ref().map(|d| d.text.as_str()),
+        Some("某政办〔2025〕4号")
+    );
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("某某区人民政府办公室关于印发某某区2025年十件民生实事的通知")
+    );
+    assert_eq!(doc.date.as_deref(), Some("2025-03-03"));
+    assert_eq!(n.plan.projects.len(), 2);
+    assert_eq!(project(&n, 2).measures.len(), 1, "the frame is no measure");
+}
