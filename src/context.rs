@@ -29,7 +29,7 @@ impl<'a> Context<'a> {
             .iter()
             .map(|b| {
                 // Furniture, chrome and metadata are never a project's text.
-                matches!(b, Block::Line(l) if matches!(l.kind, LineKind::Furniture | LineKind::Chrome | LineKind::Metadata))
+                matches!(b, Block::Line(l) if matches!(l.kind, LineKind::Furniture | LineKind::Footnote | LineKind::Chrome | LineKind::Metadata))
             })
             .collect();
         Context {

@@ -85,6 +85,10 @@ codes! {
     /// (a 工作方案's 指导思想, 工作目标, 保障措施): kept out of the plan,
     /// its text named by this diagnostic's span.
     NotAProjectList = "not-a-project-list", Info;
+    /// A footnote at a page bottom (a rule, then "① …" lines): set aside so
+    /// the text it interrupts reads on across it; its text is this
+    /// diagnostic's.
+    Footnote = "footnote", Info;
     /// A declared count (a category's "（12 项）", the notice's "50 项")
     /// differs from what is listed.
     CountMismatch = "count-mismatch", Warning;

@@ -72,7 +72,7 @@ pub fn read_signature(ctx: &mut Context, body: Range<usize>) -> Signature {
     let adjacent = k > 0
         && (lines[k - 1] + 1..lines[k]).all(|b| {
             matches!(&ctx.blocks[b], Block::Line(l)
-                if matches!(l.kind, LineKind::Furniture | LineKind::Chrome))
+                if matches!(l.kind, LineKind::Furniture | LineKind::Footnote | LineKind::Chrome))
         });
     if adjacent && is_issuer_line(ctx.text(lines[k - 1])) {
         signature.issuer = Some(ctx.text(lines[k - 1]).to_string());
@@ -87,6 +87,7 @@ pub fn read_frame(ctx: &mut Context, body: Range<usize>, signature: Signature) -
     let mut doc = Document::default();
     let meta_title = read_metadata(ctx, &mut doc);
     report_chrome(ctx);
+    report_footnotes(ctx);
     let lines: Vec<usize> = body
         .filter(|&i| ctx.line(i).is_some_and(|l| l.kind == LineKind::Text) && !ctx.is_used(i))
         .collect();
@@ -273,6 +274,35 @@ fn metadata_fields(text: &MappedText) -> Vec<(&'static str, &str)> {
             (label, s[at + len..end].trim())
         })
         .collect()
+}
+
+/// Each footnote set aside (its rule and lines, consecutive blocks), said
+/// once with its text.
+fn report_footnotes(ctx: &mut Context) {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for i in 0..ctx.blocks.len() {
+        if ctx.line(i).is_some_and(|l| l.kind == LineKind::Footnote) {
+            match runs.last_mut() {
+                Some(run) if run.1 + 1 == i => run.1 = i,
+                _ => runs.push((i, i)),
+            }
+        }
+    }
+    for (first, last) in runs {
+        let text: Vec<&str> = (first..=last)
+            .map(|i| ctx.text(i))
+            .filter(|t| !lex::is_rule_line(t))
+            .collect();
+        let span = ctx.blocks[first].span().cover(ctx.blocks[last].span());
+        ctx.sink.report(
+            Code::Footnote,
+            span,
+            format!(
+                "expected notice text, found a footnote, set aside so the text around it reads on: {}",
+                quote(&text.join(""))
+            ),
+        );
+    }
 }
 
 /// Report the chrome of the page, forum or mirror site the notice was

@@ -26,6 +26,10 @@ pub enum LineKind {
     /// Page furniture: a page number ("— 3 —") or a running header
     /// repeated at page tops. Kept so that it is accounted for.
     Furniture,
+    /// A footnote at a page bottom: the rule above it ("————") and its
+    /// lines ("① “苏式托育”指…"). Set aside so that the text it interrupts
+    /// joins across it, and reported as `footnote`.
+    Footnote,
     /// A web page's metadata field ("发文字号：…", "发布日期：…").
     Metadata,
     /// Chrome of the page, forum or mirror site the notice was copied from

@@ -765,6 +765,48 @@ pub fn is_page_number(line: &str) -> bool {
     false
 }
 
+/// A line that is a rule and nothing else: six or more of ─ — _ - ━ ＿.
+pub fn is_rule_line(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() >= 6
+        && t.chars()
+            .all(|c| matches!(c, '─' | '—' | '_' | '-' | '━' | '＿' | '－' | '―'))
+}
+
+/// Bytes of a footnote mark at the start of the line: "①", "[1]", "［1］",
+/// "注：", "注1：", "*".
+///
+/// ```
+/// use minsheng::lex::footnote_mark_len;
+/// assert_eq!(footnote_mark_len("② 改造内容按照…执行"), '②'.len_utf8());
+/// assert_eq!(footnote_mark_len("[1]见附表"), 3);
+/// assert_eq!(footnote_mark_len("1.新建幼儿园"), 0);
+/// ```
+pub fn footnote_mark_len(line: &str) -> usize {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some(c @ ('①'..='⑳' | '*' | '＊')) => c.len_utf8(),
+        Some(open @ ('[' | '［')) => {
+            let rest = &line[open.len_utf8()..];
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let close = rest[digits..].chars().next();
+            match close {
+                Some(c @ (']' | '］')) if digits > 0 => open.len_utf8() + digits + c.len_utf8(),
+                _ => 0,
+            }
+        }
+        Some('注') => {
+            let rest = &line['注'.len_utf8()..];
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            match rest[digits..].chars().next() {
+                Some(c @ ('：' | ':')) => '注'.len_utf8() + digits + c.len_utf8(),
+                _ => 0,
+            }
+        }
+        _ => 0,
+    }
+}
+
 /// A 发文字号 at the start of the line: agency, year, serial and its length.
 ///
 /// ```

@@ -73,6 +73,7 @@ use crate::source::is_blank_char as is_trimmed;
 pub fn read_text(source: &SourceText) -> Vec<Block> {
     let lines = physical_lines(source);
     let furniture = find_furniture(&lines);
+    let footnotes = find_footnotes(&lines, &furniture);
     // Each line folded once, for the line grammars below.
     let folded_lines: Vec<String> = lines
         .iter()
@@ -83,7 +84,7 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
     let metadata = find_metadata(&lines, &folded_lines, &furniture, &chrome);
     // Lines set aside: they neither join nor split the text around them.
     let aside: Vec<bool> = (0..lines.len())
-        .map(|i| furniture[i] || chrome[i] || metadata[i])
+        .map(|i| furniture[i] || footnotes[i] || chrome[i] || metadata[i])
         .collect();
     // Date lines, found once (a line is asked about as the next line too).
     let date_lines: Vec<bool> = lines
@@ -112,11 +113,11 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
             continue;
         }
         if aside[i] {
-            let kind = aside_kind(&furniture, &chrome, i);
+            let kind = aside_kind(&furniture, &footnotes, &chrome, i);
             if kind == LineKind::Metadata {
                 flush(&mut current, &mut blocks);
             }
-            if kind == LineKind::Furniture {
+            if matches!(kind, LineKind::Furniture | LineKind::Footnote) {
                 in_page_break = true;
                 after_blank = false;
             }
@@ -135,7 +136,7 @@ pub fn read_text(source: &SourceText) -> Vec<Block> {
                 if aside[k] {
                     blocks.push(Block::Line(Line {
                         text: fold(&lines[k].text),
-                        kind: aside_kind(&furniture, &chrome, k),
+                        kind: aside_kind(&furniture, &footnotes, &chrome, k),
                     }));
                 }
             }
@@ -387,9 +388,11 @@ fn continues(prev: &Joined, next: &str, paragraph_break: bool) -> bool {
     !lex::begins_element(next) && !lex::is_standalone(next)
 }
 
-fn aside_kind(furniture: &[bool], chrome: &[bool], i: usize) -> LineKind {
+fn aside_kind(furniture: &[bool], footnotes: &[bool], chrome: &[bool], i: usize) -> LineKind {
     if furniture[i] {
         LineKind::Furniture
+    } else if footnotes[i] {
+        LineKind::Footnote
     } else if chrome[i] {
         LineKind::Chrome
     } else {
@@ -459,6 +462,45 @@ fn blank_lines_separate_paragraphs(lines: &[PhysicalLine]) -> bool {
         .filter(|w| !w[0].is_blank() && w[1].is_blank())
         .count();
     (followed_by_blank as f32) < 0.7 * non_blank as f32
+}
+
+/// Most lines one footnote block takes, its rule included.
+const FOOTNOTE_REACH: usize = 8;
+
+/// Mark footnotes: a rule ("————", "______") whose next line starts with a
+/// footnote mark (①, [1], 注：), and the lines after it up to the page's
+/// end (page furniture, a page break or a blank line) within reach.
+fn find_footnotes(lines: &[PhysicalLine], furniture: &[bool]) -> Vec<bool> {
+    let mut marks = vec![false; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        if !lex::is_rule_line(lines[i].as_str()) {
+            i += 1;
+            continue;
+        }
+        let first = i + 1;
+        if lines
+            .get(first)
+            .is_none_or(|l| lex::footnote_mark_len(l.as_str()) == 0)
+        {
+            i += 1;
+            continue;
+        }
+        let mut end = first;
+        while end < lines.len()
+            && end - i < FOOTNOTE_REACH
+            && !lines[end].is_blank()
+            && !furniture[end]
+            && (end == first || !lines[end].page_break)
+        {
+            end += 1;
+        }
+        for m in &mut marks[i..end] {
+            *m = true;
+        }
+        i = end;
+    }
+    marks
 }
 
 /// Mark page-number lines and running headers.

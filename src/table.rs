@@ -605,6 +605,25 @@ struct Piece<'a> {
 }
 
 /// Rows one cell per line.
+/// The header repeated at a page top, one cell per line from `i`: where
+/// it ends (two header names or more, blank lines among them).
+fn repeated_header_end(lines: &[PhysicalLine], i: usize) -> Option<usize> {
+    let is_name = |k: usize| {
+        let folded = fold_str(lines[k].as_str());
+        column_role(folded.trim_end_matches('|').trim()).is_some()
+    };
+    if i >= lines.len() || !is_name(i) {
+        return None;
+    }
+    let mut k = i;
+    let mut names = 0;
+    while k < lines.len() && (lines[k].is_blank() || is_name(k)) {
+        names += usize::from(!lines[k].is_blank());
+        k += 1;
+    }
+    (names >= 2).then_some(k)
+}
+
 fn read_cell_rows(
     source: &SourceText,
     lines: &[PhysicalLine],
@@ -645,20 +664,10 @@ fn read_cell_rows(
             end = i;
             continue;
         }
-        if column_role(&bare).is_some() {
-            // The header repeated at a page top: one cell per line.
-            let mut k = i;
-            while k < lines.len()
-                && (lines[k].is_blank()
-                    || column_role(lines[k].as_str().trim_end_matches('|').trim()).is_some())
-            {
-                k += 1;
-            }
-            if k - i >= 2 {
-                i = k;
-                end = i;
-                continue;
-            }
+        if let Some(k) = repeated_header_end(lines, i) {
+            i = k;
+            end = i;
+            continue;
         }
         let number = serial_number(&bare);
         let restart = number == Some(1) && rows.last().is_some_and(|r| r.kind == RowKind::Category);
@@ -689,6 +698,11 @@ fn read_cell_rows(
                     });
                 }
                 j += 1;
+                continue;
+            }
+            // The header again at a page top, inside a row cut by the page.
+            if let Some(k) = repeated_header_end(lines, j) {
+                j = k;
                 continue;
             }
             let t = fold_str(l.as_str());

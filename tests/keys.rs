@@ -81,6 +81,7 @@ mod trial {
         jiangbei_2024_fuze
         jiangjin_2025_pdftable
         jiangning_2025_measures
+        jiangyin_2025_footnotes
         jimo_2024_ocr
         jinjiang_2024_trad
         jinshui_2025_gonggao
@@ -106,6 +107,7 @@ mod trial {
         pinghu_2025_batch2
         pingshan_2024_columns
         pizhou_2024_catlead
+        pukou_2025_rawcells
         qingxiu_2025_jueding
         rugao_2024_mirror
         saihan_2019_runhead

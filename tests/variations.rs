@@ -1537,3 +1537,34 @@ fn a_notice_printed_after_its_attachments() {
     assert_eq!(n.plan.projects.len(), 2);
     assert_eq!(project(&n, 2).measures.len(), 1, "the frame is no measure");
 }
+
+#[test]
+fn a_footnote_at_a_page_bottom_inside_a_project() {
+    // The project breaks at the page's end; under a rule, a footnote; the
+    // page number; then the project goes on. The footnote is said, not
+    // glued into the project.
+    let n = parse(
+        "附件\n某某市2025年民生实事项目\n1．新建绿道50公里，城市绿化覆盖率\n————————————\n① 改造内容按照《某某省适老化改造清单》执行，共7类30项。\n— 3 —\n稳定在43%以上。（牵头单位：市住房和城乡建设局）\n2．新增停车泊位1500个。（牵头单位：市城管局）\n",
+    );
+    let p = project(&n, 1);
+    assert_eq!(p.text, "新建绿道50公里，城市绿化覆盖率稳定在43%以上。");
+    assert_eq!(p.lead_units, ["市住房和城乡建设局"]);
+    let footnote = n
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::Footnote)
+        .expect("a footnote diagnostic");
+    assert_eq!(footnote.line, 4, "from the rule");
+}
+
+#[test]
+fn a_table_header_repeated_inside_a_row_cut_by_the_page() {
+    // Cell per line; the page ends after row 1's last cell, and the next
+    // page repeats the header before row 2.
+    let n = parse(
+        "附件\n某某区2025年民生实事项目\n序号\n项目名称\n主要内容\n牵头单位\n1\n提升基层医疗服务能力\n建成社区医院2家。\n区卫生健康委\n第2页 共5页\n序号\n项目名称\n主要内容\n牵头单位\n2\n完善院前急救体系\n新增急救站点3个。\n区卫生健康委\n",
+    );
+    assert_eq!(n.plan.projects.len(), 2, "{:#?}", n.plan.projects);
+    assert_eq!(project(&n, 1).lead_units, ["区卫生健康委"]);
+    assert_eq!(project(&n, 2).lead_units, ["区卫生健康委"]);
+}
