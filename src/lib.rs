@@ -27,6 +27,10 @@
 //! projects continue (matched by content, not number), which are new or
 //! dropped, and what changed in each ([`PlanDiff`]).
 //!
+//! To check a conversion by eye, [`report::render`] makes one HTML page of
+//! the notice's text with every element highlighted, from the [`Parsed`]
+//! result and its [`places`].
+//!
 //! Parsing never fails: what is not understood becomes a [`Diagnostic`].
 
 #![forbid(unsafe_code)]

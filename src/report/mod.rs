@@ -506,13 +506,14 @@ impl<'a> Page<'a> {
         escape(out, name);
         let _ = write!(
             out,
-            " · {} · {} · {} bytes · {} lines · sha256 <code>{}</code></p>\n",
+            " · {} · {} · {} bytes · {} lines · sha256 <code>{}</code></p>",
             html_text(&s.format),
             html_text(&s.encoding),
             s.bytes,
             s.lines,
             html_text(s.sha256.get(..12).unwrap_or(&s.sha256))
         );
+        out.push('\n');
         out.push_str("<dl class=\"facts\">");
         let d = &n.document;
         let plan = &n.plan;
@@ -607,10 +608,7 @@ impl<'a> Page<'a> {
                 .iter()
                 .map(|&k| self.notice().diagnostics[k].severity)
                 .max();
-            let class = match (row.skipped, worst) {
-                (true, _) => " skipped",
-                (false, _) => "",
-            };
+            let class = if row.skipped { " skipped" } else { "" };
             let flag = worst.map_or(String::new(), |s| format!(" flag-{}", s.as_str()));
             let _ = write!(
                 out,
@@ -621,10 +619,8 @@ impl<'a> Page<'a> {
             );
             self.row_text(out, r, &mut opened);
             for &m in &unshown[r] {
-                let mark = &self.marks[m];
                 self.open(out, m, &mut opened);
                 out.push_str("◌</span>");
-                let _ = mark;
             }
             out.push_str("</div>");
             if !notes.is_empty() {

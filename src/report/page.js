@@ -22,6 +22,10 @@
     tr.addEventListener("click", function (event) {
       if (go(tr.getAttribute("data-go"))) {
         event.preventDefault();
+        document.querySelectorAll("tr.current").forEach(function (t) {
+          t.classList.remove("current");
+        });
+        tr.classList.add("current");
       }
     });
   });

@@ -123,12 +123,67 @@ fn page_rows(source: &SourceText) -> Vec<Row> {
         if crate::source::is_blank(text) {
             continue;
         }
-        let piece = MappedText::original(text, span.start as usize);
-        rows.push(Row::mapped(&[(piece, Piece::Text)], true, source));
+        let piece = visible_text(text, span.start as usize);
+        if !crate::source::is_blank(piece.as_str()) {
+            rows.push(Row::mapped(&[(piece, Piece::Text)], true, source));
+        }
     }
     rows.retain(|r| !r.text.is_empty());
     rows.sort_by_key(|r| (r.lo, r.hi));
     rows
+}
+
+/// The text of a stretch of HTML the reader skipped, as a browser shows
+/// it: tags left out (a space where one stood between two words), runs
+/// of whitespace as one space, the common entities decoded; each piece
+/// maps back to the HTML at `at`.
+fn visible_text(html: &str, at: usize) -> MappedText {
+    const ENTITIES: [(&str, &str); 6] = [
+        ("&nbsp;", " "),
+        ("&amp;", "&"),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&quot;", "\""),
+        ("&#39;", "'"),
+    ];
+    let mut out = MappedText::new();
+    let mut space_before = false;
+    let mut i = 0;
+    let push_space = |out: &mut MappedText, space_before: &mut bool, from: usize, to: usize| {
+        if *space_before && !out.is_empty() && !out.as_str().ends_with(' ') {
+            out.push_replacement(" ", crate::source::Span::new(from, to));
+        }
+        *space_before = false;
+    };
+    while i < html.len() {
+        let rest = &html[i..];
+        if rest.starts_with('<') {
+            let end = rest.find('>').map_or(html.len(), |e| i + e + 1);
+            space_before = true;
+            i = end;
+        } else if let Some((entity, text)) = ENTITIES.iter().find(|(e, _)| rest.starts_with(e)) {
+            if *text == " " {
+                space_before = true;
+            } else {
+                push_space(&mut out, &mut space_before, at + i, at + i);
+                out.push_replacement(
+                    text,
+                    crate::source::Span::new(at + i, at + i + entity.len()),
+                );
+            }
+            i += entity.len();
+        } else {
+            let c = rest.chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                space_before = true;
+            } else {
+                push_space(&mut out, &mut space_before, at + i, at + i);
+                out.push_original(&rest[..c.len_utf8()], at + i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    out
 }
 
 /// A table row as pieces: its cells parted by " │ ".

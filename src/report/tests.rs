@@ -262,3 +262,37 @@ fn every_corpus_notice_is_highlighted_in_full() {
     }
     assert!(seen >= 10, "corpus notices found: {seen}");
 }
+
+#[test]
+fn an_element_outside_the_shown_text_is_marked_not_lost() {
+    let mut p = parsed(NOTICE);
+    let end = p.source.text.len();
+    p.notice.plan.projects[0].targets[0].span = Span::new(end + 10, end + 12);
+    let page = render(&p);
+    assert_eq!(count(&highlights(&page), "target"), 2);
+    assert_eq!(page.matches(" unshown\"").count(), 1);
+    assert!(page.contains("1 not in the shown text"));
+    nesting(&page);
+}
+
+#[test]
+fn a_web_page_shows_its_reader_text_and_what_it_skipped() {
+    let page = "<html><body><div class=\"nav\"><a href=\"/\">首页</a>&nbsp;<a href=\"/x\">政务&amp;公开</a></div>\n<div class=\"article\">\n<p>附件1</p>\n<p>一、促进就业（1项）</p>\n<p>（1）新增就业100人。（牵头单位：区人社局）</p>\n</div></body></html>\n";
+    let p = parsed(page);
+    assert_eq!(p.notice.source.format, "html");
+    let out = render(&p);
+    // No markup of the page shows as text; the skipped navigation does,
+    // set aside, as a browser shows it.
+    assert!(!out.contains("&lt;a href"), "markup shown as text");
+    assert!(out.contains("首页 政务&amp;公开"), "skipped text");
+    assert!(out.contains("class=\"row skipped"));
+    let h = highlights(&out);
+    assert_eq!(count(&h, "project"), 1);
+    assert_eq!(count(&h, "lead"), 1);
+    // Rows are numbered with the HTML source's lines.
+    let row = out
+        .lines()
+        .find(|l| l.starts_with("<div class=\"row") && l.contains("m-lead"))
+        .unwrap();
+    assert!(row.contains(">5</a>"), "{row}");
+}
