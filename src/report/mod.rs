@@ -73,7 +73,7 @@ pub fn render(parsed: &Parsed) -> String {
 
 /// A kind of highlight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
+enum Kind {
     /// A field of the document frame.
     Frame,
     /// A line set aside by the reader.
@@ -103,7 +103,7 @@ pub enum Kind {
 impl Kind {
     /// Every kind, outermost first (the order highlights nest in when
     /// they cover the same text).
-    pub const ALL: [Kind; 12] = [
+    const ALL: [Kind; 12] = [
         Kind::Frame,
         Kind::Aside,
         Kind::Unplaced,
@@ -119,7 +119,7 @@ impl Kind {
     ];
 
     /// The CSS class suffix and `data-kind` of the legend: `m-project`.
-    pub fn as_str(self) -> &'static str {
+    fn as_str(self) -> &'static str {
         match self {
             Kind::Frame => "frame",
             Kind::Aside => "aside",
@@ -876,7 +876,7 @@ fn html_text(text: &str) -> String {
 /// parses without errors whatever the input holds. A carriage return
 /// (a CRLF file's line ends are cut off before) becomes U+FFFD too: it
 /// would be read as a line break.
-pub fn escape(out: &mut String, text: &str) {
+fn escape(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
