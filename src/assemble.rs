@@ -591,6 +591,7 @@ fn to_project(ctx: &Context, p: &ProjectDraft) -> (Project, ProjectPlaces) {
     let mut leaders = Vec::new();
     let mut places = ProjectPlaces {
         text: places::runs(&p.text),
+        name: p.name.as_ref().map(places::runs).unwrap_or_default(),
         measures: p.measures.iter().map(|m| places::runs(&m.text)).collect(),
         ..ProjectPlaces::default()
     };

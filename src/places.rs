@@ -116,6 +116,9 @@ impl FrameField {
 pub struct ProjectPlaces {
     /// Its text (without the lead-unit clause).
     pub text: Vec<Span>,
+    /// Its short name, where the notice gives one apart from the text (a
+    /// table's 项目名称 cell).
+    pub name: Vec<Span>,
     /// Parallel to the project's `lead_units`.
     pub lead_units: Vec<Vec<Span>>,
     /// Parallel to its `support_units`.

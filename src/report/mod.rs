@@ -310,8 +310,14 @@ fn project_marks(
         let _ = write!(tip, " · lead {}", project.lead_units.join("、"));
     }
     marks.push(
-        Mark::new(Kind::Project, id.clone(), tip, place.text.clone(), source)
-            .with("data-n", project.number.to_string()),
+        Mark::new(
+            Kind::Project,
+            id.clone(),
+            tip,
+            [&place.name[..], &place.text[..]].concat(),
+            source,
+        )
+        .with("data-n", project.number.to_string()),
     );
     let units = [
         (
