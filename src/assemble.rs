@@ -15,6 +15,7 @@ use crate::layout::LineKind;
 use crate::lex;
 use crate::mapped::MappedText;
 use crate::model::{Attachment, Category, Document, Measure, Plan, Project, Quantity, Subcategory};
+use crate::places::{self, ProjectPlaces};
 use crate::plan::{self, ListDraft, MeasureDraft, NamesDraft, ProjectDraft};
 use crate::quantity;
 use crate::source::Span;
@@ -128,7 +129,11 @@ fn merge_lists(
     });
     // After the total: the heading may be where the notice says it.
     drop_lone_section(&mut main);
-    let projects: Vec<Project> = main.projects.iter().map(|p| to_project(ctx, p)).collect();
+    let (projects, project_places): (Vec<Project>, Vec<ProjectPlaces>) =
+        main.projects.iter().map(|p| to_project(ctx, p)).unzip();
+    ctx.places.projects = project_places;
+    ctx.places.categories = main.categories.iter().map(|c| vec![c.span]).collect();
+    ctx.places.untasked = main.untasked.iter().map(places::runs).collect();
     let categories: Vec<Category> = main
         .categories
         .iter()
@@ -698,30 +703,37 @@ fn marked_leads(units: &[NamesDraft]) -> Vec<NamesDraft> {
 
 /// The model's project. Its own labels decide what 责任单位 means: beside a
 /// 牵头单位 they carry the work out in support; alone they lead.
-fn to_project(ctx: &Context, p: &ProjectDraft) -> Project {
+fn to_project(ctx: &Context, p: &ProjectDraft) -> (Project, ProjectPlaces) {
     let units = marked_leads(&p.units);
     let lead_label_used = units.iter().any(|u| u.role == Role::Lead);
     let mut lead_units = Vec::new();
     let mut support_units = Vec::new();
     let mut leaders = Vec::new();
+    let mut places = ProjectPlaces {
+        text: places::runs(&p.text),
+        name: p.name.as_ref().map(places::runs).unwrap_or_default(),
+        measures: p.measures.iter().map(|m| places::runs(&m.text)).collect(),
+        ..ProjectPlaces::default()
+    };
     let mut seen: std::collections::HashSet<(u8, &str)> = std::collections::HashSet::new();
     for list in &units {
-        let target = match list.role {
-            Role::Lead => &mut lead_units,
-            Role::Responsible if lead_label_used => &mut support_units,
-            Role::Responsible => &mut lead_units,
-            Role::Support => &mut support_units,
-            Role::Leader => &mut leaders,
+        let (target, target_places) = match list.role {
+            Role::Lead => (&mut lead_units, &mut places.lead_units),
+            Role::Responsible if lead_label_used => (&mut support_units, &mut places.support_units),
+            Role::Responsible => (&mut lead_units, &mut places.lead_units),
+            Role::Support => (&mut support_units, &mut places.support_units),
+            Role::Leader => (&mut leaders, &mut places.leaders),
         };
         for name in &list.names {
             // Each name once per role; a set, so a list of thousands of
             // names costs no scan per name.
             if seen.insert((target_role(list.role, lead_label_used), name.as_str())) {
                 target.push(name.as_str().to_string());
+                target_places.push(places::runs(name));
             }
         }
     }
-    Project {
+    let project = Project {
         number: p.number,
         category: p.category,
         subcategory: p.subcategory,
@@ -744,7 +756,8 @@ fn to_project(ctx: &Context, p: &ProjectDraft) -> Project {
         line: ctx.line_no(p.span),
         only_in_measures: p.only_in_measures,
         span: p.span,
-    }
+    };
+    (project, places)
 }
 
 /// The quantities of a text, positioned in the original input.

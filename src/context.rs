@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Code, Diagnostics};
 use crate::layout::{Block, Line, LineKind};
+use crate::places::Places;
 use crate::source::{Position, SourceText, Span};
 
 /// Blocks being consumed by the structure stages.
@@ -15,6 +16,8 @@ pub struct Context<'a> {
     pub source: &'a SourceText,
     /// Diagnostics so far.
     pub sink: Diagnostics,
+    /// Where the elements read so far are (for the report).
+    pub places: Places,
     /// The last position asked for (byte offset on a char boundary, 0-based
     /// line, 1-based column): positions are asked for in increasing order
     /// along a line (a project's quantities), so the column is counted on
@@ -37,6 +40,7 @@ impl<'a> Context<'a> {
             used,
             source,
             sink,
+            places: Places::default(),
             last_position: std::cell::Cell::new(None),
         }
     }

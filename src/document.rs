@@ -26,6 +26,7 @@ use crate::lex::{self, Chrome, MarkerStyle};
 use crate::mapped::MappedText;
 use crate::model::{AttachmentNote, DocNumber, Document, Section};
 use crate::outline;
+use crate::places::{self, FrameField};
 
 /// 发文机关署名 and 成文日期: the last date line of the body and the
 /// organ's name right above it. Read before the plan, so that a project
@@ -38,6 +39,10 @@ pub struct Signature {
     pub issuer: Option<String>,
     /// 成文日期, ISO 8601.
     pub date: Option<String>,
+    /// The block of the issuer's line.
+    pub issuer_at: Option<usize>,
+    /// The block of the date's line.
+    pub date_at: Option<usize>,
 }
 
 /// Find and take the signature among the body blocks.
@@ -62,6 +67,7 @@ pub fn read_signature(ctx: &mut Context, body: Range<usize>) -> Signature {
         return signature;
     };
     signature.date = Some(date);
+    signature.date_at = Some(lines[k]);
     signature.start = Some(lines[k]);
     ctx.take(lines[k]);
     // The organ's name stands right above the date: where a mirror site's
@@ -76,6 +82,7 @@ pub fn read_signature(ctx: &mut Context, body: Range<usize>) -> Signature {
         });
     if adjacent && is_issuer_line(ctx.text(lines[k - 1])) {
         signature.issuer = Some(ctx.text(lines[k - 1]).to_string());
+        signature.issuer_at = Some(lines[k - 1]);
         signature.start = Some(lines[k - 1]);
         ctx.take(lines[k - 1]);
     }
@@ -99,6 +106,7 @@ pub fn read_frame(ctx: &mut Context, body: Range<usize>, signature: Signature) -
     while at < lines.len() && at < start + 4 {
         let text = ctx.text(lines[at]);
         if let Some(n) = standalone_doc_number(text) {
+            place_prefix(ctx, FrameField::DocNumber, lines[at], n.len);
             doc.doc_number = Some(doc_number(text, n));
             own_number = true;
             ctx.take(lines[at]);
@@ -138,6 +146,11 @@ pub fn read_frame(ctx: &mut Context, body: Range<usize>, signature: Signature) -
         let (first, last) = title_lines(ctx, &lines, at, k, title_end);
         let title: String = lines[first..=last].iter().map(|&b| ctx.text(b)).collect();
         doc.title = Some(title);
+        let spans = lines[first..=last]
+            .iter()
+            .flat_map(|&b| block_runs(ctx, b))
+            .collect();
+        ctx.places.frame_field(FrameField::Title, spans);
         for &b in &lines[first..=last] {
             ctx.take(b);
         }
@@ -146,6 +159,7 @@ pub fn read_frame(ctx: &mut Context, body: Range<usize>, signature: Signature) -
     if let Some(k) = number_at.filter(|&k| k >= at) {
         let text = ctx.text(lines[k]);
         if let Some(n) = standalone_doc_number(text) {
+            place_prefix(ctx, FrameField::DocNumber, lines[k], n.len);
             doc.doc_number = Some(doc_number(text, n));
         }
         ctx.take(lines[k]);
@@ -154,6 +168,8 @@ pub fn read_frame(ctx: &mut Context, body: Range<usize>, signature: Signature) -
     if let Some(k) = addressee_at.filter(|&k| k >= at) {
         let text = ctx.text(lines[k]);
         doc.addressees = split_addressees(text.trim_end_matches('：'));
+        let spans = block_runs(ctx, lines[k]);
+        ctx.places.frame_field(FrameField::Addressees, spans);
         ctx.take(lines[k]);
         at = k + 1;
     }
@@ -164,12 +180,23 @@ pub fn read_frame(ctx: &mut Context, body: Range<usize>, signature: Signature) -
         .max(at);
     if signature.issuer.is_some() {
         doc.issuer = signature.issuer;
+        if let Some(b) = signature.issuer_at {
+            let spans = block_runs(ctx, b);
+            ctx.places.frame_field(FrameField::Issuer, spans);
+        }
     }
     if signature.date.is_some() {
         doc.date = signature.date;
+        if let Some(b) = signature.date_at {
+            let spans = block_runs(ctx, b);
+            ctx.places.frame_field(FrameField::Date, spans);
+        }
     }
     if doc.title.is_none() {
-        doc.title = meta_title;
+        if let Some((title, spans)) = meta_title {
+            doc.title = Some(title);
+            ctx.places.frame_field(FrameField::Title, spans);
+        }
     }
     if let Some((k, list)) = read_attachment_note(ctx, &lines[at..end]) {
         doc.attachment_list = list;
@@ -194,27 +221,36 @@ fn doc_number(text: &str, n: lex::DocNumberMatch) -> DocNumber {
 /// is returned, the title when the notice has none. The rest (索引号,
 /// 发布日期 — the day the page went up, not the 成文日期 —, …) is page
 /// metadata, taken without a field. A block printed twice fills once.
-fn read_metadata(ctx: &mut Context, doc: &mut Document) -> Option<String> {
+fn read_metadata(ctx: &mut Context, doc: &mut Document) -> Option<(String, Vec<places::Span>)> {
     let mut title = None;
     for i in 0..ctx.blocks.len() {
         let Some(line) = ctx.line(i) else { continue };
         match line.kind {
             LineKind::Metadata => {
+                let base = line.as_str().as_ptr() as usize;
                 for (label, value) in metadata_fields(&line.text) {
+                    // `value` is a slice of the line's text.
+                    let at = value.as_ptr() as usize - base;
+                    let spans = || places::runs(&line.text.slice(at..at + value.len()));
                     match label {
                         "文号" | "发文字号" if doc.doc_number.is_none() => {
                             if let Some(n) = standalone_doc_number(value) {
                                 doc.doc_number = Some(doc_number(value, n));
+                                ctx.places.frame_field(FrameField::DocNumber, spans());
                             }
                         }
                         "成文日期" if doc.date.is_none() => {
                             doc.date = lex::find_date(value).map(|d| d.iso());
+                            if doc.date.is_some() {
+                                ctx.places.frame_field(FrameField::Date, spans());
+                            }
                         }
                         "发文机关" if doc.issuer.is_none() && is_organ_name(value) => {
                             doc.issuer = Some(value.to_string());
+                            ctx.places.frame_field(FrameField::Issuer, spans());
                         }
                         "名称" | "标题" if title.is_none() && lex::is_title(value) => {
-                            title = Some(value.to_string());
+                            title = Some((value.to_string(), spans()));
                         }
                         _ => {}
                     }
@@ -223,6 +259,8 @@ fn read_metadata(ctx: &mut Context, doc: &mut Document) -> Option<String> {
             }
             LineKind::ArticleTitle => {
                 doc.title = Some(line.as_str().to_string());
+                ctx.places
+                    .frame_field(FrameField::Title, places::runs(&line.text));
                 ctx.take(i);
             }
             _ => {}
@@ -659,6 +697,8 @@ fn read_attachment_note(
     }
     let rest = lex::attachment_note(text)?;
     ctx.take(first);
+    let spans = block_runs(ctx, first);
+    ctx.places.frame_field(FrameField::AttachmentNote, spans);
     let mut list = Vec::new();
     // Entries numbered in any one style: 1. 2., 一、 二、, （1）（2）.
     match lex::marker(rest) {
@@ -676,6 +716,8 @@ fn read_attachment_note(
                             number: m.number,
                             title: t[m.len..].to_string(),
                         });
+                        let spans = block_runs(ctx, b);
+                        ctx.places.frame_field(FrameField::AttachmentNote, spans);
                         ctx.take(b);
                     }
                     _ => break,
@@ -696,9 +738,11 @@ fn read_sections(ctx: &mut Context, lines: &[usize], doc: &mut Document) {
     let texts: Vec<&str> = free.iter().map(|&b| ctx.text(b)).collect();
     let outline = outline::build(&texts);
     let mut preamble: Vec<&str> = outline.preamble.iter().map(|&l| texts[l]).collect();
+    let mut preamble_blocks: Vec<usize> = outline.preamble.iter().map(|&l| free[l]).collect();
     if outline.levels.first() != Some(&MarkerStyle::ChineseComma) {
         // No 一、 sections: the whole body is one text.
         preamble = texts.clone();
+        preamble_blocks = free.clone();
     } else {
         let sections: Vec<usize> = outline.at_level(0).map(|(i, _)| i).collect();
         for (n, &index) in sections.iter().enumerate() {
@@ -722,6 +766,11 @@ fn read_sections(ctx: &mut Context, lines: &[usize], doc: &mut Document) {
             for &b in &free[item.line..next_item_line] {
                 ctx.take(b);
             }
+            let spans = free[item.line..next_item_line]
+                .iter()
+                .flat_map(|&b| block_runs(ctx, b))
+                .collect();
+            ctx.places.frame_field(FrameField::Section, spans);
             doc.sections.push(Section {
                 number: item.marker.number,
                 heading: heading.to_string(),
@@ -741,6 +790,11 @@ fn read_sections(ctx: &mut Context, lines: &[usize], doc: &mut Document) {
     let preamble = preamble.concat();
     if !preamble.is_empty() {
         doc.preamble = Some(preamble);
+        let spans = preamble_blocks
+            .iter()
+            .flat_map(|&b| block_runs(ctx, b))
+            .collect();
+        ctx.places.frame_field(FrameField::Preamble, spans);
     }
 }
 
@@ -758,11 +812,31 @@ fn read_notes(ctx: &mut Context, doc: &mut Document) {
             text.starts_with("抄送") || (text.ends_with("印发") && lex::find_date(text).is_some());
         if is_note {
             doc.notes.push(text.to_string());
+            ctx.places
+                .frame_field(FrameField::Note, places::runs(&line.text));
             ctx.take(i);
         } else if is_colophon {
             doc.colophon.push(text.to_string());
+            ctx.places
+                .frame_field(FrameField::Colophon, places::runs(&line.text));
             ctx.take(i);
         }
+    }
+}
+
+/// The runs of block `b` in the input (a table's span).
+fn block_runs(ctx: &Context, b: usize) -> Vec<places::Span> {
+    match &ctx.blocks[b] {
+        Block::Line(l) => places::runs(&l.text),
+        Block::Table(t) => vec![t.span],
+    }
+}
+
+/// Record a frame field read from the first `len` bytes of line `b`.
+fn place_prefix(ctx: &mut Context, field: FrameField, b: usize, len: usize) {
+    if let Some(line) = ctx.line(b) {
+        let spans = places::runs(&line.text.slice(0..len));
+        ctx.places.frame_field(field, spans);
     }
 }
 

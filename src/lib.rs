@@ -27,6 +27,10 @@
 //! projects continue (matched by content, not number), which are new or
 //! dropped, and what changed in each ([`PlanDiff`]).
 //!
+//! To check a conversion by eye, [`report::render`] makes one HTML page of
+//! the notice's text with every element highlighted, from the [`Parsed`]
+//! result and its [`places`].
+//!
 //! Parsing never fails: what is not understood becomes a [`Diagnostic`].
 
 #![forbid(unsafe_code)]
@@ -51,8 +55,10 @@ pub mod model;
 pub mod normalize;
 pub mod numeral;
 pub mod outline;
+pub mod places;
 pub mod plan;
 pub mod quantity;
+pub mod report;
 pub mod review;
 #[cfg(feature = "schema")]
 pub mod schema;
@@ -138,6 +144,8 @@ pub struct Parsed {
     /// diagnostic reports. The parser's promise is that this is empty;
     /// tests check it.
     pub unaccounted_lines: Vec<u32>,
+    /// Where each element is in the input (what the HTML report shows).
+    pub places: places::Places,
 }
 
 /// Parse a notice given as text.
@@ -181,6 +189,9 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
     let mut ctx = context::Context::new(&blocks, &source, sink);
     let (document, plan, attachments) = assemble::structure(&mut ctx);
     ctx.report_unused();
+    let mut places = std::mem::take(&mut ctx.places);
+    places.keep_frame_fields(&document);
+    places.set_aside = set_aside(&blocks);
     let diagnostics: Vec<model::DiagnosticRecord> = ctx
         .sink
         .into_sorted()
@@ -207,6 +218,7 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
         notice,
         source,
         unaccounted_lines,
+        places,
     }
 }
 
@@ -226,6 +238,7 @@ fn refused(bytes: &[u8], options: &Options, refusal: input::Refusal) -> Parsed {
         notice,
         source,
         unaccounted_lines: Vec::new(),
+        places: places::Places::default(),
     }
 }
 
@@ -247,6 +260,29 @@ pub fn quantities_in_line(line: &str, line_no: u32) -> Vec<model::Quantity> {
                 .get(..span.start as usize)
                 .map_or(1, |before| before.chars().count() as u32 + 1);
             q.to_quantity(span, line_no, column)
+        })
+        .collect()
+}
+
+/// The lines the reader set aside (furniture, footnotes, chrome, page metadata).
+fn set_aside(blocks: &[layout::Block]) -> Vec<places::SetAside> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            layout::Block::Line(l) => {
+                let kind = match l.kind {
+                    layout::LineKind::Furniture => places::SetAsideKind::Furniture,
+                    layout::LineKind::Footnote => places::SetAsideKind::Footnote,
+                    layout::LineKind::Chrome => places::SetAsideKind::Chrome,
+                    layout::LineKind::Metadata => places::SetAsideKind::Metadata,
+                    _ => return None,
+                };
+                Some(places::SetAside {
+                    kind,
+                    spans: places::runs(&l.text),
+                })
+            }
+            layout::Block::Table(_) => None,
         })
         .collect()
 }

@@ -587,6 +587,37 @@ fn review_format_shows_one_line_per_element() {
 }
 
 #[test]
+fn html_format_writes_the_report_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    let out = minsheng_with_stdin(
+        &["parse", "-", "--format", "html", "-o", path_str(&page)],
+        NOTICE.as_bytes(),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let html = fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.ends_with("</html>\n"));
+    assert!(html.contains("class=\"m m-lead\""), "{html}");
+    assert!(html.contains("<tr data-go=\"p1\">"), "{html}");
+    // The same page on stdout.
+    let out = minsheng_with_stdin(&["parse", "-", "--format", "html"], NOTICE.as_bytes());
+    assert_eq!(stdout(&out), html);
+}
+
+#[test]
+fn html_format_refuses_a_batch() {
+    let dir = batch(&["a.txt", "b.txt"]);
+    let out = minsheng(&["parse", path_str(dir.path()), "--format", "html"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("--format html shows one input"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn review_format_refuses_a_batch() {
     let dir = batch(&["a.txt", "b.txt"]);
     let out = minsheng(&["parse", path_str(dir.path()), "--format", "review"]);

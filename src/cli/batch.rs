@@ -24,6 +24,8 @@ pub struct Done {
     pub notice: Notice,
     /// Its diagnostics rendered for the terminal (those `--quiet` keeps).
     pub rendered: String,
+    /// The HTML report, when `--format html` asks for it.
+    pub report: Option<String>,
 }
 
 /// Run `minsheng parse`.
@@ -161,6 +163,7 @@ fn overwrites_input(plan: &Plan, inputs: &[Input]) -> Option<String> {
 fn style(args: &ParseArgs) -> output::Style {
     match (args.format, args.pretty) {
         (OutputFormat::Review, _) => output::Style::Review,
+        (OutputFormat::Html, _) => output::Style::Html,
         (_, true) => output::Style::Pretty,
         (_, false) => output::Style::Canonical,
     }
@@ -169,11 +172,14 @@ fn style(args: &ParseArgs) -> output::Style {
 fn destination(args: &ParseArgs) -> Result<Plan, String> {
     let single = args.inputs.len() == 1 && !args.inputs[0].is_dir();
     match (args.format, &args.out_dir) {
-        (OutputFormat::Review, None) if single && !args.jsonl => {
+        (OutputFormat::Review | OutputFormat::Html, None) if single && !args.jsonl => {
             Ok(Plan::Single(args.output.clone()))
         }
         (OutputFormat::Review, _) => {
             Err("--format review shows one input (no --out-dir or --jsonl)".to_string())
+        }
+        (OutputFormat::Html, _) => {
+            Err("--format html shows one input (no --out-dir or --jsonl)".to_string())
         }
         (OutputFormat::Csv, Some(dir)) => Ok(Plan::Tables(dir.clone())),
         (OutputFormat::Csv, None) => {
@@ -273,9 +279,11 @@ fn parse_one(
         &parsed.notice.diagnostics,
         args.quiet,
     );
+    let report = (args.format == OutputFormat::Html).then(|| minsheng::report::render(&parsed));
     Done {
         notice: parsed.notice,
         rendered,
+        report,
     }
 }
 

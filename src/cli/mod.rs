@@ -125,6 +125,10 @@ pub(crate) enum OutputFormat {
     Csv,
     /// The review form: one line per element, to check a conversion by eye.
     Review,
+    /// The HTML report: the notice's text with every element highlighted,
+    /// diagnostics beside their lines, a table of projects (one page, no
+    /// external assets).
+    Html,
 }
 
 /// The process exit status; a batch takes the worst of its files.

@@ -11,7 +11,7 @@ use std::sync::Mutex;
 
 use minsheng::tables::Tables;
 
-use super::batch::Outcome;
+use super::batch::{Done, Outcome};
 use super::{error, Status};
 
 /// Print text on stdout.
@@ -150,12 +150,16 @@ pub enum Style {
     Pretty,
     /// The review form (`minsheng::review`).
     Review,
+    /// The HTML report (`minsheng::report`).
+    Html,
 }
 
 /// One notice in `style`, with a final newline.
-fn document(out: &mut dyn Write, notice: &minsheng::Notice, style: Style) -> io::Result<()> {
+fn document(out: &mut dyn Write, done: &Done, style: Style) -> io::Result<()> {
+    let notice = &done.notice;
     match style {
         Style::Review => out.write_all(minsheng::review::render(notice).as_bytes()),
+        Style::Html => out.write_all(done.report.as_deref().unwrap_or_default().as_bytes()),
         Style::Canonical | Style::Pretty => json(out, notice, style == Style::Pretty),
     }
 }
@@ -248,11 +252,10 @@ impl Sink {
                 *written = true;
                 match file.take() {
                     Some(mut file) => {
-                        let result =
-                            document(&mut file, &done.notice, *style).and_then(|()| file.commit());
+                        let result = document(&mut file, done, *style).and_then(|()| file.commit());
                         finish(target.as_deref(), result)
                     }
-                    None => deliver(None, |w| document(w, &done.notice, *style)),
+                    None => deliver(None, |w| document(w, done, *style)),
                 }
             }
             Sink::Lines {
