@@ -16,6 +16,8 @@ use crate::normalize::PhysicalLine;
 use crate::source::SourceText;
 use crate::units::Role;
 
+mod aligned;
+
 /// What a table column holds, from its header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColumnRole {
@@ -104,6 +106,9 @@ pub fn read_flattened(
     start: usize,
     furniture: &[bool],
 ) -> Option<(Table, usize)> {
+    if let Some(table) = aligned::read(source, lines, start, furniture) {
+        return Some(table);
+    }
     let (header, next, separator) = read_header(source, lines, start)?;
     let roles: Vec<ColumnRole> = header
         .iter()

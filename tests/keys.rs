@@ -68,6 +68,7 @@ mod trial {
         fujian_2025_qiantou
         fuyang_2025_page
         ganjingzi_2025_blocks
+        gaochun_2024_layout
         gongshu_2025_twolists
         haimen_2025_body
         haishu_2025_unnumbered
@@ -82,6 +83,7 @@ mod trial {
         jiangjin_2025_pdftable
         jiangning_2025_measures
         jiangyin_2025_footnotes
+        jiashan_2025_layout
         jimo_2024_ocr
         jinjiang_2024_trad
         jinshui_2025_gonggao
@@ -127,6 +129,7 @@ mod trial {
         wuzhen_2025_dash
         xiangcheng_2025_nested
         xiaodian_2021_piaojue
+        xiaoshan_2025_twocol
         xinbei_2025_jiyue
         xindu_2024_layoutprose
         xingqing_2020_table

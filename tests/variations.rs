@@ -1568,3 +1568,50 @@ fn a_table_header_repeated_inside_a_row_cut_by_the_page() {
     assert_eq!(project(&n, 1).lead_units, ["区卫生健康委"]);
     assert_eq!(project(&n, 2).lead_units, ["区卫生健康委"]);
 }
+
+#[test]
+fn a_table_laid_out_with_spaces_by_pdftotext_layout() {
+    // `pdftotext -layout`: the header centred over its columns, each cell
+    // in its column, a cell wrapping on the lines around its row's 序号,
+    // rows parted by blank lines, and a row cut by the page.
+    let n = parse(
+        "附件\n某某县2025年民生实事项目\n  序号    项目名称            主要内容及目标            牵头单位\n一、公共服务（2项）\n                        新建中小学、幼儿园6所，\n1     推进教育扩容      新增学位3240个。            县教育局\n\n2     优化基层医疗      建设村卫生室15家，县域      县卫生健康\n                        就诊率达到90%以上。         局\n二、城乡建设（1项）\n3     改造老旧小区      改造老旧小区20个，惠及      县住建局\n\n— 2 —\n\n                        居民1.2万户。\n",
+    );
+    let rows: Vec<(u32, Option<u32>, &str, &str)> = n
+        .plan
+        .projects
+        .iter()
+        .map(|p| {
+            (
+                p.number,
+                p.category,
+                p.text.as_str(),
+                p.lead_units[0].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                1,
+                Some(1),
+                "新建中小学、幼儿园6所，新增学位3240个。",
+                "县教育局"
+            ),
+            (
+                2,
+                Some(1),
+                "建设村卫生室15家，县域就诊率达到90%以上。",
+                "县卫生健康局"
+            ),
+            (
+                3,
+                Some(2),
+                "改造老旧小区20个，惠及居民1.2万户。",
+                "县住建局"
+            )
+        ]
+    );
+    assert_eq!(project(&n, 1).name.as_deref(), Some("推进教育扩容"));
+}
