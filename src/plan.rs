@@ -894,6 +894,7 @@ fn read_outline(
             report_gap(ctx, lines, outline, index);
         }
     }
+    spread_category_measures(&mut draft.projects);
     // A category's units go to its projects that name none.
     let categories = &draft.categories;
     for p in draft.projects.iter_mut().filter(|p| p.units.is_empty()) {
@@ -905,6 +906,43 @@ fn read_outline(
         }
     }
     assign_units(ctx, lines, draft);
+}
+
+/// Measures printed once per category, after its last project ("4.…" /
+/// "推进措施：" / "（1）…" then "二、…"): where in every category of two
+/// projects or more only the last has measures, and two categories or more
+/// are so, they are the category's, and each of its projects has them.
+fn spread_category_measures(projects: &mut [ProjectDraft]) {
+    let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
+    for (k, p) in projects.iter().enumerate() {
+        match groups.last_mut() {
+            Some(g) if p.category.is_some() && projects[g.start].category == p.category => {
+                g.end = k + 1
+            }
+            _ => groups.push(k..k + 1),
+        }
+    }
+    let with_measures =
+        |g: &std::ops::Range<usize>| projects[g.clone()].iter().any(|p| !p.measures.is_empty());
+    let last_only = |g: &std::ops::Range<usize>| {
+        let (last, rest) = projects[g.clone()]
+            .split_last()
+            .expect("groups are not empty");
+        !last.measures.is_empty() && rest.iter().all(|p| p.measures.is_empty())
+    };
+    let multi: Vec<&std::ops::Range<usize>> = groups
+        .iter()
+        .filter(|g| g.len() >= 2 && projects[g.start].category.is_some() && with_measures(g))
+        .collect();
+    if multi.len() < 2 || !multi.iter().all(|g| last_only(g)) {
+        return;
+    }
+    for g in multi.into_iter().cloned().collect::<Vec<_>>() {
+        let measures = projects[g.end - 1].measures.clone();
+        for p in &mut projects[g.start..g.end - 1] {
+            p.measures = measures.clone();
+        }
+    }
 }
 
 /// The levels that group the projects: categories, and subcategories where

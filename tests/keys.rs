@@ -109,6 +109,7 @@ mod trial {
         pinghu_2025_batch2
         pingshan_2024_columns
         pizhou_2024_catlead
+        pukou_2025_catmeasures
         pukou_2025_rawcells
         qingxiu_2025_jueding
         rugao_2024_mirror

@@ -1615,3 +1615,15 @@ fn a_table_laid_out_with_spaces_by_pdftotext_layout() {
     );
     assert_eq!(project(&n, 1).name.as_deref(), Some("推进教育扩容"));
 }
+
+#[test]
+fn measures_printed_once_per_category() {
+    // Each category's 推进措施 follow its last project: they are the
+    // category's, so each of its projects has them.
+    let n = parse(
+        "附件\n某某区2025年民生实事项目及推进措施\n一、教育文体（2项）\n1.新建幼儿园6所。（牵头部门：区教育局）\n2.新建城市书房5家。（牵头部门：区文旅局）\n推进措施：\n（1）3月底前完成立项。\n（2）建立周调度机制。\n二、医疗养老（2项）\n3.新建卫生服务站4个。（牵头部门：区卫健委）\n4.新增养老床位600张。（牵头部门：区民政局）\n推进措施：\n（1）统一设计、统一验收。\n（2）落实运营补贴。\n（3）开展第三方评估。\n",
+    );
+    let counts: Vec<usize> = n.plan.projects.iter().map(|p| p.measures.len()).collect();
+    assert_eq!(counts, [2, 2, 3, 3]);
+    assert_eq!(project(&n, 1).measures[0].text, "3月底前完成立项。");
+}
