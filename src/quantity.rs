@@ -20,7 +20,8 @@
 //!          | ≥ ≧ ⩾ (ge), ≤ ≦ ⩽ (le), > ＞ 逾 超出 突破 (gt), < ＜ 不到 (lt), 至多 未超过 (le)
 //!            then, for words of two or more characters, up to 4 CJK letters
 //!            ("至少开展4次", "不超过每生每年10个月") or, except after 最…, a
-//!            noun phrase of up to 16 ending in 的 ("不低于当地最低工资标准的60%")
+//!            noun phrase of up to 16 ending in 的, 标准 or 水平 ("不低于当地最低工资
+//!            标准的60%", "不低于当地低保标准1.3倍")
 //! after    = (（含）)? (及以上 | 或以上 | 以上 (ge) | 及以下 | 以下 | 以内 (le)
 //!            | 左右 | 上下 (approx)) (（含）)?;  bound = the ge/le ones
 //! ```
@@ -777,11 +778,13 @@ fn compared(i: &str) -> IResult<&str, Candidate> {
     let noun_phrase = wide && !word.starts_with('最');
     let max_gap = if wide { MAX_NOUN_GAP } else { 0 };
     let mut at = rest;
-    let mut prev = None;
     for n in 0..=max_gap {
         // A short gap ("至少开展4次"), or a noun phrase ending in 的
-        // ("不低于当地最低工资标准的60%").
-        if n <= 4 || (noun_phrase && prev == Some('的')) {
+        // ("不低于当地最低工资标准的60%") or naming a reference amount
+        // ("不低于当地低保标准1.3倍").
+        let phrase = &rest[..rest.len() - at.len()];
+        let reference = phrase.ends_with('的') || phrase.ends_with("标准") || phrase.ends_with("水平");
+        if n <= 4 || (noun_phrase && reference) {
             if let Ok((after, mut c)) = measured(at) {
                 if c.kind == Kind::Single || c.kind == Kind::Range {
                     c.before = Some(cmp);
@@ -790,8 +793,7 @@ fn compared(i: &str) -> IResult<&str, Candidate> {
                 }
             }
         }
-        prev = at.chars().next();
-        match prev {
+        match at.chars().next() {
             Some(ch) if is_cjk_letter(ch) => at = &at[ch.len_utf8()..],
             _ => break,
         }
