@@ -74,6 +74,14 @@ pub fn fold(text: &MappedText) -> MappedText {
             copy_from = j;
             continue;
         }
+        // "**…**": Markdown's bold (a Word file converted by pandoc), no
+        // text of the notice.
+        if c == '*' && s[end..].starts_with('*') {
+            out.push_slice(text, copy_from..at);
+            at = end + '*'.len_utf8();
+            copy_from = at;
+            continue;
+        }
         if let Some(expanded) = enclosed_number(c) {
             out.push_slice(text, copy_from..at);
             out.push_replacement(&expanded, text.span_of(at..end));

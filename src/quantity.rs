@@ -783,7 +783,8 @@ fn compared(i: &str) -> IResult<&str, Candidate> {
         // ("不低于当地最低工资标准的60%") or naming a reference amount
         // ("不低于当地低保标准1.3倍").
         let phrase = &rest[..rest.len() - at.len()];
-        let reference = phrase.ends_with('的') || phrase.ends_with("标准") || phrase.ends_with("水平");
+        let reference =
+            phrase.ends_with('的') || phrase.ends_with("标准") || phrase.ends_with("水平");
         if n <= 4 || (noun_phrase && reference) {
             if let Ok((after, mut c)) = measured(at) {
                 if c.kind == Kind::Single || c.kind == Kind::Range {

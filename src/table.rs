@@ -84,10 +84,13 @@ pub fn column_role(header: &str) -> Option<ColumnRole> {
         {
             ColumnRole::Content
         }
-        _ => {
+        // A label of three characters or more: "牵头" alone is half of a
+        // header cell split over two lines ("牵头" / "单位").
+        _ if n >= 3 => {
             let (role, _) = crate::units::clause_label(&format!("{h}："))?;
             ColumnRole::Units(role)
         }
+        _ => return None,
     })
 }
 

@@ -60,7 +60,21 @@ pub struct Clause {
     pub lists: Vec<UnitList>,
 }
 
-const LABEL_ENDS: [&str; 6] = ["单位", "部门", "主体", "领导", "责任人", "负责人"];
+/// What a label names: units (a town's 科室 and 站所 too), or people.
+const LABEL_ENDS: [&str; 9] = [
+    "单位",
+    "部门",
+    "主体",
+    "科室",
+    "站所",
+    "处室",
+    "领导",
+    "责任人",
+    "负责人",
+];
+
+/// Role words that are a label by themselves ("牵头：…", "配合：…").
+const BARE_LABELS: [&str; 5] = ["牵头", "配合", "协办", "主责", "协同"];
 
 /// If `s` starts with a unit label followed by "：", its role and the bytes
 /// taken (label and colon).
@@ -71,6 +85,9 @@ const LABEL_ENDS: [&str; 6] = ["单位", "部门", "主体", "领导", "责任�
 /// assert_eq!(clause_label("配合单位：区财政局").map(|l| l.0), Some(Role::Support));
 /// assert_eq!(clause_label("区政府分管领导：张三").map(|l| l.0), Some(Role::Leader));
 /// assert!(clause_label("单位：区卫健委").is_none());
+/// assert_eq!(clause_label("责任科室：社会事务办").map(|l| l.0), Some(Role::Responsible));
+/// assert_eq!(clause_label("配合站所：财政所").map(|l| l.0), Some(Role::Support));
+/// assert_eq!(clause_label("牵头：市人社局").map(|l| l.0), Some(Role::Lead));
 /// ```
 pub fn clause_label(s: &str) -> Option<(Role, usize)> {
     // A label has 3 to 10 characters, so its colon is among the first 11:
@@ -82,6 +99,9 @@ pub fn clause_label(s: &str) -> Option<(Role, usize)> {
         .enumerate()
         .find(|&(_, (_, c))| c == '：')?;
     let label = &s[..colon];
+    if chars == 2 && BARE_LABELS.contains(&label) {
+        return Some((role_of(label)?, colon + '：'.len_utf8()));
+    }
     if !(3..=10).contains(&chars) || !label.chars().all(is_han) {
         return None;
     }

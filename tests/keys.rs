@@ -63,6 +63,7 @@ mod trial {
         daoli_2021_halfparen
         fancheng_2025_leaders
         fengyang_2024_category
+        fenyi_2023_hanzidate
         fotang_2023_wordpress
         fucheng_2025_tabwrap
         fujian_2025_qiantou
@@ -70,12 +71,15 @@ mod trial {
         ganjingzi_2025_blocks
         gaochun_2024_layout
         gongshu_2025_twolists
+        guangshan_2021_fullwidth
+        gucheng_2026_town
         haimen_2025_body
         haishu_2025_unnumbered
         hexi_2018_minxin
         hongqi_2023_inline
         hongshan_2024_headings
         huangpi_2025_annexfirst
+        huichuan_2019_mdtable
         huoqiu_2025_subitems
         huzhou_2025_semantics
         jiading_2025_funds
@@ -86,10 +90,12 @@ mod trial {
         jiashan_2025_layout
         jimo_2024_ocr
         jinjiang_2024_trad
+        jinniu_2025_wechat
         jinshui_2025_gonggao
         jinwan_2024_threeyear
         jiyang_2019_fengong
         kaifu_2024_wordtab
+        kashi_2025_spaced
         kunshan_2025_csv
         laishan_2025_wordhtml
         lanshan_2024_fangan
@@ -112,6 +118,7 @@ mod trial {
         pukou_2025_catmeasures
         pukou_2025_rawcells
         qingxiu_2025_jueding
+        qionghai_2025_lingdao
         rugao_2024_mirror
         saihan_2019_runhead
         shexian_2025_forum
@@ -144,6 +151,7 @@ mod trial {
         yuhang_2025_targets
         zhangdian_2020_diyixiang
         zhanggong_2025_ten
+        zhengding_2024_bracket
         zhuji_2025_joint
     }
 }

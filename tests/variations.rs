@@ -1627,3 +1627,41 @@ fn measures_printed_once_per_category() {
     assert_eq!(counts, [2, 2, 3, 3]);
     assert_eq!(project(&n, 1).measures[0].text, "3月底前完成立项。");
 }
+
+#[test]
+fn a_towns_labels_and_bare_role_labels() {
+    // A 街道's notice names its 科室 and 站所; another writes only 牵头：
+    // and 配合： before the units.
+    let n = parse(
+        "附件\n某某街道2026年民生实事项目\n1.为120户困难家庭送温暖。\n分管领导：李文华　责任科室：社会事务办　配合站所：财政所\n2.新增就业岗位800个。\n牵头：市人社局\n配合：各乡镇人民政府、街道办事处\n",
+    );
+    let p = project(&n, 1);
+    assert_eq!(
+        (
+            p.lead_units.clone(),
+            p.support_units.clone(),
+            p.leaders.clone()
+        ),
+        (
+            vec!["社会事务办".to_string()],
+            vec!["财政所".to_string()],
+            vec!["李文华".to_string()]
+        )
+    );
+    let p = project(&n, 2);
+    assert_eq!(p.lead_units, ["市人社局"]);
+    assert_eq!(p.support_units, ["各乡镇人民政府", "街道办事处"]);
+    assert_eq!(p.text, "新增就业岗位800个。");
+}
+
+#[test]
+fn markdown_bold_from_a_converted_word_file() {
+    // pandoc writes a Word table's bold category rows and title as **…**.
+    let n = parse(
+        "附件\n**某某区2019年民生实事项目清单**\n| 序号 | 项目名称 | 目标任务 | 牵头单位 |\n|---|---|---|---|\n| **一、教育类（2项）** |  |  |  |\n| 1 | 新建幼儿园 | 新建幼儿园3所。 | 区教育局 |\n| 2 | 改造校舍 | 改造校舍5所。 | 区教育局 |\n",
+    );
+    assert_eq!(n.plan.categories.len(), 1);
+    assert_eq!(n.plan.categories[0].name, "教育类");
+    assert_eq!(n.plan.projects.len(), 2);
+    assert_eq!(project(&n, 2).lead_units, ["区教育局"]);
+}
