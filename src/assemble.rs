@@ -129,6 +129,9 @@ fn merge_lists(
     });
     // After the total: the heading may be where the notice says it.
     drop_lone_section(&mut main);
+    if says_first_unit_leads(ctx) {
+        first_unit_leads(&mut main.projects);
+    }
     let (projects, project_places): (Vec<Project>, Vec<ProjectPlaces>) =
         main.projects.iter().map(|p| to_project(ctx, p)).unzip();
     ctx.places.projects = project_places;
@@ -670,6 +673,47 @@ fn target_role(role: Role, lead_label_used: bool) -> u8 {
         Role::Responsible => 0,
         Role::Support => 1,
         Role::Leader => 2,
+    }
+}
+
+/// A note that the first unit of each list leads ("注：责任单位中排在首位的
+/// 为牵头单位，其余为配合单位"), anywhere in the notice.
+fn says_first_unit_leads(ctx: &Context) -> bool {
+    const FIRST: [&str; 5] = ["首位", "第一位", "排名第一", "排在第一", "第一个"];
+    (0..ctx.blocks.len()).filter_map(|i| ctx.line(i)).any(|l| {
+        let t = l.as_str();
+        t.contains("为牵头单位") && FIRST.iter().any(|w| t.contains(w))
+    })
+}
+
+/// Under such a note: a project's 责任单位 list of two or more, where it
+/// names no lead otherwise, is its first unit leading and the rest in
+/// support.
+fn first_unit_leads(projects: &mut [ProjectDraft]) {
+    for p in projects {
+        if p.units.iter().any(|u| u.role == Role::Lead) {
+            continue;
+        }
+        let Some(k) = p
+            .units
+            .iter()
+            .position(|u| u.role == Role::Responsible && u.names.len() >= 2)
+        else {
+            continue;
+        };
+        let mut names = std::mem::take(&mut p.units[k].names);
+        let rest = names.split_off(1);
+        p.units[k] = NamesDraft {
+            role: Role::Lead,
+            names,
+        };
+        p.units.insert(
+            k + 1,
+            NamesDraft {
+                role: Role::Support,
+                names: rest,
+            },
+        );
     }
 }
 

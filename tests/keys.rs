@@ -57,6 +57,7 @@ mod trial {
         bozhou_2024_wrapped
         cangshan_2025_webcopy
         changan_2022_web
+        chaoyang_2020_notes
         chengguan_2020_pdfcells
         chengxiang_2024_funds
         dangtu_2024_gbk

@@ -1665,3 +1665,13 @@ fn markdown_bold_from_a_converted_word_file() {
     assert_eq!(n.plan.projects.len(), 2);
     assert_eq!(project(&n, 2).lead_units, ["区教育局"]);
 }
+
+#[test]
+fn a_note_that_the_first_unit_of_each_list_leads() {
+    let n = parse(
+        "附件\n某某区2020年民生实事项目\n1.新建幼儿园3所。\n责任单位：区教育局、区发改局、区财政局\n2.新增养老床位200张。\n责任单位：区民政局\n注：责任单位中排在首位的为牵头单位，其余为配合单位。\n",
+    );
+    assert_eq!(project(&n, 1).lead_units, ["区教育局"]);
+    assert_eq!(project(&n, 1).support_units, ["区发改局", "区财政局"]);
+    assert_eq!(project(&n, 2).lead_units, ["区民政局"]);
+}
