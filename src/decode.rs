@@ -86,7 +86,7 @@ impl std::str::FromStr for EncodingChoice {
     /// `cp936`.
     ///
     /// ```
-    /// use minsheng::decode::EncodingChoice;
+    /// use minsheng::internals::decode::EncodingChoice;
     /// assert_eq!("GB2312".parse(), Ok(EncodingChoice::Gbk));
     /// assert_eq!("utf-16be".parse(), Ok(EncodingChoice::Utf16Be));
     /// assert!("latin1".parse::<EncodingChoice>().is_err());
@@ -129,7 +129,7 @@ pub struct Decoded {
 /// Decode `bytes`.
 ///
 /// ```
-/// use minsheng::decode::{decode, EncodingChoice};
+/// use minsheng::internals::decode::{decode, EncodingChoice};
 /// let d = decode("\u{feff}附件 1".as_bytes(), EncodingChoice::Auto);
 /// assert_eq!(d.text, "附件 1");
 /// assert_eq!(d.encoding, "UTF-8");

@@ -14,14 +14,16 @@
 //! ## Stages
 //! Data flows one way; each stage is a module with its own output type:
 //!
-//! 1. [`input`] and [`decode`]: bytes → text ([`source::SourceText`]),
+//! 1. input and decoding: bytes → text ([`SourceText`]),
 //!    encoding detected; empty, binary and too-large inputs are refused
 //!    with one diagnostic.
-//! 2. reading: text → [`layout::Block`]s: logical lines with page-break splits
+//! 2. reading: text → blocks: logical lines with page-break splits
 //!    joined, page furniture set aside, punctuation width folded, tables
-//!    rebuilt; every piece keeps its way back to the input ([`mapped`]).
+//!    rebuilt; every piece keeps its way back to the input.
 //! 3. structure: blocks → the document frame and the plan.
-//! 4. [`emit`]: the [`model::Notice`] → canonical or pretty JSON.
+//! 4. [`emit`]: the [`model::Notice`] → canonical or pretty JSON; [`review`]
+//!    a line per element to check by eye; with features, [`tables`] (`csv`),
+//!    [`render`] (`render`: rustc-style diagnostics) and [`schema`].
 //!
 //! Two notices of one place in two years are compared by [`diff()`]: which
 //! projects continue (matched by content, not number), which are new or
@@ -32,46 +34,87 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
+// The stages: private; tests, benches and the fuzz targets reach them
+// through `internals`.
 mod assemble;
-pub mod attachments;
-pub mod context;
-pub mod decimal;
-pub mod decode;
+mod attachments;
+mod context;
+mod decimal;
+mod decode;
+mod document;
+mod fold;
+mod html;
+mod input;
+mod layout;
+mod lex;
+mod mapped;
+mod normalize;
+mod outline;
+mod plan;
+mod quantity;
+mod source;
+mod table;
+mod traditional;
+mod units;
+mod validate;
+
+// The public surface.
 pub mod diagnostic;
 pub mod diff;
-pub mod document;
 pub mod emit;
-pub mod fold;
-pub mod html;
-pub mod input;
-pub mod layout;
-pub mod lex;
-pub mod mapped;
 pub mod model;
-pub mod normalize;
 pub mod numeral;
-pub mod outline;
-pub mod plan;
-pub mod quantity;
+#[cfg(feature = "render")]
+pub mod render;
 pub mod review;
 #[cfg(feature = "schema")]
 pub mod schema;
-pub mod source;
-pub mod table;
 #[cfg(feature = "csv")]
 pub mod tables;
-pub mod traditional;
-pub mod units;
-mod validate;
 
-pub use decimal::Decimal;
+pub use decimal::{Decimal, ParseDecimalError};
+pub use decode::EncodingChoice;
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use diff::{diff, PlanDiff};
 pub use model::Notice;
-pub use source::Span;
+pub use source::{LineIndex, Position, SourceText, Span};
 
-use decode::EncodingChoice;
-use source::SourceText;
+/// The parser's stages, for the crate's own tests, benches and fuzz
+/// targets. Not a stable interface: anything here may change in any
+/// release.
+#[doc(hidden)]
+pub mod internals {
+    /// Stage modules re-exported whole.
+    macro_rules! stages {
+        ($($m:ident),*) => {$(
+            #[allow(missing_docs)]
+            pub mod $m {
+                pub use crate::$m::*;
+            }
+        )*};
+    }
+    stages!(
+        attachments,
+        context,
+        decimal,
+        decode,
+        document,
+        fold,
+        html,
+        input,
+        layout,
+        lex,
+        mapped,
+        normalize,
+        outline,
+        plan,
+        quantity,
+        source,
+        table,
+        traditional,
+        units
+    );
+}
 
 /// How to read an input.
 #[derive(Debug, Clone)]

@@ -3,7 +3,7 @@
 
 mod support;
 
-use minsheng::decode::{decode, EncodingChoice};
+use minsheng::internals::decode::{decode, EncodingChoice};
 use minsheng::{parse_bytes, Code, Options};
 use support::codes;
 

@@ -2,7 +2,7 @@
 //! replay program and the stable stress loop.
 #![forbid(unsafe_code)]
 
-use minsheng::decode::EncodingChoice;
+use minsheng::internals::decode::EncodingChoice;
 use minsheng::model::Notice;
 use minsheng::{emit, parse_bytes, Options, Parsed};
 

@@ -1,5 +1,4 @@
 //! The `minsheng` binary end to end: exit codes, inputs, outputs.
-#![cfg(feature = "cli")]
 
 use std::fs;
 use std::io::Write;
@@ -7,6 +6,10 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
+
+/// The repository root: the corpus and the schema files are there, and
+/// the binary runs from there, as the README's commands do.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
 const NOTICE: &str =
     "附件 1\n\n一、促进就业（1 项）\n\n（1）新增城镇就业 1.15 万人左右。（牵头单位：区人社局）\n";
@@ -21,6 +24,7 @@ fn minsheng(args: &[&str]) -> Output {
 
 fn minsheng_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_minsheng"))
+        .current_dir(ROOT)
         .args(args)
         .env_remove("NO_COLOR")
         .stdin(Stdio::piped())
@@ -380,7 +384,7 @@ fn codes_and_explain_describe_every_code() {
 fn schema_prints_the_committed_schema() {
     let out = minsheng(&["schema"]);
     assert_eq!(code(&out), 0);
-    let committed = fs::read_to_string("schema/notice.schema.json").unwrap();
+    let committed = fs::read_to_string(format!("{ROOT}/schema/notice.schema.json")).unwrap();
     assert_eq!(stdout(&out), committed);
 }
 
@@ -388,6 +392,7 @@ fn schema_prints_the_committed_schema() {
 fn a_closed_stdout_ends_quietly() {
     let dir = batch(&["a.txt", "b.txt", "c.txt", "d.txt"]);
     let mut child = Command::new(env!("CARGO_BIN_EXE_minsheng"))
+        .current_dir(ROOT)
         .args(["parse", "--jsonl", path_str(dir.path())])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -532,12 +537,13 @@ fn an_interrupted_batch_leaves_only_complete_files() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("in");
     fs::create_dir(&inputs).unwrap();
-    let seed = include_str!("../corpus/yaohai-2024.txt").repeat(4);
+    let seed = include_str!("../../corpus/yaohai-2024.txt").repeat(4);
     for i in 0..40 {
         fs::write(inputs.join(format!("n{i:02}.txt")), &seed).unwrap();
     }
     let outputs = dir.path().join("out");
     let child = Command::new(env!("CARGO_BIN_EXE_minsheng"))
+        .current_dir(ROOT)
         .args([
             "parse",
             "-q",
@@ -736,7 +742,7 @@ fn diff_reads_our_json_output_as_the_notice_it_came_from() {
     // Pretty JSON, and a new year on stdin.
     let pretty = dir.path().join("2024-pretty.json");
     minsheng(&["parse", "--pretty", "-o", path_str(&pretty), OLD_YEAR]);
-    let new_text = fs::read(NEW_YEAR).unwrap();
+    let new_text = fs::read(format!("{ROOT}/{}", NEW_YEAR)).unwrap();
     let out = minsheng_with_stdin(&["diff", path_str(&pretty), "-"], &new_text);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(json(stdout(&out))["totals"]["continued"], 18);
@@ -815,10 +821,13 @@ fn diff_usage_and_io_errors_exit_2() {
     assert!(stderr(&out).contains("JSON Lines"), "{}", stderr(&out));
     // An output that is one of the inputs is refused before it is touched.
     let copy = dir.path().join("2025.txt");
-    fs::copy(NEW_YEAR, &copy).unwrap();
+    fs::copy(format!("{ROOT}/{}", NEW_YEAR), &copy).unwrap();
     let out = minsheng(&["diff", "-o", path_str(&copy), OLD_YEAR, path_str(&copy)]);
     assert_eq!(code(&out), 2);
-    assert_eq!(fs::read(&copy).unwrap(), fs::read(NEW_YEAR).unwrap());
+    assert_eq!(
+        fs::read(&copy).unwrap(),
+        fs::read(format!("{ROOT}/{}", NEW_YEAR)).unwrap()
+    );
 }
 
 #[test]
@@ -857,11 +866,11 @@ fn schema_diff_prints_the_committed_diff_schema() {
     assert_eq!(code(&out), 0);
     assert_eq!(
         stdout(&out),
-        fs::read_to_string("schema/diff.schema.json").unwrap()
+        fs::read_to_string(format!("{ROOT}/schema/diff.schema.json")).unwrap()
     );
     let notice = minsheng(&["schema"]);
     assert_eq!(
         stdout(&notice),
-        fs::read_to_string("schema/notice.schema.json").unwrap()
+        fs::read_to_string(format!("{ROOT}/schema/notice.schema.json")).unwrap()
     );
 }

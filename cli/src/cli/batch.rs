@@ -257,7 +257,7 @@ fn parse_one(
     input: &Input,
     bytes: &[u8],
     args: &ParseArgs,
-    renderer: &annotate_snippets::Renderer,
+    renderer: &minsheng::render::Style,
 ) -> Done {
     let options = Options {
         name: input.source_name(),

@@ -14,8 +14,8 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use minsheng::decode::EncodingChoice;
 use minsheng::diff::{DiffOptions, PlanDiff};
+use minsheng::EncodingChoice;
 use minsheng::{InputFormat, Notice, Options, Severity};
 
 use super::output::{finish, AtomicFile};

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use minsheng::decode::EncodingChoice;
+use minsheng::EncodingChoice;
 use minsheng::InputFormat;
 
 const EXIT_STATUS_HELP: &str = "\
