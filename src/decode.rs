@@ -35,6 +35,7 @@ use crate::source::Span;
 
 /// Which encoding to read the bytes as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum EncodingChoice {
     /// Detect: byte-order mark, then UTF-8, then GB18030 (see the module doc).
     #[default]

@@ -30,6 +30,18 @@
 //! dropped, and what changed in each ([`PlanDiff`]).
 //!
 //! Parsing never fails: what is not understood becomes a [`Diagnostic`].
+//!
+//! ## Features
+//! The default build is the library alone (`detect`: legacy-encoding
+//! detection). `render` adds [`render`] (rustc-style diagnostics), `csv`
+//! adds [`tables`], `schema` adds [`schema`] and `JsonSchema` on the model.
+//! The command-line tool is its own crate (`minsheng-cli`).
+//!
+//! ## Stability
+//! The model's structs and enums are `#[non_exhaustive]`: fields and
+//! variants may be added. Read them, and build your own from `Default`;
+//! [`Options`] has `with_` methods. The stages under `internals` are for the
+//! crate's own tests and change without notice.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
@@ -116,8 +128,17 @@ pub mod internals {
     );
 }
 
-/// How to read an input.
+/// How to read an input. Built from [`Options::default`] and the `with_`
+/// methods (more fields may come):
+///
+/// ```
+/// let options = minsheng::Options::default()
+///     .with_name("notice.html")
+///     .with_format(minsheng::InputFormat::Html);
+/// assert_eq!(options.name.as_deref(), Some("notice.html"));
+/// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Options {
     /// The input's name for `source.name` (a file path), if any.
     pub name: Option<String>,
@@ -144,8 +165,35 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// With `source.name` set to `name`.
+    pub fn with_name(mut self, name: impl Into<String>) -> Options {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Read as this encoding (default: detected).
+    pub fn with_encoding(mut self, encoding: EncodingChoice) -> Options {
+        self.encoding = encoding;
+        self
+    }
+
+    /// Read with this reader (default: decided by content).
+    pub fn with_format(mut self, format: InputFormat) -> Options {
+        self.format = format;
+        self
+    }
+
+    /// Refuse inputs larger than this many bytes.
+    pub fn with_max_bytes(mut self, max_bytes: usize) -> Options {
+        self.max_bytes = max_bytes;
+        self
+    }
+}
+
 /// Which reader turns the text into blocks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum InputFormat {
     /// Decide by content: HTML if it looks like a web page, else text.
     #[default]
@@ -172,6 +220,7 @@ impl std::str::FromStr for InputFormat {
 
 /// A parsed notice with the decoded source its positions point into.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Parsed {
     /// The result.
     pub notice: Notice,

@@ -23,7 +23,7 @@ impl Span {
     ///
     /// Offsets are 32-bit: one above `u32::MAX` (4 GiB) is saturated to
     /// it, never wrapped. The parser refuses inputs that large
-    /// ([`crate::input`]), so its spans are always exact.
+    /// (the input stage), so its spans are always exact.
     ///
     /// ```
     /// let s = minsheng::Span::new(3, 9);

@@ -259,12 +259,11 @@ fn parse_one(
     args: &ParseArgs,
     renderer: &minsheng::render::Style,
 ) -> Done {
-    let options = Options {
-        name: input.source_name(),
-        encoding: args.encoding,
-        format: args.input_format,
-        max_bytes: args.max_bytes,
-    };
+    let mut options = Options::default()
+        .with_encoding(args.encoding)
+        .with_format(args.input_format)
+        .with_max_bytes(args.max_bytes);
+    options.name = input.source_name();
     let parsed = minsheng::parse_bytes(bytes, &options);
     let rendered = render::diagnostics(
         renderer,
