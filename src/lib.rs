@@ -273,12 +273,13 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
     let mut ctx = context::Context::new(&blocks, &source, sink);
     let (document, plan, attachments) = assemble::structure(&mut ctx);
     ctx.report_unused();
-    let diagnostics: Vec<model::DiagnosticRecord> = ctx
+    let mut diagnostics: Vec<model::DiagnosticRecord> = ctx
         .sink
         .into_sorted()
         .into_iter()
         .map(|d| record(d, &source))
         .collect();
+    concerned_projects(&mut diagnostics, &plan.projects);
     let notice = Notice {
         schema_version: model::SCHEMA_VERSION,
         source: source_info(bytes, options, &source, if html { "html" } else { "text" }),
@@ -382,9 +383,45 @@ fn record(d: Diagnostic, source: &SourceText) -> model::DiagnosticRecord {
         message: d.message,
         line: p.line,
         column: p.column,
+        project: None,
         labels,
         help: d.help,
         span: d.span,
+    }
+}
+
+/// Set each diagnostic's `project`: the project whose text its span starts
+/// in; else the project one of its labels points into (a difference found
+/// in another attachment names "project 12 in the list"); else the project
+/// one of whose measures is on its line. Projects are sorted by where they
+/// start once, so this is O((d + l + p) log p) for d diagnostics with l
+/// labels.
+fn concerned_projects(diagnostics: &mut [model::DiagnosticRecord], projects: &[model::Project]) {
+    let mut starts: Vec<(u32, u32, u32)> = projects
+        .iter()
+        .filter(|p| !p.span.is_empty())
+        .map(|p| (p.span.start, p.span.end, p.number))
+        .collect();
+    starts.sort_unstable();
+    let mut measure_lines = std::collections::BTreeMap::new();
+    for p in projects {
+        for m in &p.measures {
+            measure_lines.entry(m.line).or_insert(p.number);
+        }
+    }
+    let inside = |span: Span| {
+        let at = span.start;
+        let before = starts.partition_point(|&(start, _, _)| start <= at);
+        before
+            .checked_sub(1)
+            .map(|i| starts[i])
+            .filter(|&(_, end, _)| at < end)
+            .map(|(_, _, number)| number)
+    };
+    for d in diagnostics {
+        d.project = inside(d.span)
+            .or_else(|| d.labels.iter().find_map(|l| inside(l.span)))
+            .or_else(|| measure_lines.get(&d.line).copied());
     }
 }
 

@@ -391,6 +391,12 @@ pub struct DiagnosticRecord {
     pub line: u32,
     /// 1-based column in characters.
     pub column: u32,
+    /// The number of the project it concerns, where it points into one
+    /// (the project's text, its lead-unit clause, or one of its measures);
+    /// omitted when it concerns no single project (the frame, a category,
+    /// the totals, unplaced text between projects).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<u32>,
     /// Other places the message speaks of (omitted when none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub labels: Vec<LabelRecord>,

@@ -174,8 +174,23 @@ fn several_inputs_need_a_destination() {
     let out = minsheng(&["parse", path_str(&a), path_str(&b)]);
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("--out-dir"), "{}", stderr(&out));
-    let out = minsheng(&["parse", "--format", "csv", path_str(&a)]);
-    assert_eq!(code(&out), 2, "CSV needs --out-dir");
+    let out = minsheng(&["parse", "--table", "projects", path_str(&a)]);
+    assert_eq!(code(&out), 2, "--table is for CSV");
+    assert!(stderr(&out).contains("--format csv"), "{}", stderr(&out));
+    let out = minsheng(&[
+        "parse",
+        "--format",
+        "csv",
+        "--table",
+        "project",
+        path_str(&a),
+    ]);
+    assert_eq!(code(&out), 2, "an unknown table");
+    assert!(
+        stderr(&out).contains("expected projects"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -349,8 +364,10 @@ fn csv_tables_read_back_with_a_bom_and_headers() {
     ]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     for (file, first, last) in [
-        ("projects.csv", "source_file", "targets"),
+        ("projects.csv", "source_file", "line"),
         ("quantities.csv", "source_file", "canonical_unit"),
+        ("measures.csv", "source_file", "line"),
+        ("diagnostics.csv", "source_file", "help"),
     ] {
         let bytes = fs::read(out_dir.path().join(file)).unwrap();
         assert!(
@@ -365,6 +382,97 @@ fn csv_tables_read_back_with_a_bom_and_headers() {
             assert_eq!(record.unwrap().len(), headers.len());
         }
     }
+}
+
+#[test]
+fn one_csv_table_goes_to_stdout_keyed_by_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    // One notice with a 发文字号 and a date, one whose project has no lead unit.
+    let keyed = format!(
+        "某民生办〔2024〕3号\n\n关于印发某区2024年民生实事的通知\n\n各街道：\n\n现将民生实事印发给你们。\n\n\
+         附件：某区2024年民生实事\n\n某区民生实事办公室\n2024年4月24日\n\n{NOTICE}"
+    );
+    fs::write(dir.path().join("a.txt"), keyed).unwrap();
+    fs::write(
+        dir.path().join("b.txt"),
+        "附件 1\n\n一、促进就业（1 项）\n\n（1）新增城镇就业 1.15 万人左右。\n",
+    )
+    .unwrap();
+    let out = minsheng(&["parse", "--format", "csv", path_str(dir.path())]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        out.stdout
+            .starts_with(b"source_file,sha256,doc_number,date,region,"),
+        "projects by default, and no byte-order mark on stdout"
+    );
+    let rows = csv_rows(stdout(&out));
+    assert_eq!(
+        rows.len(),
+        3,
+        "a header and one project per notice: {rows:?}"
+    );
+    let sha = |name: &str| {
+        let parsed = minsheng(&["parse", path_str(&dir.path().join(name))]);
+        json(stdout(&parsed))["source"]["sha256"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(rows[1][0].ends_with("a.txt"), "{:?}", rows[1]);
+    assert_eq!(rows[1][1], sha("a.txt"));
+    assert_eq!(rows[1][2], "某民生办〔2024〕3号");
+    assert_eq!(rows[1][3], "2024-04-24");
+    assert_eq!(
+        (rows[2][1].as_str(), rows[2][2].as_str()),
+        (sha("b.txt").as_str(), "")
+    );
+
+    // The diagnostics table names the project a diagnostic concerns.
+    let out = minsheng(&[
+        "parse",
+        "--format",
+        "csv",
+        "--table",
+        "diagnostics",
+        path_str(&dir.path().join("b.txt")),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let rows = csv_rows(stdout(&out));
+    let project = rows[0].iter().position(|c| c == "project").unwrap();
+    let missing: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| r[5] == "missing-lead-unit")
+        .collect();
+    assert_eq!(missing.len(), 1, "{rows:?}");
+    assert_eq!(missing[0][project], "1");
+    // And the JSON has the same number under `project`.
+    let parsed = minsheng(&["parse", path_str(&dir.path().join("b.txt"))]);
+    let diagnostics = json(stdout(&parsed))["diagnostics"].clone();
+    let d = diagnostics
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "missing-lead-unit")
+        .unwrap()
+        .clone();
+    assert_eq!(d["project"], 1);
+
+    // -o FILE gets a byte-order mark, for spreadsheets.
+    let target = dir.path().join("m.csv");
+    let out = minsheng(&[
+        "parse",
+        "--format",
+        "csv",
+        "--table",
+        "measures",
+        "-o",
+        path_str(&target),
+        path_str(&dir.path().join("a.txt")),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(fs::read(&target)
+        .unwrap()
+        .starts_with(b"\xEF\xBB\xBFsource_file,sha256,"));
 }
 
 #[test]
