@@ -78,6 +78,27 @@ impl EncodingChoice {
     }
 }
 
+impl std::fmt::Display for EncodingChoice {
+    /// The label `--encoding` takes, which [`FromStr`](std::str::FromStr)
+    /// reads back: `auto`, `utf-8`, `gb18030`, `gbk`, `utf-16le`, `utf-16be`.
+    ///
+    /// ```
+    /// use minsheng::EncodingChoice;
+    /// assert_eq!(EncodingChoice::Utf16Le.to_string(), "utf-16le");
+    /// assert_eq!("gbk".parse::<EncodingChoice>().unwrap().to_string(), "gbk");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            EncodingChoice::Auto => "auto",
+            EncodingChoice::Utf8 => "utf-8",
+            EncodingChoice::Gb18030 => "gb18030",
+            EncodingChoice::Gbk => "gbk",
+            EncodingChoice::Utf16Le => "utf-16le",
+            EncodingChoice::Utf16Be => "utf-16be",
+        })
+    }
+}
+
 impl std::str::FromStr for EncodingChoice {
     type Err = String;
 
@@ -87,7 +108,7 @@ impl std::str::FromStr for EncodingChoice {
     /// `cp936`.
     ///
     /// ```
-    /// use minsheng::internals::decode::EncodingChoice;
+    /// use minsheng::EncodingChoice;
     /// assert_eq!("GB2312".parse(), Ok(EncodingChoice::Gbk));
     /// assert_eq!("utf-16be".parse(), Ok(EncodingChoice::Utf16Be));
     /// assert!("latin1".parse::<EncodingChoice>().is_err());

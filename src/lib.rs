@@ -204,6 +204,22 @@ pub enum InputFormat {
     Html,
 }
 
+impl std::fmt::Display for InputFormat {
+    /// `auto`, `text` or `html`, as `--input` takes them.
+    ///
+    /// ```
+    /// let f: minsheng::InputFormat = "htm".parse().unwrap();
+    /// assert_eq!(f.to_string(), "html");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            InputFormat::Auto => "auto",
+            InputFormat::Text => "text",
+            InputFormat::Html => "html",
+        })
+    }
+}
+
 impl std::str::FromStr for InputFormat {
     type Err = String;
     fn from_str(s: &str) -> Result<InputFormat, String> {
