@@ -18,7 +18,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use minsheng::{decode, emit, normalize, source::SourceText, Options};
+use minsheng::internals::{decode, normalize};
+use minsheng::{emit, Options, SourceText};
 
 const SEED: &str = include_str!("../corpus/yaohai-2024.txt");
 const CORPUS: [(&str, &str); 5] = [

@@ -3,7 +3,7 @@
 //! Run: `cargo bench --bench quantity -- --quick`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use minsheng::quantity::find_quantities;
+use minsheng::internals::quantity::find_quantities;
 
 const SEED: &str = include_str!("../corpus/yaohai-2024.txt");
 

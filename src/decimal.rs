@@ -3,7 +3,11 @@
 //! Values are `mantissa × 10^-scale` with an `i128` mantissa, kept normalized
 //! (no trailing zeros in the fraction), so equal values are equal structs and
 //! print one way. The JSON form is the shortest exact decimal (`11500`,
-//! `99.985`, `0.5`), written as a JSON number without passing through `f64`.
+//! `99.985`, `0.5`), written as a JSON number without passing through `f64`
+//! by our writer ([`crate::emit`]). Through any other serde serializer a
+//! value is the format's integer or float when that is exact, else its
+//! exact text as a string (see [`Decimal`]'s `Serialize`); read back, JSON
+//! numbers keep their own digits.
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -256,28 +260,183 @@ impl fmt::Debug for Decimal {
     }
 }
 
-impl serde::Serialize for Decimal {
-    /// A JSON number with exactly these digits (serde_json's
-    /// `arbitrary_precision` keeps the text of a `Number`).
+/// The name of the newtype a [`Decimal`] serializes as. Serializers pass a
+/// newtype through to what it holds; our JSON writer ([`crate::emit`])
+/// knows the name and writes the exact digits as a JSON number.
+pub(crate) const DECIMAL_TOKEN: &str = "$minsheng::Decimal";
+
+/// The name under which serde_json (feature `raw_value`) hands a value's
+/// JSON text to a deserializer that asks for it.
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+
+/// The struct name serde_json gives its numbers when an embedder turns its
+/// `arbitrary_precision` feature on (we do not): one field, the digits.
+const ARBITRARY_NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// How a [`Decimal`] appears to a serializer: the format's own number
+/// where that number is exact, else the exact text.
+enum Repr {
+    Int(i64),
+    Float(f64),
+    Text(String),
+}
+
+impl Decimal {
+    fn repr(self) -> Repr {
+        if let Some(n) = self.to_i128().and_then(|n| i64::try_from(n).ok()) {
+            return Repr::Int(n);
+        }
+        let text = self.to_string();
+        match text.parse::<f64>() {
+            Ok(f) if f.is_finite() && Decimal::from_f64_shortest(f) == Some(self) => Repr::Float(f),
+            _ => Repr::Text(text),
+        }
+    }
+
+    /// The decimal an `f64` prints as (its shortest round-trip digits):
+    /// `99.985_f64` is `99.985`. `None` for NaN, infinities and values
+    /// beyond what a `Decimal` holds.
+    fn from_f64_shortest(f: f64) -> Option<Decimal> {
+        if !f.is_finite() {
+            return None;
+        }
+        parse_json_number(&format!("{f:e}")).ok()
+    }
+}
+
+impl serde::Serialize for Repr {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let number =
-            serde_json::Number::from_str(&self.to_string()).map_err(serde::ser::Error::custom)?;
-        number.serialize(s)
+        match self {
+            Repr::Int(n) => s.serialize_i64(*n),
+            Repr::Float(f) => s.serialize_f64(*f),
+            Repr::Text(t) => s.serialize_str(t),
+        }
+    }
+}
+
+impl serde::Serialize for Decimal {
+    /// Through any serializer, a `Decimal` is the format's number when that
+    /// number is exact: an integer when it fits an `i64` (`11500`), else an
+    /// `f64` when the `f64`'s shortest digits are exactly this value (every
+    /// decimal of up to 15 significant digits: `99.985`, `0.5`); a value
+    /// no `f64` prints exactly (more significant digits than an `f64`
+    /// carries) is its exact text as a string (`"0.12345678901234567891"`).
+    /// So `serde_json::to_string`, `toml::to_string` and the like print the
+    /// digits we computed, and never a float artefact.
+    ///
+    /// [`crate::emit`], the canonical JSON writer, always writes the exact
+    /// digits as a JSON number (it recognises the newtype this goes
+    /// through), whatever the value.
+    ///
+    /// ```
+    /// let v: minsheng::Decimal = "99.985".parse().unwrap();
+    /// assert_eq!(serde_json::to_string(&v).unwrap(), "99.985");
+    /// let n: minsheng::Decimal = "11500".parse().unwrap();
+    /// assert_eq!(serde_json::to_string(&n).unwrap(), "11500");
+    /// ```
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_newtype_struct(DECIMAL_TOKEN, &self.repr())
     }
 }
 
 impl<'de> serde::Deserialize<'de> for Decimal {
-    /// A JSON number, exactly: one that a `Decimal` cannot hold (beyond
-    /// i128, or more than 56 digits after the point) is an error that
-    /// says so, never rounded or saturated. Work is linear in the text,
-    /// whatever the exponent (`0e-2147483648` is zero at once).
+    /// A number, exactly, or a string holding one (`"99.985"`, `"1e+21"`,
+    /// what [`Serialize`](serde::Serialize) writes for a value no `f64`
+    /// holds). From JSON text read by serde_json the number's own digits
+    /// are read (serde_json's `raw_value`), so every value our JSON holds
+    /// comes back exact; from a format that has already turned a number
+    /// into an `f64` its shortest digits are read. One that a `Decimal`
+    /// cannot hold (beyond i128, or more than 56 digits after the point)
+    /// is an error that says so, never rounded or saturated. Work is
+    /// linear in the text, whatever the exponent (`0e-2147483648` is zero
+    /// at once).
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        let number = serde_json::Number::deserialize(d)?;
-        let text = number.to_string();
-        parse_json_number(&text).map_err(|why| {
-            serde::de::Error::custom(format!("expected an exact decimal, found {text}: {why}"))
+        d.deserialize_newtype_struct(RAW_VALUE_TOKEN, DecimalVisitor)
+    }
+}
+
+/// Reads a [`Decimal`] from whatever a deserializer offers.
+struct DecimalVisitor;
+
+fn exact<E: serde::de::Error>(text: &str) -> Result<Decimal, E> {
+    parse_json_number(text)
+        .map_err(|why| E::custom(format!("expected an exact decimal, found {text}: {why}")))
+}
+
+impl<'de> serde::de::Visitor<'de> for DecimalVisitor {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an exact decimal number")
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
+        Ok(Decimal::from_int(i128::from(v)))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Decimal, E> {
+        Ok(Decimal::from_int(i128::from(v)))
+    }
+
+    fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<Decimal, E> {
+        Ok(Decimal::from_int(v))
+    }
+
+    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Decimal, E> {
+        i128::try_from(v).map(Decimal::from_int).map_err(|_| {
+            E::custom(format!(
+                "expected an exact decimal, found {v}: beyond the range of a 128-bit mantissa"
+            ))
         })
     }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
+        if !v.is_finite() {
+            return Err(E::custom(format!("expected an exact decimal, found {v}")));
+        }
+        exact(&format!("{v:e}"))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
+        exact(v.trim())
+    }
+
+    fn visit_newtype_struct<D: serde::Deserializer<'de>>(self, d: D) -> Result<Decimal, D::Error> {
+        d.deserialize_any(DecimalVisitor)
+    }
+
+    /// serde_json's raw value (its JSON text under one key), or its
+    /// `arbitrary_precision` number (the digits under one key).
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Decimal, A::Error> {
+        use serde::de::Error;
+        let key: Option<String> = map.next_key()?;
+        match key.as_deref() {
+            Some(RAW_VALUE_TOKEN) => {
+                let raw: String = map.next_value()?;
+                let raw = raw.trim();
+                if raw.starts_with('"') {
+                    let text: String = serde_json::from_str(raw).map_err(A::Error::custom)?;
+                    exact(text.trim())
+                } else {
+                    exact(raw)
+                }
+            }
+            Some(ARBITRARY_NUMBER_TOKEN) => {
+                let digits: String = map.next_value()?;
+                exact(&digits)
+            }
+            _ => Err(A::Error::invalid_type(
+                serde::de::Unexpected::Map,
+                &"an exact decimal number",
+            )),
+        }
+    }
+}
+
+/// The digits the canonical writer prints for a value a [`Decimal`]
+/// serialized as (see [`Repr`]): its exact text.
+pub(crate) fn text_of_repr_f64(f: f64) -> Option<String> {
+    Decimal::from_f64_shortest(f).map(|d| d.to_string())
 }
 
 /// Digits after the point a deserialized value may have: as many as the
@@ -427,6 +586,84 @@ mod tests {
             parse("0.12345678901234567890123456789").unwrap().parts(),
             (12345678901234567890123456789, 29)
         );
+    }
+
+    #[test]
+    fn through_any_serializer_a_decimal_is_its_exact_digits() {
+        // An integer in i64 range is an integer, a fraction an f64 whose
+        // shortest digits are the value, more digits than an f64 holds a
+        // string of the exact text.
+        assert_eq!(
+            serde_json::to_value(d("11500")).unwrap(),
+            serde_json::json!(11500)
+        );
+        assert_eq!(
+            serde_json::to_value(d("-3")).unwrap(),
+            serde_json::json!(-3)
+        );
+        assert_eq!(
+            serde_json::to_value(d("99.985")).unwrap(),
+            serde_json::json!(99.985)
+        );
+        assert_eq!(serde_json::to_string(&d("0.0000001")).unwrap(), "1e-7");
+        assert_eq!(
+            serde_json::to_string(&d("1000000000000000000000")).unwrap(),
+            "1e+21"
+        );
+        let long = d("0.12345678901234567891");
+        assert_eq!(
+            serde_json::to_string(&long).unwrap(),
+            r#""0.12345678901234567891""#
+        );
+        let huge = Decimal::new(i128::MAX, 0);
+        assert_eq!(serde_json::to_string(&huge).unwrap(), format!("\"{huge}\""));
+        // Our writer prints every one of them as the number it is.
+        assert_eq!(crate::emit::to_canonical(&long), "0.12345678901234567891");
+        assert_eq!(
+            crate::emit::to_canonical(&huge),
+            "1.70141183460469231731687303715884105727e+38"
+        );
+        assert_eq!(
+            crate::emit::to_canonical(&d("1000000000000000000000")),
+            "1e+21"
+        );
+        assert_eq!(crate::emit::to_canonical(&d("99.9850")), "99.985");
+        // And each comes back exact, from its JSON text or its JSON value.
+        for v in [
+            d("11500"),
+            d("99.985"),
+            d("1000000000000000000000"),
+            d("0.0000001"),
+            long,
+            huge,
+        ] {
+            let via_text: Decimal =
+                serde_json::from_str(&serde_json::to_string(&v).unwrap()).unwrap();
+            assert_eq!(via_text, v);
+            let via_value: Decimal =
+                serde_json::from_value(serde_json::to_value(v).unwrap()).unwrap();
+            assert_eq!(via_value, v);
+            let canonical: Decimal = serde_json::from_str(&crate::emit::to_canonical(&v)).unwrap();
+            assert_eq!(canonical, v);
+        }
+    }
+
+    #[test]
+    fn json_numbers_keep_digits_an_f64_would_lose() {
+        // 17 significant digits and more: read from the JSON text itself.
+        let text = "12345678901234567.891";
+        let v: Decimal = serde_json::from_str(text).unwrap();
+        assert_eq!(v.to_string(), text);
+        #[derive(serde::Deserialize)]
+        struct Q {
+            value: Decimal,
+        }
+        let q: Q = serde_json::from_str(r#"{"value": 0.30000000000000000001}"#).unwrap();
+        assert_eq!(q.value.to_string(), "0.30000000000000000001");
+        let q: Q = serde_json::from_slice(br#"{"value":"99.9850"}"#).unwrap();
+        assert_eq!(q.value, d("99.985"));
+        assert!(serde_json::from_str::<Q>(r#"{"value": true}"#).is_err());
+        assert!(serde_json::from_str::<Q>(r#"{"value": "12 个"}"#).is_err());
     }
 
     #[test]

@@ -35,6 +35,7 @@ use crate::source::Span;
 
 /// Which encoding to read the bytes as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum EncodingChoice {
     /// Detect: byte-order mark, then UTF-8, then GB18030 (see the module doc).
     #[default]
@@ -77,6 +78,27 @@ impl EncodingChoice {
     }
 }
 
+impl std::fmt::Display for EncodingChoice {
+    /// The label `--encoding` takes, which [`FromStr`](std::str::FromStr)
+    /// reads back: `auto`, `utf-8`, `gb18030`, `gbk`, `utf-16le`, `utf-16be`.
+    ///
+    /// ```
+    /// use minsheng::EncodingChoice;
+    /// assert_eq!(EncodingChoice::Utf16Le.to_string(), "utf-16le");
+    /// assert_eq!("gbk".parse::<EncodingChoice>().unwrap().to_string(), "gbk");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            EncodingChoice::Auto => "auto",
+            EncodingChoice::Utf8 => "utf-8",
+            EncodingChoice::Gb18030 => "gb18030",
+            EncodingChoice::Gbk => "gbk",
+            EncodingChoice::Utf16Le => "utf-16le",
+            EncodingChoice::Utf16Be => "utf-16be",
+        })
+    }
+}
+
 impl std::str::FromStr for EncodingChoice {
     type Err = String;
 
@@ -86,7 +108,7 @@ impl std::str::FromStr for EncodingChoice {
     /// `cp936`.
     ///
     /// ```
-    /// use minsheng::decode::EncodingChoice;
+    /// use minsheng::EncodingChoice;
     /// assert_eq!("GB2312".parse(), Ok(EncodingChoice::Gbk));
     /// assert_eq!("utf-16be".parse(), Ok(EncodingChoice::Utf16Be));
     /// assert!("latin1".parse::<EncodingChoice>().is_err());
@@ -129,7 +151,7 @@ pub struct Decoded {
 /// Decode `bytes`.
 ///
 /// ```
-/// use minsheng::decode::{decode, EncodingChoice};
+/// use minsheng::internals::decode::{decode, EncodingChoice};
 /// let d = decode("\u{feff}附件 1".as_bytes(), EncodingChoice::Auto);
 /// assert_eq!(d.text, "附件 1");
 /// assert_eq!(d.encoding, "UTF-8");

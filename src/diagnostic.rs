@@ -33,6 +33,26 @@ impl Severity {
     }
 }
 
+impl std::str::FromStr for Severity {
+    type Err = String;
+    /// `error`, `warning` or `info`, as the JSON and the terminal write them.
+    ///
+    /// ```
+    /// assert_eq!("warning".parse(), Ok(minsheng::Severity::Warning));
+    /// assert!("fatal".parse::<minsheng::Severity>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Severity, String> {
+        match s {
+            "info" => Ok(Severity::Info),
+            "warning" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            other => Err(format!(
+                "unknown severity “{other}”: expected error, warning or info"
+            )),
+        }
+    }
+}
+
 impl std::fmt::Display for Severity {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())

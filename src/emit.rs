@@ -19,6 +19,7 @@ use std::io::{self, Write};
 use serde::ser::{self, Impossible, Serialize};
 use serde_json::Value;
 
+use crate::decimal::{text_of_repr_f64, DECIMAL_TOKEN};
 use crate::model::Notice;
 
 /// Canonical JSON (RFC 8785) of a notice, without a trailing newline.
@@ -106,7 +107,8 @@ impl From<io::Error> for Error {
 }
 
 /// The name serde_json gives the struct an exact number serializes as
-/// (feature `arbitrary_precision`): one field, the number's text.
+/// when an embedder turns on its feature `arbitrary_precision` (we do not):
+/// one field, the number's text, written as it is.
 const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
 /// Writes JSON; `depth` is the indentation depth when pretty.
@@ -674,10 +676,14 @@ impl<'a, 'w> ser::Serializer for Direct<'a, 'w> {
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
-        _: &'static str,
+        name: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.0.value(value)
+        if name == DECIMAL_TOKEN {
+            value.serialize(ExactNumber(self.0))
+        } else {
+            self.0.value(value)
+        }
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
@@ -719,6 +725,116 @@ impl<'a, 'w> ser::Serializer for Direct<'a, 'w> {
         } else {
             Err(unexpected())
         }
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
+        Err(unexpected())
+    }
+}
+
+/// Writes what a [`crate::Decimal`] serializes as (an `i64`, an `f64` whose
+/// shortest digits are the value, or the exact text) as its exact digits.
+struct ExactNumber<'a, 'w>(&'a mut Emitter<'w>);
+
+impl ser::Serializer for ExactNumber<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Impossible<(), Error>;
+    type SerializeTuple = Impossible<(), Error>;
+    type SerializeTupleStruct = Impossible<(), Error>;
+    type SerializeTupleVariant = Impossible<(), Error>;
+    type SerializeMap = Impossible<(), Error>;
+    type SerializeStruct = Impossible<(), Error>;
+    type SerializeStructVariant = Impossible<(), Error>;
+
+    fn serialize_i64(self, v: i64) -> Result<(), Error> {
+        self.0.raw(&v.to_string())
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), Error> {
+        match text_of_repr_f64(v) {
+            Some(text) => self.0.raw(&text),
+            None => Err(unexpected()),
+        }
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        self.0.raw(v)
+    }
+    unexpected!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i128(i128),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_u128(u128),
+        serialize_f32(f32),
+        serialize_char(char),
+        serialize_bytes(&[u8]),
+        serialize_unit_struct(&'static str)
+    );
+    fn serialize_none(self) -> Result<(), Error> {
+        Err(unexpected())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), Error> {
+        Err(unexpected())
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        Err(unexpected())
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> Result<(), Error> {
+        Err(unexpected())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Error> {
+        Err(unexpected())
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Error> {
+        Err(unexpected())
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+        Err(unexpected())
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
+        Err(unexpected())
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Error> {
+        Err(unexpected())
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
+        Err(unexpected())
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        Err(unexpected())
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Error> {
+        Err(unexpected())
     }
     fn serialize_struct_variant(
         self,

@@ -33,9 +33,9 @@ use crate::traditional::simplified;
 /// Fold a mapped text. See the module doc for the rules.
 ///
 /// ```
-/// use minsheng::mapped::MappedText;
+/// use minsheng::internals::mapped::MappedText;
 /// let t = MappedText::original("(七) 推动培训 85 人(次)。(牵头单位:区残联)", 0);
-/// assert_eq!(minsheng::fold::fold(&t).as_str(), "（七）推动培训85人（次）。（牵头单位：区残联）");
+/// assert_eq!(minsheng::internals::fold::fold(&t).as_str(), "（七）推动培训85人（次）。（牵头单位：区残联）");
 /// ```
 pub fn fold(text: &MappedText) -> MappedText {
     let s = text.as_str();

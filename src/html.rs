@@ -45,7 +45,7 @@ impl HtmlReading {
     ///
     /// ```
     /// let page = "<div class=\"nav\"><a>首页</a> <a>政务公开</a></div><div class=\"article\"><p>附件1</p><p>一、促进就业（1项）</p><p>（1）新增就业100人。（牵头单位：区人社局）</p></div>";
-    /// let reading = minsheng::html::read_html(page);
+    /// let reading = minsheng::internals::html::read_html(page);
     /// let d = reading.skipped_diagnostics(page);
     /// assert_eq!(d.len(), 1);
     /// assert_eq!(d[0].code, minsheng::Code::PageChrome);
@@ -144,7 +144,7 @@ fn reads_like_notice_text(text: &str) -> bool {
 /// True when `text` looks like an HTML page rather than a plain-text notice.
 ///
 /// ```
-/// use minsheng::html::looks_like_html;
+/// use minsheng::internals::html::looks_like_html;
 /// assert!(looks_like_html("<!DOCTYPE html><html><body><p>附件1</p></body></html>"));
 /// assert!(!looks_like_html("附件 1\n\n一、促进就业（1 项）\n"));
 /// ```
@@ -175,8 +175,8 @@ pub fn looks_like_html(text: &str) -> bool {
 /// Read an HTML page into blocks.
 ///
 /// ```
-/// use minsheng::html::read_html;
-/// use minsheng::layout::Block;
+/// use minsheng::internals::html::read_html;
+/// use minsheng::internals::layout::Block;
 /// let page = "<div class=\"article\"><p>推进措施：<br>1.&ldquo;家门口&rdquo;就业</p></div>";
 /// let reading = read_html(page);
 /// let lines: Vec<&str> = reading.blocks.iter().filter_map(|b| match b {

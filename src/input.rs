@@ -30,7 +30,7 @@ pub struct Refusal {
 /// Check `bytes` and decode them, or say why they are not a notice.
 ///
 /// ```
-/// use minsheng::{decode::EncodingChoice, input::read, Code};
+/// use minsheng::{internals::input::read, Code, EncodingChoice};
 /// let refusal = read(b"\x89PNG\r\n\x1a\n....", EncodingChoice::Auto, 1 << 20).unwrap_err();
 /// assert_eq!(refusal.diagnostic.code, Code::BinaryInput);
 /// assert!(read("附件 1".as_bytes(), EncodingChoice::Auto, 1 << 20).is_ok());

@@ -147,7 +147,7 @@ fn marker_parser(input: &str) -> IResult<&str, (MarkerStyle, u32)> {
 /// The heading number at the start of `line`, if any.
 ///
 /// ```
-/// use minsheng::lex::{marker, MarkerStyle};
+/// use minsheng::internals::lex::{marker, MarkerStyle};
 /// assert_eq!(marker("（十一）强化").map(|m| (m.style, m.number)), Some((MarkerStyle::ParenChinese, 11)));
 /// assert_eq!(marker("3.依托").map(|m| m.number), Some(3));
 /// assert!(marker("一、二级困难残疾人").is_none());
@@ -199,9 +199,9 @@ pub fn marker(line: &str) -> Option<Marker> {
 /// ("2025年民生实事项目（10项）") is not one.
 ///
 /// ```
-/// assert!(minsheng::lex::counted_heading("教育医疗类（4项）"));
-/// assert!(!minsheng::lex::counted_heading("某区2025年民生实事项目（10项）"));
-/// assert!(!minsheng::lex::counted_heading("新建幼儿园（3个）"));
+/// assert!(minsheng::internals::lex::counted_heading("教育医疗类（4项）"));
+/// assert!(!minsheng::internals::lex::counted_heading("某区2025年民生实事项目（10项）"));
+/// assert!(!minsheng::internals::lex::counted_heading("新建幼儿园（3个）"));
 /// ```
 pub fn counted_heading(line: &str) -> bool {
     let (name, count) = split_count(line);
@@ -221,9 +221,9 @@ pub fn counted_heading(line: &str) -> bool {
 /// number (`None` for an unnumbered 附件).
 ///
 /// ```
-/// assert_eq!(minsheng::lex::attachment_marker("附件2"), Some(Some(2)));
-/// assert_eq!(minsheng::lex::attachment_marker("附件"), Some(None));
-/// assert_eq!(minsheng::lex::attachment_marker("附件：1.瑶海区"), None);
+/// assert_eq!(minsheng::internals::lex::attachment_marker("附件2"), Some(Some(2)));
+/// assert_eq!(minsheng::internals::lex::attachment_marker("附件"), Some(None));
+/// assert_eq!(minsheng::internals::lex::attachment_marker("附件：1.瑶海区"), None);
 /// ```
 pub fn attachment_marker(line: &str) -> Option<Option<u32>> {
     let rest = line.strip_prefix("附件")?;
@@ -318,8 +318,8 @@ const STRONG_METADATA_LABELS: [&str; 14] = [
 /// bytes taken.
 ///
 /// ```
-/// assert_eq!(minsheng::lex::metadata_label("发文字号：某〔2024〕1号"), Some(("发文字号", 15)));
-/// assert_eq!(minsheng::lex::metadata_label("发文字号"), None);
+/// assert_eq!(minsheng::internals::lex::metadata_label("发文字号：某〔2024〕1号"), Some(("发文字号", 15)));
+/// assert_eq!(minsheng::internals::lex::metadata_label("发文字号"), None);
 /// ```
 pub fn metadata_label(s: &str) -> Option<(&'static str, usize)> {
     METADATA_LABELS.iter().find_map(|&label| {
@@ -334,8 +334,8 @@ pub fn metadata_label(s: &str) -> Option<(&'static str, usize)> {
 /// page's metadata table copied cell by cell.
 ///
 /// ```
-/// assert_eq!(minsheng::lex::spaced_metadata_label("发文字号\t某〔2024〕1号"), Some("发文字号"));
-/// assert_eq!(minsheng::lex::spaced_metadata_label("标题是"), None);
+/// assert_eq!(minsheng::internals::lex::spaced_metadata_label("发文字号\t某〔2024〕1号"), Some("发文字号"));
+/// assert_eq!(minsheng::internals::lex::spaced_metadata_label("标题是"), None);
 /// ```
 pub fn spaced_metadata_label(raw: &str) -> Option<&'static str> {
     let s = raw.trim_start_matches(crate::source::is_blank_char);
@@ -397,7 +397,7 @@ pub enum Chrome {
 /// notice was copied from, and which.
 ///
 /// ```
-/// use minsheng::lex::{chrome, Chrome};
+/// use minsheng::internals::lex::{chrome, Chrome};
 /// assert_eq!(chrome("首页>政务公开>政策文件"), Some(Chrome::Page));
 /// assert_eq!(chrome("首页|政务公开|互动交流"), Some(Chrome::Page));
 /// assert_eq!(chrome("【字体：大中小】【打印】【关闭】"), Some(Chrome::Page));
@@ -711,7 +711,7 @@ pub fn measures_lead(line: &str) -> Option<usize> {
 ///
 /// ```
 /// let text = "一是加强帮扶；二是开展培训50万人次；三是落实政策。";
-/// let items = minsheng::lex::inline_items(text);
+/// let items = minsheng::internals::lex::inline_items(text);
 /// let parts: Vec<&str> = items.iter().map(|(_, r)| &text[r.clone()]).collect();
 /// assert_eq!(parts, ["加强帮扶；", "开展培训50万人次；", "落实政策。"]);
 /// ```
@@ -777,7 +777,7 @@ pub fn is_rule_line(line: &str) -> bool {
 /// "注：", "注1：", "*".
 ///
 /// ```
-/// use minsheng::lex::footnote_mark_len;
+/// use minsheng::internals::lex::footnote_mark_len;
 /// assert_eq!(footnote_mark_len("② 改造内容按照…执行"), '②'.len_utf8());
 /// assert_eq!(footnote_mark_len("[1]见附表"), 3);
 /// assert_eq!(footnote_mark_len("1.新建幼儿园"), 0);
@@ -810,7 +810,7 @@ pub fn footnote_mark_len(line: &str) -> usize {
 /// A 发文字号 at the start of the line: agency, year, serial and its length.
 ///
 /// ```
-/// let n = minsheng::lex::doc_number("瑶民生办〔2024〕1号").unwrap();
+/// let n = minsheng::internals::lex::doc_number("瑶民生办〔2024〕1号").unwrap();
 /// assert_eq!((n.agency, n.year, n.serial), ("瑶民生办", 2024, 1));
 /// ```
 pub fn doc_number(line: &str) -> Option<DocNumberMatch<'_>> {
@@ -869,7 +869,7 @@ pub struct DocNumberMatch<'a> {
 /// The first full date in `line` (the date grammar of [`crate::numeral`]).
 ///
 /// ```
-/// let d = minsheng::lex::find_date("二〇二五年三月十八日").unwrap();
+/// let d = minsheng::internals::lex::find_date("二〇二五年三月十八日").unwrap();
 /// assert_eq!(d.iso(), "2025-03-18");
 /// ```
 pub fn find_date(line: &str) -> Option<crate::numeral::DateMatch> {
@@ -941,8 +941,8 @@ fn open_at_end(last_open: Option<usize>, last_close: Option<usize>) -> bool {
 /// True when the last "（" of `line` has no "）" after it.
 ///
 /// ```
-/// assert!(minsheng::lex::open_bracket_at_end("35）送戏1.5万场。（牵头单位："));
-/// assert!(!minsheng::lex::open_bracket_at_end("（牵头单位：省民政厅）"));
+/// assert!(minsheng::internals::lex::open_bracket_at_end("35）送戏1.5万场。（牵头单位："));
+/// assert!(!minsheng::internals::lex::open_bracket_at_end("（牵头单位：省民政厅）"));
 /// ```
 pub fn open_bracket_at_end(line: &str) -> bool {
     open_at_end(line.rfind('（'), line.rfind('）'))
@@ -965,8 +965,8 @@ pub fn begins_element(line: &str) -> bool {
 /// it is a field of its own, not more names.
 ///
 /// ```
-/// assert!(minsheng::lex::is_field_line("完成时限：2024年8月底"));
-/// assert!(!minsheng::lex::is_field_line("区财政局、区住建局"));
+/// assert!(minsheng::internals::lex::is_field_line("完成时限：2024年8月底"));
+/// assert!(!minsheng::internals::lex::is_field_line("区财政局、区住建局"));
 /// ```
 pub fn is_field_line(line: &str) -> bool {
     line.split_once('：').is_some_and(|(label, _)| {
@@ -1042,7 +1042,7 @@ pub fn declared_count(group: &str) -> Option<u32> {
 /// Split "促进就业（2项）" into the name and the declared count.
 ///
 /// ```
-/// use minsheng::lex::split_count;
+/// use minsheng::internals::lex::split_count;
 /// assert_eq!(split_count("促进教育公平（共3项）"), ("促进教育公平", Some(3)));
 /// assert_eq!(split_count("教育类4项"), ("教育类", Some(4)));
 /// assert_eq!(split_count("民生保障共3项"), ("民生保障", Some(3)));

@@ -14,14 +14,16 @@
 //! ## Stages
 //! Data flows one way; each stage is a module with its own output type:
 //!
-//! 1. [`input`] and [`decode`]: bytes → text ([`source::SourceText`]),
+//! 1. input and decoding: bytes → text ([`SourceText`]),
 //!    encoding detected; empty, binary and too-large inputs are refused
 //!    with one diagnostic.
-//! 2. reading: text → [`layout::Block`]s: logical lines with page-break splits
+//! 2. reading: text → blocks: logical lines with page-break splits
 //!    joined, page furniture set aside, punctuation width folded, tables
-//!    rebuilt; every piece keeps its way back to the input ([`mapped`]).
+//!    rebuilt; every piece keeps its way back to the input.
 //! 3. structure: blocks → the document frame and the plan.
-//! 4. [`emit`]: the [`model::Notice`] → canonical or pretty JSON.
+//! 4. [`emit`]: the [`model::Notice`] → canonical or pretty JSON; [`review`]
+//!    a line per element to check by eye; with features, [`tables`] (`csv`),
+//!    [`render`] (`render`: rustc-style diagnostics) and [`schema`].
 //!
 //! Two notices of one place in two years are compared by [`diff()`]: which
 //! projects continue (matched by content, not number), which are new or
@@ -32,55 +34,117 @@
 //! result and its [`places`].
 //!
 //! Parsing never fails: what is not understood becomes a [`Diagnostic`].
+//!
+//! ## Features
+//! The default build is the library alone (`detect`: legacy-encoding
+//! detection). `render` adds [`render`] (rustc-style diagnostics), `csv`
+//! adds [`tables`], `schema` adds [`schema`] and `JsonSchema` on the model.
+//! The command-line tool is its own crate (`minsheng-cli`).
+//!
+//! ## Stability
+//! The model's structs and enums are `#[non_exhaustive]`: fields and
+//! variants may be added. Read them, and build your own from `Default`;
+//! [`Options`] has `with_` methods. The stages under `internals` are for the
+//! crate's own tests and change without notice.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
+// The stages: private; tests, benches and the fuzz targets reach them
+// through `internals`.
 mod assemble;
-pub mod attachments;
-pub mod context;
-pub mod decimal;
-pub mod decode;
+mod attachments;
+mod context;
+mod decimal;
+mod decode;
+mod document;
+mod fold;
+mod html;
+mod input;
+mod layout;
+mod lex;
+mod mapped;
+mod normalize;
+mod outline;
+mod plan;
+mod quantity;
+mod source;
+mod table;
+mod traditional;
+mod units;
+mod validate;
+
+// The public surface.
 pub mod diagnostic;
 pub mod diff;
-pub mod document;
 pub mod emit;
-pub mod fold;
-pub mod html;
-pub mod input;
-pub mod layout;
-pub mod lex;
-pub mod mapped;
 pub mod model;
-pub mod normalize;
 pub mod numeral;
-pub mod outline;
 pub mod places;
-pub mod plan;
-pub mod quantity;
+#[cfg(feature = "render")]
+pub mod render;
 pub mod report;
 pub mod review;
 #[cfg(feature = "schema")]
 pub mod schema;
-pub mod source;
-pub mod table;
 #[cfg(feature = "csv")]
 pub mod tables;
-pub mod traditional;
-pub mod units;
-mod validate;
 
-pub use decimal::Decimal;
+pub use decimal::{Decimal, ParseDecimalError};
+pub use decode::EncodingChoice;
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use diff::{diff, PlanDiff};
 pub use model::Notice;
-pub use source::Span;
+pub use source::{LineIndex, Position, SourceText, Span};
 
-use decode::EncodingChoice;
-use source::SourceText;
+/// The parser's stages, for the crate's own tests, benches and fuzz
+/// targets. Not a stable interface: anything here may change in any
+/// release.
+#[doc(hidden)]
+pub mod internals {
+    /// Stage modules re-exported whole.
+    macro_rules! stages {
+        ($($m:ident),*) => {$(
+            #[allow(missing_docs)]
+            pub mod $m {
+                pub use crate::$m::*;
+            }
+        )*};
+    }
+    stages!(
+        attachments,
+        context,
+        decimal,
+        decode,
+        document,
+        fold,
+        html,
+        input,
+        layout,
+        lex,
+        mapped,
+        normalize,
+        outline,
+        plan,
+        quantity,
+        source,
+        table,
+        traditional,
+        units
+    );
+}
 
-/// How to read an input.
+/// How to read an input. Built from [`Options::default`] and the `with_`
+/// methods (more fields may come):
+///
+/// ```
+/// let options = minsheng::Options::default()
+///     .with_name("notice.html")
+///     .with_format(minsheng::InputFormat::Html);
+/// assert_eq!(options.name.as_deref(), Some("notice.html"));
+/// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Options {
     /// The input's name for `source.name` (a file path), if any.
     pub name: Option<String>,
@@ -107,8 +171,35 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// With `source.name` set to `name`.
+    pub fn with_name(mut self, name: impl Into<String>) -> Options {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Read as this encoding (default: detected).
+    pub fn with_encoding(mut self, encoding: EncodingChoice) -> Options {
+        self.encoding = encoding;
+        self
+    }
+
+    /// Read with this reader (default: decided by content).
+    pub fn with_format(mut self, format: InputFormat) -> Options {
+        self.format = format;
+        self
+    }
+
+    /// Refuse inputs larger than this many bytes.
+    pub fn with_max_bytes(mut self, max_bytes: usize) -> Options {
+        self.max_bytes = max_bytes;
+        self
+    }
+}
+
 /// Which reader turns the text into blocks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum InputFormat {
     /// Decide by content: HTML if it looks like a web page, else text.
     #[default]
@@ -117,6 +208,22 @@ pub enum InputFormat {
     Text,
     /// A web page.
     Html,
+}
+
+impl std::fmt::Display for InputFormat {
+    /// `auto`, `text` or `html`, as `--input` takes them.
+    ///
+    /// ```
+    /// let f: minsheng::InputFormat = "htm".parse().unwrap();
+    /// assert_eq!(f.to_string(), "html");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            InputFormat::Auto => "auto",
+            InputFormat::Text => "text",
+            InputFormat::Html => "html",
+        })
+    }
 }
 
 impl std::str::FromStr for InputFormat {
@@ -135,6 +242,7 @@ impl std::str::FromStr for InputFormat {
 
 /// A parsed notice with the decoded source its positions point into.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Parsed {
     /// The result.
     pub notice: Notice,
@@ -192,12 +300,13 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
     let mut places = std::mem::take(&mut ctx.places);
     places.keep_frame_fields(&document);
     places.set_aside = set_aside(&blocks);
-    let diagnostics: Vec<model::DiagnosticRecord> = ctx
+    let mut diagnostics: Vec<model::DiagnosticRecord> = ctx
         .sink
         .into_sorted()
         .into_iter()
         .map(|d| record(d, &source))
         .collect();
+    concerned_projects(&mut diagnostics, &plan.projects);
     let notice = Notice {
         schema_version: model::SCHEMA_VERSION,
         source: source_info(bytes, options, &source, if html { "html" } else { "text" }),
@@ -326,9 +435,45 @@ fn record(d: Diagnostic, source: &SourceText) -> model::DiagnosticRecord {
         message: d.message,
         line: p.line,
         column: p.column,
+        project: None,
         labels,
         help: d.help,
         span: d.span,
+    }
+}
+
+/// Set each diagnostic's `project`: the project whose text its span starts
+/// in; else the project one of its labels points into (a difference found
+/// in another attachment names "project 12 in the list"); else the project
+/// one of whose measures is on its line. Projects are sorted by where they
+/// start once, so this is O((d + l + p) log p) for d diagnostics with l
+/// labels.
+fn concerned_projects(diagnostics: &mut [model::DiagnosticRecord], projects: &[model::Project]) {
+    let mut starts: Vec<(u32, u32, u32)> = projects
+        .iter()
+        .filter(|p| !p.span.is_empty())
+        .map(|p| (p.span.start, p.span.end, p.number))
+        .collect();
+    starts.sort_unstable();
+    let mut measure_lines = std::collections::BTreeMap::new();
+    for p in projects {
+        for m in &p.measures {
+            measure_lines.entry(m.line).or_insert(p.number);
+        }
+    }
+    let inside = |span: Span| {
+        let at = span.start;
+        let before = starts.partition_point(|&(start, _, _)| start <= at);
+        before
+            .checked_sub(1)
+            .map(|i| starts[i])
+            .filter(|&(_, end, _)| at < end)
+            .map(|(_, _, number)| number)
+    };
+    for d in diagnostics {
+        d.project = inside(d.span)
+            .or_else(|| d.labels.iter().find_map(|l| inside(l.span)))
+            .or_else(|| measure_lines.get(&d.line).copied());
     }
 }
 

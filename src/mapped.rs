@@ -37,7 +37,7 @@ impl MappedText {
     /// A text that is an unchanged slice of the original starting at `at`.
     ///
     /// ```
-    /// use minsheng::mapped::MappedText;
+    /// use minsheng::internals::mapped::MappedText;
     /// let t = MappedText::original("推进措施", 30);
     /// assert_eq!(t.span_of(3..6).start, 33);
     /// ```
@@ -189,7 +189,7 @@ impl MappedText {
     /// moved back to that character's start.
     ///
     /// ```
-    /// use minsheng::mapped::MappedText;
+    /// use minsheng::internals::mapped::MappedText;
     /// let t = MappedText::original("推进措施", 0);
     /// assert_eq!(t.slice(3..6).as_str(), "进");
     /// assert_eq!(t.slice(4..100).as_str(), "进措施");

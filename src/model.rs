@@ -18,6 +18,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// One parsed notice: the whole contract.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Notice {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -34,8 +35,9 @@ pub struct Notice {
 }
 
 /// What was read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct SourceInfo {
     /// File name as given (`null` for stdin or a string).
     pub name: Option<String>,
@@ -54,6 +56,7 @@ pub struct SourceInfo {
 /// The official-document frame, after the GB/T 9704 element names.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Document {
     /// 发文字号.
     pub doc_number: Option<DocNumber>,
@@ -78,8 +81,9 @@ pub struct Document {
 }
 
 /// 发文字号: 机关代字〔年份〕序号号.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct DocNumber {
     /// The whole number as written (width-folded).
     pub text: String,
@@ -92,8 +96,9 @@ pub struct DocNumber {
 }
 
 /// A first-level body section.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Section {
     /// Its number (一、 is 1).
     pub number: u32,
@@ -107,8 +112,9 @@ pub struct Section {
 }
 
 /// One entry of the 附件说明.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct AttachmentNote {
     /// Its number (1 when the list has a single unnumbered entry).
     pub number: u32,
@@ -119,6 +125,7 @@ pub struct AttachmentNote {
 /// The livelihood-project list.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Plan {
     /// The region named in the title or list heading, e.g. 瑶海区.
     pub region: Option<String>,
@@ -135,8 +142,9 @@ pub struct Plan {
 }
 
 /// A category of projects.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Category {
     /// Its number in the list.
     pub number: u32,
@@ -154,8 +162,9 @@ pub struct Category {
 }
 
 /// A group of projects within a category.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Subcategory {
     /// Its number within its category.
     pub number: u32,
@@ -168,8 +177,9 @@ pub struct Subcategory {
 }
 
 /// One livelihood project.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Project {
     /// Its number as listed.
     pub number: u32,
@@ -207,8 +217,9 @@ pub struct Project {
 }
 
 /// One 推进措施 of a project.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Measure {
     /// Its number.
     pub number: u32,
@@ -221,11 +232,13 @@ pub struct Measure {
 }
 
 /// How a target's number relates to what is to be achieved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Comparator {
     /// A plain number (also after 达到/新增/为).
+    #[default]
     Eq,
     /// 不少于, 不低于, 至少, 以上, 及以上.
     Ge,
@@ -271,6 +284,34 @@ impl Comparator {
     }
 }
 
+impl std::str::FromStr for Comparator {
+    type Err = String;
+    /// The JSON name (`ge`) or the sign (`≥`).
+    ///
+    /// ```
+    /// use minsheng::model::Comparator;
+    /// assert_eq!("ge".parse::<Comparator>(), Ok(Comparator::Ge));
+    /// assert_eq!("≈".parse::<Comparator>(), Ok(Comparator::Approx));
+    /// assert_eq!(Comparator::Range.to_string().parse::<Comparator>(), Ok(Comparator::Range));
+    /// ```
+    fn from_str(s: &str) -> Result<Comparator, String> {
+        const ALL: [Comparator; 7] = [
+            Comparator::Eq,
+            Comparator::Ge,
+            Comparator::Gt,
+            Comparator::Le,
+            Comparator::Lt,
+            Comparator::Approx,
+            Comparator::Range,
+        ];
+        ALL.into_iter()
+            .find(|c| c.as_str() == s || c.symbol() == s)
+            .ok_or_else(|| {
+                format!("unknown comparator “{s}”: expected eq, ge, gt, le, lt, approx or range")
+            })
+    }
+}
+
 impl std::fmt::Display for Comparator {
     /// The JSON name (`ge`); [`Comparator::symbol`] gives the sign.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -279,8 +320,9 @@ impl std::fmt::Display for Comparator {
 }
 
 /// A numeric target.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Quantity {
     /// The phrase as it reads in the (normalized) text.
     pub text: String,
@@ -334,8 +376,9 @@ impl std::fmt::Display for Quantity {
 }
 
 /// A distinct attachment with all its printed copies.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Attachment {
     /// Its number (附件 1 is 1; an unnumbered 附件 is 1).
     pub number: u32,
@@ -346,8 +389,9 @@ pub struct Attachment {
 }
 
 /// The lines one copy of an attachment occupies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct CopyRange {
     /// 1-based first line (the 附件 N marker).
     pub start_line: u32,
@@ -358,6 +402,7 @@ pub struct CopyRange {
 /// A diagnostic as it appears in the JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct DiagnosticRecord {
     /// error, warning or info.
     pub severity: Severity,
@@ -369,6 +414,12 @@ pub struct DiagnosticRecord {
     pub line: u32,
     /// 1-based column in characters.
     pub column: u32,
+    /// The number of the project it concerns, where it points into one
+    /// (the project's text, its lead-unit clause, or one of its measures);
+    /// omitted when it concerns no single project (the frame, a category,
+    /// the totals, unplaced text between projects).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<u32>,
     /// Other places the message speaks of (omitted when none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub labels: Vec<LabelRecord>,
@@ -383,6 +434,7 @@ pub struct DiagnosticRecord {
 /// A secondary place of a diagnostic, as it appears in the JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct LabelRecord {
     /// 1-based line.
     pub line: u32,
@@ -399,7 +451,7 @@ impl Notice {
     /// Apply `f` to every string of the notice that holds the notice's text
     /// or a message quoting it (not the hash, encoding or format names, nor
     /// diagnostic codes). Used to give the text back in the characters the
-    /// source prints (see [`crate::traditional`]).
+    /// source prints.
     pub fn for_each_text_mut(&mut self, mut f: impl FnMut(&mut String)) {
         let f = &mut f;
         let d = &mut self.document;

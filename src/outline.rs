@@ -76,7 +76,7 @@ impl Outline {
 ///
 /// ```
 /// let lines = ["一、促进就业（2项）", "（1）促进就业。", "推进措施：", "1.实施。", "2.开展。", "（2）实施家政。"];
-/// let outline = minsheng::outline::build(&lines);
+/// let outline = minsheng::internals::outline::build(&lines);
 /// let levels: Vec<usize> = outline.items.iter().map(|i| i.level).collect();
 /// assert_eq!(levels, [0, 1, 2, 2, 1]);
 /// ```

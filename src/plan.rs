@@ -87,7 +87,7 @@ pub struct ProjectDraft {
     pub measures: Vec<MeasureDraft>,
     /// Where its line starts.
     pub span: Span,
-    /// Read from a per-project 实施方案 (一、<short name> / （一）目标任务 /
+    /// Read from a per-project 实施方案 (一、`<short name>` / （一）目标任务 /
     /// （二）责任分工 / （三）推进措施): `name` is the short name, `text` the
     /// 目标任务, and the project is matched to the list's by order and number.
     pub from_plan: bool,

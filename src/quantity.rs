@@ -76,7 +76,7 @@
 //!
 //! ## Examples
 //! ```
-//! use minsheng::quantity::find_quantities;
+//! use minsheng::internals::quantity::find_quantities;
 //! let line = "新增城镇就业 1.15 万人左右，培训 6900 人次";
 //! let qs = find_quantities(line);
 //! assert_eq!(qs[0].to_string(), "approx 11500 人");
@@ -137,7 +137,7 @@ pub struct QuantityMatch {
 ///
 /// ```
 /// use minsheng::model::Comparator;
-/// assert_eq!(minsheng::quantity::comparator_name(Comparator::Approx), "approx");
+/// assert_eq!(minsheng::internals::quantity::comparator_name(Comparator::Approx), "approx");
 /// ```
 pub fn comparator_name(cmp: Comparator) -> &'static str {
     cmp.as_str()
@@ -151,7 +151,7 @@ impl QuantityMatch {
     /// base + range.end`.
     ///
     /// ```
-    /// use minsheng::quantity::find_quantities;
+    /// use minsheng::internals::quantity::find_quantities;
     /// use minsheng::Span;
     /// let q = &find_quantities("不少于 45 人次")[0];
     /// let model = q.to_quantity(Span::new(q.range.start, q.range.end), 3, 1);
@@ -205,7 +205,7 @@ impl fmt::Display for QuantityMatch {
 /// character boundaries of `text`.
 ///
 /// ```
-/// use minsheng::quantity::find_quantities;
+/// use minsheng::internals::quantity::find_quantities;
 /// let all = |s| find_quantities(s).iter().map(|q| q.to_string()).collect::<Vec<_>>();
 /// assert_eq!(all("分别按不低于 80%、75%、60%的比例"), ["ge 80 %", "ge 75 %", "ge 60 %"]);
 /// assert_eq!(all("每人 1.8 万—2.1 万元"), ["range 18000..21000 元 =元/人"]);
@@ -1530,7 +1530,7 @@ fn per_prefixes(s: &str, number_at: usize) -> Vec<&str> {
 /// 月, 季度, 学期, 年); 天 is 日, 平米 is 平方米, 星期 is 周.
 ///
 /// ```
-/// use minsheng::quantity::canonical_unit;
+/// use minsheng::internals::quantity::canonical_unit;
 /// assert_eq!(canonical_unit("元/月/人", &[]), "元/人/月");
 /// assert_eq!(canonical_unit("元/人·月", &[]), "元/人/月");
 /// assert_eq!(canonical_unit("元", &["人", "月"]), "元/人/月");

@@ -23,7 +23,7 @@ impl Span {
     ///
     /// Offsets are 32-bit: one above `u32::MAX` (4 GiB) is saturated to
     /// it, never wrapped. The parser refuses inputs that large
-    /// ([`crate::input`]), so its spans are always exact.
+    /// (the input stage), so its spans are always exact.
     ///
     /// ```
     /// let s = minsheng::Span::new(3, 9);
@@ -127,7 +127,7 @@ impl LineIndex {
     /// indexed gives a position clamped to it.
     ///
     /// ```
-    /// use minsheng::source::LineIndex;
+    /// use minsheng::LineIndex;
     /// let text = "附件 1\n（1）促进就业";
     /// let index = LineIndex::new(text);
     /// let at = text.find("促").unwrap();
@@ -234,7 +234,7 @@ impl SourceText {
 /// differ.
 ///
 /// ```
-/// assert_eq!(minsheng::source::common_ends(&[1, 2, 3, 4], &[1, 9, 4]), (1, 1));
+/// assert_eq!(minsheng::internals::source::common_ends(&[1, 2, 3, 4], &[1, 9, 4]), (1, 1));
 /// ```
 pub fn common_ends<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();

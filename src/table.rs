@@ -40,8 +40,8 @@ pub enum ColumnRole {
 /// The role of a column from its header text.
 ///
 /// ```
-/// use minsheng::table::{column_role, ColumnRole};
-/// use minsheng::units::Role;
+/// use minsheng::internals::table::{column_role, ColumnRole};
+/// use minsheng::internals::units::Role;
 /// assert_eq!(column_role("序号"), Some(ColumnRole::Serial));
 /// assert_eq!(column_role("牵头 单位"), Some(ColumnRole::Units(Role::Lead)));
 /// assert_eq!(column_role("主要目标任务"), Some(ColumnRole::Content));

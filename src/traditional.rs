@@ -48,7 +48,7 @@ fn member(bits: &[u64; 1024], c: char) -> bool {
 /// returned as it is.
 ///
 /// ```
-/// use minsheng::traditional::simplified;
+/// use minsheng::internals::traditional::simplified;
 /// assert_eq!(simplified('牽'), '牵');
 /// assert_eq!(simplified('單'), '单');
 /// assert_eq!(simplified('区'), '区');
@@ -76,7 +76,7 @@ impl PrintedForms {
     /// form, so text is only changed on evidence).
     ///
     /// ```
-    /// use minsheng::traditional::PrintedForms;
+    /// use minsheng::internals::traditional::PrintedForms;
     /// let forms = PrintedForms::learn("牽頭單位：市衛健局、市醫保局");
     /// assert_eq!(forms.restore("牵头单位：市卫健局"), "牽頭單位：市衛健局");
     /// assert!(PrintedForms::learn("牵头单位：区卫健委").is_empty());

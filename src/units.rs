@@ -80,7 +80,7 @@ const BARE_LABELS: [&str; 5] = ["牵头", "配合", "协办", "主责", "协同"
 /// taken (label and colon).
 ///
 /// ```
-/// use minsheng::units::{clause_label, Role};
+/// use minsheng::internals::units::{clause_label, Role};
 /// assert_eq!(clause_label("牵头单位：区残联").map(|l| l.0), Some(Role::Lead));
 /// assert_eq!(clause_label("配合单位：区财政局").map(|l| l.0), Some(Role::Support));
 /// assert_eq!(clause_label("区政府分管领导：张三").map(|l| l.0), Some(Role::Leader));
@@ -143,16 +143,16 @@ fn is_close(c: char) -> bool {
 ///
 /// ```
 /// let line = "（18）资助不少于31人次。（牵头单位：区教体局、区残联）";
-/// let clauses = minsheng::units::find_clauses(line);
+/// let clauses = minsheng::internals::units::find_clauses(line);
 /// let names: Vec<&str> = clauses[0].lists[0].names.iter().map(|r| &line[r.clone()]).collect();
 /// assert_eq!(names, ["区教体局", "区残联"]);
 /// // A space between two units, folded away, still parts them.
 /// let line = "（牵头单位：区教育局区财政局）";
-/// let clauses = minsheng::units::find_clauses(line);
+/// let clauses = minsheng::internals::units::find_clauses(line);
 /// let names: Vec<&str> = clauses[0].lists[0].names.iter().map(|r| &line[r.clone()]).collect();
 /// assert_eq!(names, ["区教育局", "区财政局"]);
 /// let line = "新增学位5850个。责任单位：区教育局";
-/// let clause = &minsheng::units::find_clauses(line)[0];
+/// let clause = &minsheng::internals::units::find_clauses(line)[0];
 /// assert_eq!(&line[clause.range.clone()], "责任单位：区教育局");
 /// ```
 pub fn find_clauses(line: &str) -> Vec<Clause> {
@@ -479,8 +479,8 @@ fn trim_name(c: char) -> bool {
 /// leads which project (项目序号—牵头单位) printed after the list.
 ///
 /// ```
-/// assert_eq!(minsheng::units::numbered_units("5—区医疗保障局、区财政局"), Some((5, "区医疗保障局、区财政局")));
-/// assert_eq!(minsheng::units::numbered_units("3—5所学校"), None);
+/// assert_eq!(minsheng::internals::units::numbered_units("5—区医疗保障局、区财政局"), Some((5, "区医疗保障局、区财政局")));
+/// assert_eq!(minsheng::internals::units::numbered_units("3—5所学校"), None);
 /// ```
 pub fn numbered_units(line: &str) -> Option<(u32, &str)> {
     let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
@@ -512,9 +512,9 @@ const MAX_RANGE: u32 = 200;
 ///
 /// ```
 /// let line = "第1项由市教育局牵头负责；第2、3项由市卫生健康局牵头负责，市妇联配合；第5—7项由市住建局负责。";
-/// let numbers: Vec<Vec<u32>> = minsheng::units::assignments(line).into_iter().map(|a| a.numbers).collect();
+/// let numbers: Vec<Vec<u32>> = minsheng::internals::units::assignments(line).into_iter().map(|a| a.numbers).collect();
 /// assert_eq!(numbers, [vec![1], vec![2, 3], vec![5, 6, 7]]);
-/// assert!(minsheng::units::assignments("第1项工作要抓紧。").is_empty());
+/// assert!(minsheng::internals::units::assignments("第1项工作要抓紧。").is_empty());
 /// ```
 pub fn assignments(line: &str) -> Vec<Assignment> {
     let mut out = Vec::new();

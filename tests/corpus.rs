@@ -5,10 +5,8 @@ use minsheng::{emit, parse_bytes, review, Options};
 
 fn parse_file(path: &std::path::Path) -> minsheng::Parsed {
     let bytes = std::fs::read(path).expect("corpus file is readable");
-    let options = Options {
-        name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
-        ..Options::default()
-    };
+    let mut options = Options::default();
+    options.name = path.file_name().map(|n| n.to_string_lossy().into_owned());
     parse_bytes(&bytes, &options)
 }
 

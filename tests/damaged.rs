@@ -129,10 +129,7 @@ fn random_bytes_are_binary() {
 
 #[test]
 fn over_the_size_limit() {
-    let options = Options {
-        max_bytes: 1000,
-        ..Options::default()
-    };
+    let options = Options::default().with_max_bytes(1000);
     let parsed = parse_bytes(SEED.as_bytes(), &options);
     assert_refused(
         &parsed,
@@ -140,10 +137,7 @@ fn over_the_size_limit() {
         &format!("expected at most 1000 bytes (the configured limit, Options::max_bytes), found {} bytes", SEED.len()),
     );
     // At the limit is fine.
-    let options = Options {
-        max_bytes: SEED.len(),
-        ..Options::default()
-    };
+    let options = Options::default().with_max_bytes(SEED.len());
     let parsed = parse_bytes(SEED.as_bytes(), &options);
     check(&parsed);
     assert!(!codes(&parsed).contains(&"input-too-large"));

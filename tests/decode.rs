@@ -3,7 +3,7 @@
 
 mod support;
 
-use minsheng::decode::{decode, EncodingChoice};
+use minsheng::internals::decode::{decode, EncodingChoice};
 use minsheng::{parse_bytes, Code, Options};
 use support::codes;
 
@@ -11,10 +11,7 @@ const SEED: &str = include_str!("../corpus/yaohai-2024.txt");
 const SEED_GBK: &[u8] = include_bytes!("../corpus/yaohai-2024-gbk.txt");
 
 fn options(encoding: EncodingChoice) -> Options {
-    Options {
-        encoding,
-        ..Options::default()
-    }
+    Options::default().with_encoding(encoding)
 }
 
 fn utf16(text: &str, big_endian: bool) -> Vec<u8> {

@@ -21,10 +21,7 @@ fn parse(text: &str) -> Notice {
 
 fn corpus(name: &str) -> Notice {
     let bytes = std::fs::read(format!("corpus/{name}")).unwrap();
-    let options = minsheng::Options {
-        name: Some(name.to_string()),
-        ..minsheng::Options::default()
-    };
+    let options = minsheng::Options::default().with_name(name);
     minsheng::parse_bytes(&bytes, &options).notice
 }
 

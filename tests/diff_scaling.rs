@@ -39,13 +39,8 @@ fn four_times_the_projects_cost_under_eight_times_as_much() {
 
 /// A notice of `n`'s frame and categories holding only its `k`-th project.
 fn alone(n: &minsheng::Notice, k: usize) -> minsheng::Notice {
-    let mut one = minsheng::Notice {
-        plan: minsheng::model::Plan {
-            projects: Vec::new(),
-            ..n.plan.clone()
-        },
-        ..n.clone()
-    };
+    let mut one = n.clone();
+    one.plan.projects.clear();
     one.plan.projects.push(n.plan.projects[k].clone());
     one
 }

@@ -379,3 +379,33 @@ fn seed_targets_are_exact() {
         "“1.15 万人左右” after “（1）促进…就业 ”"
     );
 }
+
+/// A diagnostic about one project carries its number (`project`), and one
+/// about the frame, a category or the totals carries none.
+#[test]
+fn diagnostics_name_the_project_they_concern() {
+    let n = parse("yaohai-2024-gbk.txt");
+    let named: Vec<(Code, u32, Option<u32>)> = n
+        .diagnostics
+        .iter()
+        .filter_map(|d| {
+            let rest = d.message.split("project ").nth(1)?;
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            Some((d.code, digits.parse().ok()?, d.project))
+        })
+        .collect();
+    assert!(named.len() >= 2, "{named:?}");
+    for (code, number, project) in &named {
+        assert_eq!(Some(*number), *project, "{code}");
+    }
+    // 附件 2's measure list numbering gap is in project 20's measures.
+    assert!(n
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::NumberingGap && d.project == Some(20)));
+    for d in &n.diagnostics {
+        if d.code == Code::CountMismatch {
+            assert_eq!(d.project, None, "{}", d.message);
+        }
+    }
+}

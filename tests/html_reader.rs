@@ -1,8 +1,8 @@
 //! The HTML reader over the 瑶海区 2024 notice as saved from the district site.
 
-use minsheng::html::{looks_like_html, read_html, HtmlReading};
-use minsheng::layout::{Block, Cell, LineKind, Table};
-use minsheng::mapped::MappedText;
+use minsheng::internals::html::{looks_like_html, read_html, HtmlReading};
+use minsheng::internals::layout::{Block, Cell, LineKind, Table};
+use minsheng::internals::mapped::MappedText;
 
 const PAGE: &str = include_str!("../corpus/yaohai-2024-page.html");
 

@@ -194,10 +194,7 @@ fn check(root: &str, keys_dir: &str, name: &str) {
         .unwrap_or_else(|e| panic!("{}: {e}", key_path.display()));
     let file = key["file"].as_str().expect("the key names its notice");
     let bytes = std::fs::read(root.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
-    let options = Options {
-        name: Some(file.to_owned()),
-        ..Options::default()
-    };
+    let options = Options::default().with_name(file);
     let out: Value = serde_json::from_str(&emit::pretty(&parse_bytes(&bytes, &options).notice))
         .expect("the output is JSON");
 

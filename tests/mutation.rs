@@ -9,7 +9,7 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use minsheng::decode::{decode, EncodingChoice};
+use minsheng::internals::decode::{decode, EncodingChoice};
 use minsheng::{emit, parse_bytes, Options};
 use proptest::prelude::*;
 

@@ -1,10 +1,10 @@
 //! Properties of the numeral and quantity grammars.
 
+use minsheng::internals::quantity::find_quantities;
 use minsheng::numeral::{
     arabic, chinese_decimal, chinese_integer, find_date, find_dates, find_numerals, numeral,
     ordinal, parse, percent, NumeralKind,
 };
-use minsheng::quantity::find_quantities;
 use minsheng::Decimal;
 use proptest::prelude::*;
 

@@ -1,6 +1,6 @@
 //! Table-driven spec of the quantity grammar: `tests/specs/quantity.txt`.
 
-use minsheng::quantity::find_quantities;
+use minsheng::internals::quantity::find_quantities;
 
 /// One case: an input line and the expected quantities.
 struct Case {
@@ -42,7 +42,10 @@ fn cases(spec: &str) -> Vec<Case> {
 
 /// What was found, in the expected item's form: with `@text` only where the
 /// expectation pins the text.
-fn render(found: &minsheng::quantity::QuantityMatch, expected: Option<&String>) -> String {
+fn render(
+    found: &minsheng::internals::quantity::QuantityMatch,
+    expected: Option<&String>,
+) -> String {
     match expected {
         Some(e) if e.contains(" @") => format!("{found} @{}", found.text),
         _ => found.to_string(),

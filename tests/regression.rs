@@ -4,7 +4,7 @@
 
 mod support;
 
-use minsheng::decode::{decode, EncodingChoice};
+use minsheng::internals::decode::{decode, EncodingChoice};
 use minsheng::{parse_bytes, Options};
 
 /// Found while adding chardetng: asked first and without a top-level

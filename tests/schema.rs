@@ -130,19 +130,18 @@ fn decimals_are_numbers_in_the_schema() {
 }
 
 fn quantity(text: &str, value: &str, cmp: Comparator) -> Quantity {
-    Quantity {
-        text: text.into(),
-        value: value.parse().unwrap(),
-        unit: "人".into(),
-        canonical_unit: "人".into(),
-        cmp,
-        min: None,
-        max: None,
-        from: None,
-        line: 5,
-        column: 4,
-        span: Span::default(),
-    }
+    // The model's structs may grow (#[non_exhaustive]): built from their
+    // defaults, field by field, as an embedder would.
+    let mut q = Quantity::default();
+    q.text = text.into();
+    q.value = value.parse().unwrap();
+    q.unit = "人".into();
+    q.canonical_unit = "人".into();
+    q.cmp = cmp;
+    q.line = 5;
+    q.column = 4;
+    q.span = Span::default();
+    q
 }
 
 /// A notice using every part of the model, built directly while the parser
@@ -157,51 +156,48 @@ fn full_notice() -> Notice {
     notice.plan.region = Some("瑶海区".into());
     notice.plan.year = Some(2024);
     notice.plan.declared_total = Some(50);
-    notice.plan.categories.push(Category {
-        number: 1,
-        name: "促进就业".into(),
-        declared_count: None,
-        line: 3,
-        subcategories: vec![Subcategory {
-            number: 1,
-            name: "稳岗扩岗".into(),
-            declared_count: Some(1),
-            line: 4,
-        }],
-    });
-    notice.plan.projects.push(Project {
-        number: 1,
-        category: Some(1),
-        subcategory: Some(1),
-        name: Some("就业".into()),
-        text: "新增城镇就业1.15万人左右。".into(),
-        lead_units: vec!["区人社局".into()],
-        support_units: vec![],
-        leaders: vec!["分管副区长".into()],
-        targets: vec![
-            quantity("1.15万人左右", "11500", Comparator::Approx),
-            range,
-            change,
-            quantity("99.985%", "99.985", Comparator::Eq),
-        ],
-        measures: vec![Measure {
-            number: 1,
-            text: "开展招聘。".into(),
-            quantities: vec![quantity("50场", "50", Comparator::Gt)],
-            line: 9,
-        }],
-        line: 5,
-        only_in_measures: true,
-        span: Span::default(),
-    });
-    notice.attachments.push(Attachment {
-        number: 1,
-        title: "瑶海区2024年50项民生实事".into(),
-        copies: vec![CopyRange {
-            start_line: 1,
-            end_line: 9,
-        }],
-    });
+    let mut category = Category::default();
+    category.number = 1;
+    category.name = "促进就业".into();
+    category.line = 3;
+    let mut subcategory = Subcategory::default();
+    subcategory.number = 1;
+    subcategory.name = "稳岗扩岗".into();
+    subcategory.declared_count = Some(1);
+    subcategory.line = 4;
+    category.subcategories = vec![subcategory];
+    notice.plan.categories.push(category);
+    let mut measure = Measure::default();
+    measure.number = 1;
+    measure.text = "开展招聘。".into();
+    measure.quantities = vec![quantity("50场", "50", Comparator::Gt)];
+    measure.line = 9;
+    let mut project = Project::default();
+    project.number = 1;
+    project.category = Some(1);
+    project.subcategory = Some(1);
+    project.name = Some("就业".into());
+    project.text = "新增城镇就业1.15万人左右。".into();
+    project.lead_units = vec!["区人社局".into()];
+    project.leaders = vec!["分管副区长".into()];
+    project.targets = vec![
+        quantity("1.15万人左右", "11500", Comparator::Approx),
+        range,
+        change,
+        quantity("99.985%", "99.985", Comparator::Eq),
+    ];
+    project.measures = vec![measure];
+    project.line = 5;
+    project.only_in_measures = true;
+    notice.plan.projects.push(project);
+    let mut copy = CopyRange::default();
+    copy.start_line = 1;
+    copy.end_line = 9;
+    let mut attachment = Attachment::default();
+    attachment.number = 1;
+    attachment.title = "瑶海区2024年50项民生实事".into();
+    attachment.copies = vec![copy];
+    notice.attachments.push(attachment);
     notice
 }
 

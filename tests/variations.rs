@@ -603,7 +603,7 @@ fn a_copy_in_traditional_characters_is_read_and_reported_as_printed() {
     let text = "關於印發某某縣2025年為民辦實事項目的通知\n\n各鄉鎮人民政府，縣直各單位：\n現將2025年為民辦實事項目印發給你們。\n\n附件\n\n一、教育醫療（3項）\n1.新建幼兒園2所，新增學位540個。（牽頭單位：縣教育局）\n推進措施：1.加快建設進度，確保9月開學。\n2.為老年人免費體檢3萬人次。（責任單位：縣衛健局、縣醫保局）\n3.為殘疾人免費適配輔具200件。\n";
     let n = parse(text);
     // Every string of the result is given back as printed, diagnostics too.
-    let forms = minsheng::traditional::PrintedForms::learn(text);
+    let forms = minsheng::internals::traditional::PrintedForms::learn(text);
     let mut strings = Vec::new();
     collect_strings(&serde_json::to_value(&n).unwrap(), &mut strings);
     assert!(

@@ -2,9 +2,8 @@
 //! replay program and the stable stress loop.
 #![forbid(unsafe_code)]
 
-use minsheng::decode::EncodingChoice;
 use minsheng::model::Notice;
-use minsheng::{emit, parse_bytes, Options, Parsed};
+use minsheng::{emit, parse_bytes, EncodingChoice, Options, Parsed};
 
 /// Inputs above this are refused by the parser (`input-too-large`); keeping
 /// the limit small keeps each execution fast.
@@ -25,11 +24,9 @@ pub fn check(data: &[u8]) {
 }
 
 fn check_with(data: &[u8], encoding: EncodingChoice) {
-    let options = Options {
-        encoding,
-        max_bytes: MAX_BYTES,
-        ..Options::default()
-    };
+    let options = Options::default()
+        .with_encoding(encoding)
+        .with_max_bytes(MAX_BYTES);
     let parsed = parse_bytes(data, &options);
     let json = invariants(&parsed);
     let again = emit::canonical(&parse_bytes(data, &options).notice);

@@ -8,8 +8,6 @@
 //! passes; `.ci/run` installs Debian's `chromium` and sets it). The
 //! browser is `MINSHENG_CHROMIUM` or `/usr/bin/chromium`; screenshots go to
 //! `MINSHENG_SCREENSHOTS` or `target/report-screenshots/`.
-#![cfg(feature = "cli")]
-
 #[path = "browser/cdp.rs"]
 mod cdp;
 
@@ -65,7 +63,7 @@ fn every_corpus_report_opens_in_chromium_with_its_counts() {
         eprintln!("skipped: set MINSHENG_BROWSER_TESTS=1 to open the reports in Chromium");
         return;
     }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = &Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let chromium = std::env::var_os("MINSHENG_CHROMIUM")
         .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
     let shots = std::env::var_os("MINSHENG_SCREENSHOTS")

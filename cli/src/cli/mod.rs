@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use minsheng::decode::EncodingChoice;
+use minsheng::EncodingChoice;
 use minsheng::InputFormat;
 
 const EXIT_STATUS_HELP: &str = "\
@@ -70,7 +70,8 @@ pub(crate) struct ParseArgs {
     #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
     /// Write one .json per input into DIR, mirroring input names (with
-    /// --format csv: DIR/projects.csv and DIR/quantities.csv).
+    /// --format csv: DIR/projects.csv, quantities.csv, measures.csv and
+    /// diagnostics.csv, or only the --table named).
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
     /// Write JSON Lines: one canonical document per line, sorted by path.
@@ -82,6 +83,11 @@ pub(crate) struct ParseArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
     pub format: OutputFormat,
+    /// With --format csv: the table to write (projects, quantities,
+    /// measures or diagnostics). To stdout or -o FILE one table is written,
+    /// `projects` unless named; with --out-dir every table unless named.
+    #[arg(long, value_name = "TABLE")]
+    pub table: Option<minsheng::tables::Table>,
     /// Encoding of the inputs (`auto` detects).
     #[arg(long, value_name = "LABEL", default_value = "auto")]
     pub encoding: EncodingChoice,
@@ -121,7 +127,8 @@ pub(crate) enum SchemaKind {
 pub(crate) enum OutputFormat {
     /// Canonical JSON (RFC 8785).
     Json,
-    /// CSV tables of projects and quantities (needs --out-dir).
+    /// CSV tables keyed by notice: projects, quantities, measures,
+    /// diagnostics (one to stdout or -o FILE, all with --out-dir).
     Csv,
     /// The review form: one line per element, to check a conversion by eye.
     Review,

@@ -1,39 +1,81 @@
-//! Diagnostics on the terminal, rendered by annotate-snippets (rustc's
-//! renderer: source line, underlined span, `severity[code]` title).
+//! Diagnostics as rustc shows its own, rendered by annotate-snippets
+//! (rustc's renderer): the `severity[code]: message` title, the file, line
+//! and column, the source line with the span underlined (wide CJK
+//! characters counted as two columns), the other places the message speaks
+//! of, and the help. Feature `render`.
+//!
+//! ```
+//! let text = "附件 1\n一、促进就业（2 项）\n（1）新增城镇就业 1.15 万人左右。（牵头单位：区人社局）\n";
+//! let parsed = minsheng::parse_bytes(text.as_bytes(), &minsheng::Options::default());
+//! let out = minsheng::render::diagnostics(
+//!     "notice.txt",
+//!     &parsed.source,
+//!     &parsed.notice.diagnostics,
+//!     minsheng::render::Style::Plain,
+//! );
+//! assert!(out.starts_with("warning[count-mismatch]"), "{out}");
+//! assert!(out.contains("--> notice.txt:2:"), "{out}");
+//! ```
 
 use std::borrow::Cow;
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
-use minsheng::model::DiagnosticRecord;
-use minsheng::source::SourceText;
-use minsheng::Severity;
 
-/// Renderer for stderr: coloured on a terminal (unless `NO_COLOR`), plain
-/// otherwise, so logs and pipes get the same text without escape codes.
-pub fn renderer(colour: bool) -> Renderer {
-    if colour {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
+use crate::model::DiagnosticRecord;
+use crate::source::SourceText;
+use crate::Severity;
+
+/// How the rendering looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Style {
+    /// Plain text, for logs, files and pipes.
+    #[default]
+    Plain,
+    /// With ANSI colours, for a terminal.
+    Colour,
+}
+
+impl std::str::FromStr for Style {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Style, String> {
+        match s {
+            "plain" => Ok(Style::Plain),
+            "colour" | "color" => Ok(Style::Colour),
+            other => Err(format!("unknown style “{other}”: expected plain or colour")),
+        }
     }
 }
 
-/// Whether a diagnostic is shown on the terminal (`--quiet` keeps errors).
-pub fn shown(severity: Severity, quiet: bool) -> bool {
-    !quiet || severity == Severity::Error
+fn renderer(style: Style) -> Renderer {
+    match style {
+        Style::Colour => Renderer::styled(),
+        Style::Plain => Renderer::plain(),
+    }
 }
 
-/// Render the shown diagnostics of one input, each followed by a blank line.
+/// One diagnostic of the input `name` whose decoded text is `source` (the
+/// [`crate::Parsed::source`] its record's span points into).
+pub fn diagnostic(
+    name: &str,
+    source: &SourceText,
+    record: &DiagnosticRecord,
+    style: Style,
+) -> String {
+    renderer(style).render(&[group(name, source, record)])
+}
+
+/// Every diagnostic given, in order, each followed by a blank line.
 pub fn diagnostics(
-    renderer: &Renderer,
     name: &str,
     source: &SourceText,
     records: &[DiagnosticRecord],
-    quiet: bool,
+    style: Style,
 ) -> String {
+    let renderer = renderer(style);
     let mut out = String::new();
-    for record in records.iter().filter(|r| shown(r.severity, quiet)) {
+    for record in records {
         out.push_str(&renderer.render(&[group(name, source, record)]));
         out.push_str("\n\n");
     }
@@ -123,7 +165,7 @@ const ELLIPSIS: &str = "…";
 /// The line `span` starts on (`line`, if that is where it starts), from a
 /// limit before the span's start to a limit past it, with the span
 /// (clipped to what is shown) to underline.
-fn excerpt(source: &SourceText, span: minsheng::Span, line: u32) -> Option<Excerpt<'_>> {
+fn excerpt(source: &SourceText, span: crate::Span, line: u32) -> Option<Excerpt<'_>> {
     let text = source.text.as_str();
     let span = span.range();
     text.get(span.clone())?;
@@ -176,7 +218,7 @@ fn excerpt(source: &SourceText, span: minsheng::Span, line: u32) -> Option<Excer
 #[cfg(test)]
 mod tests {
     use super::*;
-    use minsheng::{Code, Span};
+    use crate::{Code, Span};
 
     fn record(text: &str, at: &str, severity: Severity) -> DiagnosticRecord {
         let start = text.find(at).unwrap();
@@ -188,6 +230,7 @@ mod tests {
             message: "not understood".into(),
             line: p.line,
             column: p.column,
+            project: None,
             labels: Vec::new(),
             help: None,
             span: Span::new(start, start + at.len()),
@@ -199,7 +242,7 @@ mod tests {
         let text = "附件 1\n（1）新增城镇就业 1.15 万人。\n";
         let source = SourceText::new(text.to_string(), "UTF-8");
         let r = record(text, "新增", Severity::Warning);
-        let out = diagnostics(&renderer(false), "a.txt", &source, &[r], false);
+        let out = diagnostics("a.txt", &source, &[r], Style::Plain);
         assert!(
             out.starts_with("warning[unparsed-text]: not understood\n"),
             "{out}"
@@ -217,14 +260,14 @@ mod tests {
         let source = SourceText::new(text.to_string(), "UTF-8");
         let first = text.find("（1）").unwrap();
         let mut r = record(text, "（1）新增床位", Severity::Warning);
-        r.labels.push(minsheng::model::LabelRecord {
+        r.labels.push(crate::model::LabelRecord {
             line: 2,
             column: 1,
             message: "project 1 first".into(),
             span: Span::new(first, first + "（1）新增托位。".len()),
         });
         r.help = Some("renumber it".into());
-        let out = diagnostics(&renderer(false), "a.txt", &source, &[r], false);
+        let out = diagnostics("a.txt", &source, &[r], Style::Plain);
         assert!(out.contains("a.txt:3:1"), "{out}");
         assert!(out.contains("::: a.txt:2:1"), "{out}");
         assert!(out.contains("- project 1 first"), "{out}");
@@ -232,22 +275,11 @@ mod tests {
     }
 
     #[test]
-    fn quiet_keeps_only_errors() {
-        let text = "附件 1\n";
-        let source = SourceText::new(text.to_string(), "UTF-8");
-        let warning = record(text, "附件", Severity::Warning);
-        let error = record(text, "附件", Severity::Error);
-        let out = diagnostics(&renderer(false), "a.txt", &source, &[warning, error], true);
-        assert!(!out.contains("warning"), "{out}");
-        assert!(out.contains("error[unparsed-text]"), "{out}");
-    }
-
-    #[test]
     fn long_lines_are_cut_around_the_span() {
         let text = format!("{}目标{}", "甲".repeat(300), "乙".repeat(300));
         let source = SourceText::new(text.clone(), "UTF-8");
         let r = record(&text, "目标", Severity::Warning);
-        let out = diagnostics(&renderer(false), "a.txt", &source, &[r], false);
+        let out = diagnostics("a.txt", &source, &[r], Style::Plain);
         assert!(
             out.contains("a.txt:1:301"),
             "the column is the real one: {out}"
@@ -259,7 +291,7 @@ mod tests {
             column: 1,
             ..record(&text, "甲", Severity::Warning)
         };
-        let out = diagnostics(&renderer(false), "a.txt", &source, &[whole_line], false);
+        let out = diagnostics("a.txt", &source, &[whole_line], Style::Plain);
         assert!(out.contains("a.txt:1:1"), "{out}");
         assert!(out.len() < 1000, "a span over a long line is cut: {out}");
     }
@@ -278,7 +310,7 @@ mod tests {
                 }
             })
             .collect();
-        let out = diagnostics(&renderer(false), "a.txt", &source, &records, false);
+        let out = diagnostics("a.txt", &source, &records, Style::Plain);
         // Each is a few hundred bytes however long the line is.
         assert!(out.len() < 200 * 1500, "{}", out.len());
         assert!(out.contains("a.txt:1:19901"), "the real column is named");
@@ -293,11 +325,12 @@ mod tests {
             message: "the input is empty".into(),
             line: 1,
             column: 1,
+            project: None,
             labels: Vec::new(),
             help: None,
             span: Span::new(5, 9),
         };
-        let out = diagnostics(&renderer(false), "e.txt", &source, &[r], false);
+        let out = diagnostics("e.txt", &source, &[r], Style::Plain);
         assert!(
             out.contains("error[empty-input]: the input is empty"),
             "{out}"

@@ -1,5 +1,4 @@
 //! The `minsheng` binary end to end: exit codes, inputs, outputs.
-#![cfg(feature = "cli")]
 
 use std::fs;
 use std::io::Write;
@@ -7,6 +6,10 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
+
+/// The repository root: the corpus and the schema files are there, and
+/// the binary runs from there, as the README's commands do.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
 const NOTICE: &str =
     "附件 1\n\n一、促进就业（1 项）\n\n（1）新增城镇就业 1.15 万人左右。（牵头单位：区人社局）\n";
@@ -21,6 +24,7 @@ fn minsheng(args: &[&str]) -> Output {
 
 fn minsheng_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_minsheng"))
+        .current_dir(ROOT)
         .args(args)
         .env_remove("NO_COLOR")
         .stdin(Stdio::piped())
@@ -170,8 +174,23 @@ fn several_inputs_need_a_destination() {
     let out = minsheng(&["parse", path_str(&a), path_str(&b)]);
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("--out-dir"), "{}", stderr(&out));
-    let out = minsheng(&["parse", "--format", "csv", path_str(&a)]);
-    assert_eq!(code(&out), 2, "CSV needs --out-dir");
+    let out = minsheng(&["parse", "--table", "projects", path_str(&a)]);
+    assert_eq!(code(&out), 2, "--table is for CSV");
+    assert!(stderr(&out).contains("--format csv"), "{}", stderr(&out));
+    let out = minsheng(&[
+        "parse",
+        "--format",
+        "csv",
+        "--table",
+        "project",
+        path_str(&a),
+    ]);
+    assert_eq!(code(&out), 2, "an unknown table");
+    assert!(
+        stderr(&out).contains("expected projects"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -345,8 +364,10 @@ fn csv_tables_read_back_with_a_bom_and_headers() {
     ]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     for (file, first, last) in [
-        ("projects.csv", "source_file", "targets"),
+        ("projects.csv", "source_file", "line"),
         ("quantities.csv", "source_file", "canonical_unit"),
+        ("measures.csv", "source_file", "line"),
+        ("diagnostics.csv", "source_file", "help"),
     ] {
         let bytes = fs::read(out_dir.path().join(file)).unwrap();
         assert!(
@@ -361,6 +382,97 @@ fn csv_tables_read_back_with_a_bom_and_headers() {
             assert_eq!(record.unwrap().len(), headers.len());
         }
     }
+}
+
+#[test]
+fn one_csv_table_goes_to_stdout_keyed_by_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    // One notice with a 发文字号 and a date, one whose project has no lead unit.
+    let keyed = format!(
+        "某民生办〔2024〕3号\n\n关于印发某区2024年民生实事的通知\n\n各街道：\n\n现将民生实事印发给你们。\n\n\
+         附件：某区2024年民生实事\n\n某区民生实事办公室\n2024年4月24日\n\n{NOTICE}"
+    );
+    fs::write(dir.path().join("a.txt"), keyed).unwrap();
+    fs::write(
+        dir.path().join("b.txt"),
+        "附件 1\n\n一、促进就业（1 项）\n\n（1）新增城镇就业 1.15 万人左右。\n",
+    )
+    .unwrap();
+    let out = minsheng(&["parse", "--format", "csv", path_str(dir.path())]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        out.stdout
+            .starts_with(b"source_file,sha256,doc_number,date,region,"),
+        "projects by default, and no byte-order mark on stdout"
+    );
+    let rows = csv_rows(stdout(&out));
+    assert_eq!(
+        rows.len(),
+        3,
+        "a header and one project per notice: {rows:?}"
+    );
+    let sha = |name: &str| {
+        let parsed = minsheng(&["parse", path_str(&dir.path().join(name))]);
+        json(stdout(&parsed))["source"]["sha256"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(rows[1][0].ends_with("a.txt"), "{:?}", rows[1]);
+    assert_eq!(rows[1][1], sha("a.txt"));
+    assert_eq!(rows[1][2], "某民生办〔2024〕3号");
+    assert_eq!(rows[1][3], "2024-04-24");
+    assert_eq!(
+        (rows[2][1].as_str(), rows[2][2].as_str()),
+        (sha("b.txt").as_str(), "")
+    );
+
+    // The diagnostics table names the project a diagnostic concerns.
+    let out = minsheng(&[
+        "parse",
+        "--format",
+        "csv",
+        "--table",
+        "diagnostics",
+        path_str(&dir.path().join("b.txt")),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let rows = csv_rows(stdout(&out));
+    let project = rows[0].iter().position(|c| c == "project").unwrap();
+    let missing: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| r[5] == "missing-lead-unit")
+        .collect();
+    assert_eq!(missing.len(), 1, "{rows:?}");
+    assert_eq!(missing[0][project], "1");
+    // And the JSON has the same number under `project`.
+    let parsed = minsheng(&["parse", path_str(&dir.path().join("b.txt"))]);
+    let diagnostics = json(stdout(&parsed))["diagnostics"].clone();
+    let d = diagnostics
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "missing-lead-unit")
+        .unwrap()
+        .clone();
+    assert_eq!(d["project"], 1);
+
+    // -o FILE gets a byte-order mark, for spreadsheets.
+    let target = dir.path().join("m.csv");
+    let out = minsheng(&[
+        "parse",
+        "--format",
+        "csv",
+        "--table",
+        "measures",
+        "-o",
+        path_str(&target),
+        path_str(&dir.path().join("a.txt")),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(fs::read(&target)
+        .unwrap()
+        .starts_with(b"\xEF\xBB\xBFsource_file,sha256,"));
 }
 
 #[test]
@@ -380,7 +492,7 @@ fn codes_and_explain_describe_every_code() {
 fn schema_prints_the_committed_schema() {
     let out = minsheng(&["schema"]);
     assert_eq!(code(&out), 0);
-    let committed = fs::read_to_string("schema/notice.schema.json").unwrap();
+    let committed = fs::read_to_string(format!("{ROOT}/schema/notice.schema.json")).unwrap();
     assert_eq!(stdout(&out), committed);
 }
 
@@ -388,6 +500,7 @@ fn schema_prints_the_committed_schema() {
 fn a_closed_stdout_ends_quietly() {
     let dir = batch(&["a.txt", "b.txt", "c.txt", "d.txt"]);
     let mut child = Command::new(env!("CARGO_BIN_EXE_minsheng"))
+        .current_dir(ROOT)
         .args(["parse", "--jsonl", path_str(dir.path())])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -532,12 +645,13 @@ fn an_interrupted_batch_leaves_only_complete_files() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("in");
     fs::create_dir(&inputs).unwrap();
-    let seed = include_str!("../corpus/yaohai-2024.txt").repeat(4);
+    let seed = include_str!("../../corpus/yaohai-2024.txt").repeat(4);
     for i in 0..40 {
         fs::write(inputs.join(format!("n{i:02}.txt")), &seed).unwrap();
     }
     let outputs = dir.path().join("out");
     let child = Command::new(env!("CARGO_BIN_EXE_minsheng"))
+        .current_dir(ROOT)
         .args([
             "parse",
             "-q",
@@ -767,7 +881,7 @@ fn diff_reads_our_json_output_as_the_notice_it_came_from() {
     // Pretty JSON, and a new year on stdin.
     let pretty = dir.path().join("2024-pretty.json");
     minsheng(&["parse", "--pretty", "-o", path_str(&pretty), OLD_YEAR]);
-    let new_text = fs::read(NEW_YEAR).unwrap();
+    let new_text = fs::read(format!("{ROOT}/{}", NEW_YEAR)).unwrap();
     let out = minsheng_with_stdin(&["diff", path_str(&pretty), "-"], &new_text);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(json(stdout(&out))["totals"]["continued"], 18);
@@ -846,10 +960,13 @@ fn diff_usage_and_io_errors_exit_2() {
     assert!(stderr(&out).contains("JSON Lines"), "{}", stderr(&out));
     // An output that is one of the inputs is refused before it is touched.
     let copy = dir.path().join("2025.txt");
-    fs::copy(NEW_YEAR, &copy).unwrap();
+    fs::copy(format!("{ROOT}/{}", NEW_YEAR), &copy).unwrap();
     let out = minsheng(&["diff", "-o", path_str(&copy), OLD_YEAR, path_str(&copy)]);
     assert_eq!(code(&out), 2);
-    assert_eq!(fs::read(&copy).unwrap(), fs::read(NEW_YEAR).unwrap());
+    assert_eq!(
+        fs::read(&copy).unwrap(),
+        fs::read(format!("{ROOT}/{}", NEW_YEAR)).unwrap()
+    );
 }
 
 #[test]
@@ -888,11 +1005,11 @@ fn schema_diff_prints_the_committed_diff_schema() {
     assert_eq!(code(&out), 0);
     assert_eq!(
         stdout(&out),
-        fs::read_to_string("schema/diff.schema.json").unwrap()
+        fs::read_to_string(format!("{ROOT}/schema/diff.schema.json")).unwrap()
     );
     let notice = minsheng(&["schema"]);
     assert_eq!(
         stdout(&notice),
-        fs::read_to_string("schema/notice.schema.json").unwrap()
+        fs::read_to_string(format!("{ROOT}/schema/notice.schema.json")).unwrap()
     );
 }

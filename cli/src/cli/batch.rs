@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use minsheng::tables::Table;
 use minsheng::{Notice, Options, Severity};
 use rayon::prelude::*;
 
@@ -75,7 +76,8 @@ pub fn run(args: &ParseArgs) -> Status {
         Plan::Single(target) => output::Sink::single(target.clone(), style(args)),
         Plan::Lines(target) => output::Sink::lines(target.clone()),
         Plan::Folder(folder) => output::Sink::folder(folder.clone(), args.pretty),
-        Plan::Tables(folder) => output::Sink::tables(folder.clone()),
+        Plan::Tables(folder, tables) => output::Sink::tables(folder.clone(), tables),
+        Plan::Table(target, table) => output::Sink::table(target.clone(), *table),
     };
     let mut sink = match opened {
         Ok(sink) => sink,
@@ -111,29 +113,36 @@ enum Plan {
     Single(Option<PathBuf>),
     Lines(Option<PathBuf>),
     Folder(PathBuf),
-    Tables(PathBuf),
+    /// CSV tables, one file each, in a folder.
+    Tables(PathBuf, Vec<Table>),
+    /// One CSV table, to stdout or a file.
+    Table(Option<PathBuf>, Table),
 }
 
 impl Plan {
     fn place(&self) -> String {
         match self {
-            Plan::Single(None) | Plan::Lines(None) => "stdout".to_string(),
-            Plan::Single(Some(p)) | Plan::Lines(Some(p)) | Plan::Folder(p) | Plan::Tables(p) => {
-                format!("`{}`", p.display())
-            }
+            Plan::Single(None) | Plan::Lines(None) | Plan::Table(None, _) => "stdout".to_string(),
+            Plan::Single(Some(p))
+            | Plan::Lines(Some(p))
+            | Plan::Table(Some(p), _)
+            | Plan::Folder(p)
+            | Plan::Tables(p, _) => format!("`{}`", p.display()),
         }
     }
 
     /// The files this plan writes for `inputs`.
     fn outputs(&self, inputs: &[Input]) -> Vec<PathBuf> {
         match self {
-            Plan::Single(target) | Plan::Lines(target) => target.iter().cloned().collect(),
+            Plan::Single(target) | Plan::Lines(target) | Plan::Table(target, _) => {
+                target.iter().cloned().collect()
+            }
             Plan::Folder(folder) => inputs
                 .iter()
                 .map(|i| folder.join(i.output_name()))
                 .collect(),
-            Plan::Tables(folder) => {
-                vec![folder.join("projects.csv"), folder.join("quantities.csv")]
+            Plan::Tables(folder, tables) => {
+                tables.iter().map(|t| folder.join(t.file_name())).collect()
             }
         }
     }
@@ -171,6 +180,9 @@ fn style(args: &ParseArgs) -> output::Style {
 
 fn destination(args: &ParseArgs) -> Result<Plan, String> {
     let single = args.inputs.len() == 1 && !args.inputs[0].is_dir();
+    if args.table.is_some() && args.format != OutputFormat::Csv {
+        return Err("--table names a CSV table and needs --format csv".to_string());
+    }
     match (args.format, &args.out_dir) {
         (OutputFormat::Review | OutputFormat::Html, None) if single && !args.jsonl => {
             Ok(Plan::Single(args.output.clone()))
@@ -181,10 +193,17 @@ fn destination(args: &ParseArgs) -> Result<Plan, String> {
         (OutputFormat::Html, _) => {
             Err("--format html shows one input (no --out-dir or --jsonl)".to_string())
         }
-        (OutputFormat::Csv, Some(dir)) => Ok(Plan::Tables(dir.clone())),
-        (OutputFormat::Csv, None) => {
-            Err("--format csv writes two files and needs --out-dir DIR".to_string())
+        (OutputFormat::Csv, Some(dir)) => Ok(Plan::Tables(
+            dir.clone(),
+            args.table.map_or_else(|| Table::ALL.to_vec(), |t| vec![t]),
+        )),
+        (OutputFormat::Csv, None) if args.jsonl => {
+            Err("--format csv writes CSV, not JSON Lines (drop --jsonl)".to_string())
         }
+        (OutputFormat::Csv, None) => Ok(Plan::Table(
+            args.output.clone(),
+            args.table.unwrap_or(Table::Projects),
+        )),
         (OutputFormat::Json, Some(dir)) => Ok(Plan::Folder(dir.clone())),
         (OutputFormat::Json, None) if args.jsonl => Ok(Plan::Lines(args.output.clone())),
         (OutputFormat::Json, None) if single => Ok(Plan::Single(args.output.clone())),
@@ -263,14 +282,13 @@ fn parse_one(
     input: &Input,
     bytes: &[u8],
     args: &ParseArgs,
-    renderer: &annotate_snippets::Renderer,
+    renderer: &minsheng::render::Style,
 ) -> Done {
-    let options = Options {
-        name: input.source_name(),
-        encoding: args.encoding,
-        format: args.input_format,
-        max_bytes: args.max_bytes,
-    };
+    let mut options = Options::default()
+        .with_encoding(args.encoding)
+        .with_format(args.input_format)
+        .with_max_bytes(args.max_bytes);
+    options.name = input.source_name();
     let parsed = minsheng::parse_bytes(bytes, &options);
     let rendered = render::diagnostics(
         renderer,

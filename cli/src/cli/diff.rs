@@ -14,8 +14,8 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use minsheng::decode::EncodingChoice;
 use minsheng::diff::{DiffOptions, PlanDiff};
+use minsheng::EncodingChoice;
 use minsheng::{InputFormat, Notice, Options, Severity};
 
 use super::output::{finish, AtomicFile};
@@ -198,12 +198,11 @@ fn read(path: &Path, args: &DiffArgs) -> Result<Notice, String> {
     if let Some(json) = from_json(&bytes) {
         return json.map_err(|why| format!("cannot diff `{name}`: {why}"));
     }
-    let options = Options {
-        name: (!is_stdin(path)).then(|| name.clone()),
-        encoding: args.encoding,
-        format: args.input_format,
-        max_bytes: args.max_bytes,
-    };
+    let mut options = Options::default()
+        .with_encoding(args.encoding)
+        .with_format(args.input_format)
+        .with_max_bytes(args.max_bytes);
+    options.name = (!is_stdin(path)).then(|| name.clone());
     Ok(minsheng::parse_bytes(&bytes, &options).notice)
 }
 

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use minsheng::tables::Tables;
+use minsheng::tables::{Table, TableWriter, Tables};
 
 use super::batch::{Done, Outcome};
 use super::{error, Status};
@@ -189,11 +189,40 @@ pub enum Sink {
     },
     /// One `.json` per input under a folder.
     Folder { folder: PathBuf, pretty: bool },
-    /// `projects.csv` and `quantities.csv` under a folder.
+    /// CSV tables (`projects.csv` …) under a folder.
     Tables {
         folder: PathBuf,
         tables: Option<Box<Tables<AtomicFile>>>,
     },
+    /// One CSV table, to stdout or a file.
+    Table {
+        target: Option<PathBuf>,
+        writer: Option<Box<TableWriter<TableOut>>>,
+        /// The status of the write that stopped it, once stopped.
+        stopped: Status,
+    },
+}
+
+/// Where one table goes: stdout (no byte-order mark: it goes to a program)
+/// or a file (with one, for spreadsheets).
+pub enum TableOut {
+    Stdout(BufWriter<io::Stdout>),
+    File(AtomicFile),
+}
+
+impl Write for TableOut {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            TableOut::Stdout(out) => out.write(buf),
+            TableOut::File(file) => file.write(buf),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            TableOut::Stdout(out) => out.flush(),
+            TableOut::File(file) => file.flush(),
+        }
+    }
 }
 
 impl Sink {
@@ -225,15 +254,36 @@ impl Sink {
         Ok(Sink::Folder { folder, pretty })
     }
 
-    /// The CSV tables under `folder`.
-    pub fn tables(folder: PathBuf) -> io::Result<Sink> {
+    /// The CSV tables `which` under `folder`.
+    pub fn tables(folder: PathBuf, which: &[Table]) -> io::Result<Sink> {
         fs::create_dir_all(&folder)?;
-        let projects = AtomicFile::create(&folder.join("projects.csv"))?;
-        let quantities = AtomicFile::create(&folder.join("quantities.csv"))?;
-        let tables = Box::new(Tables::new(projects, quantities)?);
+        let files = which
+            .iter()
+            .map(|&t| AtomicFile::create(&folder.join(t.file_name())).map(|f| (t, f)))
+            .collect::<io::Result<Vec<_>>>()?;
+        let tables = Box::new(Tables::new(files)?);
         Ok(Sink::Tables {
             folder,
             tables: Some(tables),
+        })
+    }
+
+    /// One CSV table to `target` (stdout when none).
+    pub fn table(target: Option<PathBuf>, table: Table) -> io::Result<Sink> {
+        let (out, bom) = match target.as_deref() {
+            Some(path) => (TableOut::File(AtomicFile::create(path)?), true),
+            None => (TableOut::Stdout(BufWriter::new(io::stdout())), false),
+        };
+        let writer = match TableWriter::new(table, out, bom) {
+            Ok(writer) => Some(Box::new(writer)),
+            // A closed stdout before the header: nothing more to write.
+            Err(e) if target.is_none() && e.kind() == io::ErrorKind::BrokenPipe => None,
+            Err(e) => return Err(e),
+        };
+        Ok(Sink::Table {
+            target,
+            writer,
+            stopped: Status::Parsed,
         })
     }
 
@@ -298,6 +348,23 @@ impl Sink {
                     }
                 }
             }
+            Sink::Table {
+                target,
+                writer,
+                stopped,
+            } => {
+                let Some(w) = writer else {
+                    return *stopped;
+                };
+                match w.add(&outcome.input.display_name(), &done.notice) {
+                    Ok(()) => Status::Parsed,
+                    Err(e) => {
+                        *writer = None;
+                        *stopped = finish(target.as_deref(), Err(e));
+                        *stopped
+                    }
+                }
+            }
         }
     }
 
@@ -332,14 +399,27 @@ impl Sink {
                 let Some(tables) = tables else {
                     return Status::Failed;
                 };
-                let result = tables.finish().and_then(|(projects, quantities)| {
-                    projects.commit()?;
-                    quantities.commit()
-                });
+                let result = tables
+                    .finish()
+                    .and_then(|files| files.into_iter().try_for_each(|(_, file)| file.commit()));
                 match result {
                     Ok(()) => Status::Parsed,
                     Err(e) => tables_error(&folder, &e),
                 }
+            }
+            Sink::Table {
+                target,
+                writer,
+                stopped,
+            } => {
+                let Some(writer) = writer else {
+                    return stopped;
+                };
+                let result = writer.finish().and_then(|out| match out {
+                    TableOut::File(file) => file.commit(),
+                    TableOut::Stdout(mut out) => out.flush(),
+                });
+                finish(target.as_deref(), result)
             }
         }
     }
