@@ -557,7 +557,8 @@ fn split_addressees(text: &str) -> Vec<String> {
 /// only an administrative level ("各县（市）", "县", "乡") shares the head
 /// noun of the piece after it and stays joined to it by its "、".
 fn share_head_nouns(pieces: Vec<(String, char)>) -> Vec<String> {
-    const LEVELS: &str = "省市县区乡镇街（）()";
+    // 自治县/自治州/自治区 and a 旗 or 盟 are levels too.
+    const LEVELS: &str = "省市县区乡镇街旗盟自治（）()";
     let is_level = |p: &str| {
         let core = p.trim_start_matches('各');
         !core.is_empty() && core.chars().all(|c| LEVELS.contains(c))
@@ -865,6 +866,10 @@ mod tests {
         assert_eq!(
             split_addressees("各县、区人民政府，园区管委会，市有关单位"),
             ["各县、区人民政府", "园区管委会", "市有关单位"]
+        );
+        assert_eq!(
+            split_addressees("各市、县、自治县人民政府，省政府直属各单位"),
+            ["各市、县、自治县人民政府", "省政府直属各单位"]
         );
         assert_eq!(
             split_addressees("各镇乡党委、人民政府，各街道党工委、办事处"),
