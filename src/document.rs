@@ -497,11 +497,18 @@ fn title_lines(ctx: &Context, lines: &[usize], at: usize, k: usize, end: usize) 
     {
         last += 1;
     }
+    // Up, where the line above makes a title, or the two above do ("…关于
+    // 印发" / "…十件民生实事" / "实施方案的通知").
+    let piece = |k: usize| is_title_piece(ctx.text(lines[k]));
     while first > at
         && last - first < 2
         && !joined(first, last).contains("关于")
-        && is_title_piece(ctx.text(lines[first - 1]))
-        && lex::is_title(&joined(first - 1, last))
+        && piece(first - 1)
+        && (lex::is_title(&joined(first - 1, last))
+            || (first - 1 > at
+                && last - first < 1
+                && piece(first - 2)
+                && lex::is_title(&joined(first - 2, last))))
     {
         first -= 1;
     }

@@ -381,6 +381,17 @@ fn continues(prev: &Joined, next: &str, paragraph_break: bool) -> bool {
     if crate::units::numbered_units(next).is_some() {
         return false;
     }
+    // "…实施方案的通知" / "各乡镇人民政府，市直各部门：": a title's last line
+    // ends with its kind of document, and the addressees start anew.
+    let addressees_next =
+        next.ends_with('：') && !next.contains('。') && next.chars().nth(80).is_none();
+    if addressees_next
+        && ["的通知", "的决定", "的意见", "的函", "的批复"]
+            .iter()
+            .any(|k| text.ends_with(k))
+    {
+        return false;
+    }
     // A title over two lines: "…办公室" / "关于印发…的通知".
     if next.starts_with("关于") && lex::is_title(next) {
         return lex::marker(text).is_none() && text.chars().nth(30).is_none();

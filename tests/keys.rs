@@ -71,6 +71,7 @@ mod trial {
         fuyang_2025_page
         ganjingzi_2025_blocks
         gaochun_2024_layout
+        gejiu_2024_utf16
         gongshu_2025_twolists
         guangshan_2021_fullwidth
         gucheng_2026_town

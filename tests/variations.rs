@@ -1675,3 +1675,20 @@ fn a_note_that_the_first_unit_of_each_list_leads() {
     assert_eq!(project(&n, 1).support_units, ["区发改局", "区财政局"]);
     assert_eq!(project(&n, 2).lead_units, ["区民政局"]);
 }
+
+#[test]
+fn a_title_over_three_lines_broken_after_guanyu_yinfa() {
+    // Every line followed by a blank one (a double-spaced copy): the title's
+    // last line, ending in 的通知, does not run into the addressees.
+    let n = parse(
+        "某某市人民政府办公室文件\n\n某政办发〔2024〕12号\n\n某某市人民政府办公室关于印发\n\n某某市2024年十件民生实事\n\n实施方案的通知\n\n各乡镇人民政府、街道办事处，市直各部门：\n\n经市人民政府同意，现将方案印发给你们，请认真组织实施。\n\n附件\n\n1.新建幼儿园3所。（牵头单位：市教育局）\n\n2.新增养老床位200张。（牵头单位：市民政局）\n",
+    );
+    assert_eq!(
+        n.document.title.as_deref(),
+        Some("某某市人民政府办公室关于印发某某市2024年十件民生实事实施方案的通知")
+    );
+    assert_eq!(
+        n.document.addressees,
+        ["各乡镇人民政府", "街道办事处", "市直各部门"]
+    );
+}
