@@ -73,6 +73,7 @@ mod table;
 mod traditional;
 mod units;
 mod validate;
+mod vocabulary;
 
 // The public surface.
 pub mod diagnostic;
@@ -96,6 +97,7 @@ pub use diagnostic::{Code, Diagnostic, Severity};
 pub use diff::{diff, PlanDiff};
 pub use model::Notice;
 pub use source::{LineIndex, Position, SourceText, Span};
+pub use vocabulary::{LabelRole, Vocabulary, VocabularyError};
 
 /// The parser's stages, for the crate's own tests, benches and fuzz
 /// targets. Not a stable interface: anything here may change in any
@@ -155,6 +157,8 @@ pub struct Options {
     /// Inputs larger than this many bytes are refused with an
     /// `input-too-large` diagnostic instead of being parsed.
     pub max_bytes: usize,
+    /// The user's own label words and line filters (none by default).
+    pub vocabulary: Vocabulary,
 }
 
 /// The default input size limit: 64 MiB.
@@ -167,6 +171,7 @@ impl Default for Options {
             encoding: EncodingChoice::Auto,
             format: InputFormat::Auto,
             max_bytes: DEFAULT_MAX_BYTES,
+            vocabulary: Vocabulary::default(),
         }
     }
 }
@@ -193,6 +198,12 @@ impl Options {
     /// Refuse inputs larger than this many bytes.
     pub fn with_max_bytes(mut self, max_bytes: usize) -> Options {
         self.max_bytes = max_bytes;
+        self
+    }
+
+    /// Read with a user's vocabulary as well as the parser's own.
+    pub fn with_vocabulary(mut self, vocabulary: Vocabulary) -> Options {
+        self.vocabulary = vocabulary;
         self
     }
 }
@@ -289,9 +300,9 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
         for d in reading.skipped_diagnostics(&source.text) {
             sink.push(d);
         }
-        normalize::join_open_brackets(normalize::fold_blocks(reading.blocks))
+        normalize::join_open_brackets(normalize::fold_blocks(reading.blocks, &options.vocabulary))
     } else {
-        normalize::read_text(&source)
+        normalize::read_text_with(&source, &options.vocabulary)
     };
     let blocks = normalize::split_shared_lines(blocks);
     let mut ctx = context::Context::new(&blocks, &source, sink);

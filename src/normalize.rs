@@ -24,6 +24,7 @@ use crate::mapped::MappedText;
 use crate::source::SourceText;
 use crate::table;
 use crate::units;
+use crate::vocabulary::Vocabulary;
 
 /// One physical line of the input.
 #[derive(Debug, Clone)]
@@ -50,6 +51,11 @@ impl PhysicalLine {
 
 /// Split the source into trimmed physical lines.
 pub fn physical_lines(source: &SourceText) -> Vec<PhysicalLine> {
+    physical_lines_with(source, &Vocabulary::default())
+}
+
+/// The physical lines, each with a user's labels read as the parser's own.
+fn physical_lines_with(source: &SourceText, vocabulary: &Vocabulary) -> Vec<PhysicalLine> {
     let text = &source.text;
     (0..source.lines.line_count())
         .map(|index| {
@@ -58,9 +64,10 @@ pub fn physical_lines(source: &SourceText) -> Vec<PhysicalLine> {
             let page_break = raw.contains('\u{c}');
             let trimmed = raw.trim_matches(is_trimmed);
             let start = range.start + (raw.len() - raw.trim_start_matches(is_trimmed).len());
+            let text = MappedText::original(trimmed, start);
             PhysicalLine {
                 index,
-                text: MappedText::original(trimmed, start),
+                text: vocabulary.read_labels(&text).unwrap_or(text),
                 page_break,
             }
         })
@@ -71,8 +78,17 @@ use crate::source::is_blank_char as is_trimmed;
 
 /// Read plain text into blocks.
 pub fn read_text(source: &SourceText) -> Vec<Block> {
-    let lines = physical_lines(source);
-    let furniture = find_furniture(&lines);
+    read_text_with(source, &Vocabulary::default())
+}
+
+/// Read plain text into blocks, with a user's vocabulary: its labels read
+/// as the parser's own, the lines its filters match set aside as furniture.
+pub fn read_text_with(source: &SourceText, vocabulary: &Vocabulary) -> Vec<Block> {
+    let lines = physical_lines_with(source, vocabulary);
+    let mut furniture = find_furniture(&lines);
+    for (line, furniture) in lines.iter().zip(furniture.iter_mut()) {
+        *furniture |= vocabulary.filters_out(line.as_str());
+    }
     let footnotes = find_footnotes(&lines, &furniture);
     // Each line folded once, for the line grammars below.
     let folded_lines: Vec<String> = lines
@@ -251,17 +267,25 @@ pub fn join_open_brackets(blocks: Vec<Block>) -> Vec<Block> {
 }
 
 /// Fold the text of blocks another reader made (the HTML reader).
-pub fn fold_blocks(blocks: Vec<Block>) -> Vec<Block> {
+pub fn fold_blocks(blocks: Vec<Block>, vocabulary: &Vocabulary) -> Vec<Block> {
+    let read = |text: &MappedText| match vocabulary.read_labels(text) {
+        Some(text) => fold(&text),
+        None => fold(text),
+    };
     blocks
         .into_iter()
         .map(|b| match b {
             Block::Line(l) => Block::Line(Line {
-                text: fold(&l.text),
-                kind: l.kind,
+                kind: if l.kind == LineKind::Text && vocabulary.filters_out(l.as_str()) {
+                    LineKind::Furniture
+                } else {
+                    l.kind
+                },
+                text: read(&l.text),
             }),
             Block::Table(mut t) => {
                 for cell in t.rows.iter_mut().flatten() {
-                    cell.text = fold(&cell.text);
+                    cell.text = read(&cell.text);
                 }
                 Block::Table(t)
             }

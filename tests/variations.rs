@@ -1692,3 +1692,42 @@ fn a_title_over_three_lines_broken_after_guanyu_yinfa() {
         ["各乡镇人民政府", "街道办事处", "市直各部门"]
     );
 }
+
+/// A district's own label words, given in a vocabulary (`--vocabulary`):
+/// 主抓单位 as a header cell of a web page's table and of a table printed one
+/// cell per line, 协作单位 before its colon in an item.
+fn town_words() -> minsheng::Options {
+    let vocabulary = minsheng::Vocabulary::new()
+        .with_label("主抓单位", minsheng::LabelRole::Lead)
+        .and_then(|v| v.with_label("协作单位", minsheng::LabelRole::Support))
+        .expect("the words are labels");
+    minsheng::Options::default().with_vocabulary(vocabulary)
+}
+
+#[test]
+fn a_districts_own_label_heads_a_table_column() {
+    let page = "<html><body><p>附件</p><table><tr><td>序号</td><td>项目名称</td><td>主要内容</td><td>主抓单位</td></tr><tr><td>1</td><td>道路整治</td><td>整治背街小巷12条。</td><td>镇建设办</td></tr><tr><td>2</td><td>老年食堂</td><td>新建老年食堂6个。</td><td>镇社会事务办</td></tr></table></body></html>";
+    let cells = "附件\n\n序号\n项目名称\n主要内容\n主抓单位\n1\n道路整治\n整治背街小巷12条。\n镇建设办\n2\n老年食堂\n新建老年食堂6个。\n镇社会事务办\n";
+    for notice in [page, cells] {
+        let parsed = minsheng::parse_bytes(notice.as_bytes(), &town_words());
+        assert!(parsed.unaccounted_lines.is_empty());
+        let n = parsed.notice;
+        assert_eq!(n.plan.projects.len(), 2, "{:#?}", n.plan);
+        assert_eq!(project(&n, 1).lead_units, ["镇建设办"]);
+        assert_eq!(project(&n, 2).lead_units, ["镇社会事务办"]);
+    }
+}
+
+#[test]
+fn a_districts_own_label_before_its_colon_names_the_units_it_says() {
+    let notice = "附件\n\n一、就业增收\n\n1.新增城镇就业500人。（牵头单位：镇社会事务办；协作单位：镇财政所、各村）\n";
+    let without = parse(notice);
+    assert_eq!(project(&without, 1).support_units, Vec::<String>::new());
+    let n = minsheng::parse_bytes(notice.as_bytes(), &town_words()).notice;
+    let p = project(&n, 1);
+    assert_eq!(p.lead_units, ["镇社会事务办"]);
+    assert_eq!(p.support_units, ["镇财政所", "各村"]);
+    assert_eq!(p.text, "新增城镇就业500人。");
+    // The span still covers the label as printed.
+    assert!(codes(&n).is_empty(), "{:?}", n.diagnostics);
+}

@@ -86,6 +86,9 @@ fn help_names_every_subcommand_and_the_exit_codes() {
         "--jsonl",
         "--format",
         "--encoding",
+        "--input",
+        "--max-bytes",
+        "--vocabulary",
         "--strict",
         "--quiet",
     ] {
@@ -761,6 +764,9 @@ fn diff_help_explains_inputs_formats_matching_and_exit_codes() {
         "csv",
         "--output",
         "--threshold",
+        "--encoding",
+        "--max-bytes",
+        "--vocabulary",
         "Dice",
         "Exit status",
     ] {
@@ -1012,4 +1018,85 @@ fn schema_diff_prints_the_committed_diff_schema() {
         stdout(&notice),
         fs::read_to_string(format!("{ROOT}/schema/notice.schema.json")).unwrap()
     );
+}
+
+/// A town's notice whose lead and support units come under labels of its
+/// own, with a line its website adds under every notice.
+const TOWN: &str = "附件\n\n一、就业增收\n\n1.新增城镇就业500人。（主抓单位：镇社会事务办；帮扶单位：镇财政所）\n本页面由镇党政办维护\n2.开展技能培训300人次。（主抓单位：镇劳保所）\n";
+
+const TOWN_VOCABULARY: &str =
+    "[labels]\nlead = [\"主抓单位\"]\nsupport = [\"帮扶单位\"]\n\n[filters]\nlines = ['^本页面由.+维护$']\n";
+
+#[test]
+fn a_vocabulary_file_reads_a_districts_own_labels_and_furniture() {
+    let dir = tempfile::tempdir().unwrap();
+    let vocabulary = dir.path().join("town.toml");
+    fs::write(&vocabulary, TOWN_VOCABULARY).unwrap();
+    // Without it, no unit is found: the town's labels are not a grammar's.
+    let without = json(stdout(&minsheng_with_stdin(
+        &["parse", "-"],
+        TOWN.as_bytes(),
+    )));
+    let found = without["plan"]["projects"].as_array().unwrap();
+    assert!(found
+        .iter()
+        .all(|p| p["lead_units"] == serde_json::json!([])));
+    let out = minsheng_with_stdin(
+        &["parse", "--vocabulary", path_str(&vocabulary), "-"],
+        TOWN.as_bytes(),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let notice = json(stdout(&out));
+    let projects = &notice["plan"]["projects"];
+    assert_eq!(
+        projects[0]["lead_units"],
+        serde_json::json!(["镇社会事务办"])
+    );
+    assert_eq!(
+        projects[0]["support_units"],
+        serde_json::json!(["镇财政所"])
+    );
+    assert_eq!(projects[1]["lead_units"], serde_json::json!(["镇劳保所"]));
+    // The filtered line is furniture: not part of project 1, not reported.
+    assert_eq!(projects[0]["text"], "新增城镇就业500人。");
+    assert_eq!(notice["diagnostics"], serde_json::json!([]));
+}
+
+#[test]
+fn a_bad_vocabulary_file_is_refused_with_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let vocabulary = dir.path().join("bad.toml");
+    fs::write(
+        &vocabulary,
+        "[labels]\nlead = [\"主抓单位\"]\n\n[filters]\nlines = ['^来源(']\n",
+    )
+    .unwrap();
+    let town = dir.path().join("town.txt");
+    fs::write(&town, TOWN).unwrap();
+    let town = path_str(&town);
+    // The vocabulary is read before any input (so nothing on stdin, which
+    // the tool would not read).
+    for command in [
+        &["parse", town][..],
+        &["diff", town, "corpus/yaohai-2024.txt"][..],
+    ] {
+        let mut args = command.to_vec();
+        args.splice(1..1, ["--vocabulary", path_str(&vocabulary)]);
+        let out = minsheng(&args);
+        assert_eq!(code(&out), 2);
+        assert!(stdout(&out).is_empty());
+        assert!(
+            stderr(&out).contains("bad.toml`, line 5, column 11: the line filter “^来源(” is not a regular expression"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    let out = minsheng(&[
+        "parse",
+        "--vocabulary",
+        "no-such.toml",
+        "corpus/yaohai-2024.txt",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("cannot read the vocabulary `no-such.toml`"));
 }

@@ -47,12 +47,22 @@ SCHEMA_VERSION: int = _minsheng.SCHEMA_VERSION
 Notice = Dict[str, Any]
 
 
-def parse(data: Union[str, bytes, bytearray], *, name: Optional[str] = None) -> Notice:
+def parse(
+    data: Union[str, bytes, bytearray],
+    *,
+    name: Optional[str] = None,
+    vocabulary: Optional[Union[str, "os.PathLike[str]"]] = None,
+) -> Notice:
     """Parse one notice, given as text (``str``) or as the bytes of a file.
 
     Bytes are decoded as the CLI decodes a file: UTF-8 (with or without a
     byte-order mark), UTF-16 with a byte-order mark, or GB18030/GBK, and a
     web page is read as HTML. ``name`` becomes ``source["name"]``.
+
+    ``vocabulary`` is the path of a vocabulary file (TOML, as the CLI's
+    ``--vocabulary`` reads): a district's own label words and line filters.
+    A file that cannot be read raises ``OSError``, one that is not a
+    vocabulary ``ValueError`` with its line and column.
 
     Returns the notice as a dict of the JSON contract. Raises ``TypeError``
     when ``data`` is neither ``str`` nor bytes; never raises on the content.
@@ -60,25 +70,29 @@ def parse(data: Union[str, bytes, bytearray], *, name: Optional[str] = None) -> 
     >>> parse(b"\\xff\\xfe")["diagnostics"][0]["code"]
     'empty-input'
     """
-    return json.loads(_minsheng.parse_json(data, name=name))
+    return json.loads(_minsheng.parse_json(data, name=name, vocabulary=vocabulary))
 
 
 def parse_files(
-    paths: Iterable[Union[str, "os.PathLike[str]"]], *, threads: Optional[int] = None
+    paths: Iterable[Union[str, "os.PathLike[str]"]],
+    *,
+    threads: Optional[int] = None,
+    vocabulary: Optional[Union[str, "os.PathLike[str]"]] = None,
 ) -> List[Notice]:
     """Parse files in parallel, returning their notices in the order given.
 
     ``paths`` is a list (or any iterable) of paths; ``threads`` the number
     of threads (all cores by default). ``source["name"]`` is each path as
     given. A file that cannot be read raises ``OSError``
-    (``FileNotFoundError``, ``PermissionError`` …) naming it.
+    (``FileNotFoundError``, ``PermissionError`` …) naming it. ``vocabulary``
+    is read as by :func:`parse`, once for all the files.
     """
     if isinstance(paths, (str, bytes, os.PathLike)):
         raise TypeError("parse_files() expects a list of paths, not one path: parse_files([path])")
     if threads is not None and (not isinstance(threads, int) or isinstance(threads, bool)):
         raise TypeError(f"parse_files(): threads must be an int, not {type(threads).__name__}")
     listed = list(paths)
-    return [json.loads(text) for text in _minsheng.parse_files_json(listed, threads=threads)]
+    return [json.loads(text) for text in _minsheng.parse_files_json(listed, threads=threads, vocabulary=vocabulary)]
 
 
 def _as_json_texts(function: str, notices: Union[Notice, Iterable[Notice]]) -> List[str]:

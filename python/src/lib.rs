@@ -39,18 +39,34 @@ fn type_name(value: &Bound<'_, PyAny>) -> String {
         .unwrap_or_else(|_| "an unknown type".to_string())
 }
 
-fn options(name: Option<String>) -> Options {
-    let mut options = Options::default();
-    options.name = name;
-    options
+/// The options with a vocabulary file read: a file that cannot be read
+/// raises `OSError`, one that is not a vocabulary `ValueError` with its line
+/// and column.
+fn options(vocabulary: Option<PathBuf>) -> PyResult<Options> {
+    let Some(path) = vocabulary else {
+        return Ok(Options::default());
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        let message = format!("cannot read the vocabulary {}: {e}", path.display());
+        PyErr::from(std::io::Error::new(e.kind(), message))
+    })?;
+    let vocabulary = minsheng::Vocabulary::from_toml(&text)
+        .map_err(|e| PyValueError::new_err(format!("vocabulary {}, {e}", path.display())))?;
+    Ok(Options::default().with_vocabulary(vocabulary))
 }
 
 /// Parse one notice (text or bytes) into its canonical JSON text.
 #[pyfunction]
-#[pyo3(signature = (data, *, name=None))]
-fn parse_json(py: Python<'_>, data: &Bound<'_, PyAny>, name: Option<String>) -> PyResult<String> {
+#[pyo3(signature = (data, *, name=None, vocabulary=None))]
+fn parse_json(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    name: Option<String>,
+    vocabulary: Option<PathBuf>,
+) -> PyResult<String> {
     let bytes = input_bytes("parse", data)?;
-    let options = options(name);
+    let mut options = options(vocabulary)?;
+    options.name = name;
     Ok(py.allow_threads(|| {
         minsheng::emit::canonical(&minsheng::parse_bytes(&bytes, &options).notice)
     }))
@@ -60,12 +76,14 @@ fn parse_json(py: Python<'_>, data: &Bound<'_, PyAny>, name: Option<String>) -> 
 /// into their canonical JSON texts, in the order given. A file that cannot
 /// be read raises `OSError` (`FileNotFoundError` …) naming it.
 #[pyfunction]
-#[pyo3(signature = (paths, *, threads=None))]
+#[pyo3(signature = (paths, *, threads=None, vocabulary=None))]
 fn parse_files_json(
     py: Python<'_>,
     paths: &Bound<'_, PyAny>,
     threads: Option<usize>,
+    vocabulary: Option<PathBuf>,
 ) -> PyResult<Vec<String>> {
+    let options = options(vocabulary)?;
     if paths.is_instance_of::<PyString>() || paths.is_instance_of::<PyBytes>() {
         return Err(PyTypeError::new_err(
             "parse_files() expects a list of paths, not one path: parse_files([path])",
@@ -85,7 +103,7 @@ fn parse_files_json(
     let threads = threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .clamp(1, paths.len().max(1));
-    let results = py.allow_threads(|| parse_in_parallel(&paths, threads));
+    let results = py.allow_threads(|| parse_in_parallel(&paths, threads, &options));
     results
         .into_iter()
         .zip(&paths)
@@ -100,7 +118,11 @@ fn parse_files_json(
 
 /// Each path's JSON or read error, in order; `threads` workers take files
 /// by index from a shared counter.
-fn parse_in_parallel(paths: &[PathBuf], threads: usize) -> Vec<std::io::Result<String>> {
+fn parse_in_parallel(
+    paths: &[PathBuf],
+    threads: usize,
+    options: &Options,
+) -> Vec<std::io::Result<String>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Mutex;
     let next = AtomicUsize::new(0);
@@ -112,10 +134,9 @@ fn parse_in_parallel(paths: &[PathBuf], threads: usize) -> Vec<std::io::Result<S
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(path) = paths.get(i) else { break };
                 let result = std::fs::read(path).map(|bytes| {
-                    let name = path.to_string_lossy().into_owned();
-                    minsheng::emit::canonical(
-                        &minsheng::parse_bytes(&bytes, &options(Some(name))).notice,
-                    )
+                    let mut options = options.clone();
+                    options.name = Some(path.to_string_lossy().into_owned());
+                    minsheng::emit::canonical(&minsheng::parse_bytes(&bytes, &options).notice)
                 });
                 if let Ok(mut results) = results.lock() {
                     results[i] = Some(result);

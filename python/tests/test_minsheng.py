@@ -92,6 +92,30 @@ def test_parse_files_errors():
         minsheng.parse_files([SEED], threads=0)
 
 
+TOWN_NOTICE = "附件\n\n一、就业增收\n\n1.新增城镇就业500人。（主抓单位：镇社会事务办）\n"
+
+
+def test_a_vocabulary_file_adds_a_districts_label(tmp_path):
+    vocabulary = tmp_path / "town.toml"
+    vocabulary.write_text('[labels]\nlead = ["主抓单位"]\n', encoding="utf-8")
+    assert minsheng.parse(TOWN_NOTICE)["plan"]["projects"][0]["lead_units"] == []
+    read = minsheng.parse(TOWN_NOTICE, vocabulary=vocabulary)
+    assert read["plan"]["projects"][0]["lead_units"] == ["镇社会事务办"]
+    notice = tmp_path / "town.txt"
+    notice.write_text(TOWN_NOTICE, encoding="utf-8")
+    [from_file] = minsheng.parse_files([notice], vocabulary=str(vocabulary))
+    assert from_file["plan"]["projects"][0]["lead_units"] == ["镇社会事务办"]
+
+
+def test_a_bad_vocabulary_file_says_where(tmp_path):
+    vocabulary = tmp_path / "bad.toml"
+    vocabulary.write_text('[labels]\nlead = ["主抓单位"]\nlaed = ["牵头方"]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="line 3, column 1: unknown field `laed`"):
+        minsheng.parse(TOWN_NOTICE, vocabulary=vocabulary)
+    with pytest.raises(FileNotFoundError, match="no-such.toml"):
+        minsheng.parse(TOWN_NOTICE, vocabulary=tmp_path / "no-such.toml")
+
+
 def test_table_rows_are_the_cli_csv(tmp_path):
     notice = minsheng.parse(SEED.read_bytes(), name="corpus/yaohai-2024.txt")
     columns, rows = minsheng.table("projects", notice)

@@ -37,6 +37,13 @@ pub struct Done {
 /// through a temporary file renamed into place.
 pub fn run(args: &ParseArgs) -> Status {
     let started = Instant::now();
+    let options = match args.read.options() {
+        Ok(options) => options,
+        Err(message) => {
+            error(&message);
+            return Status::Failed;
+        }
+    };
     let plan = match destination(args) {
         Ok(d) => d,
         Err(message) => {
@@ -90,7 +97,7 @@ pub fn run(args: &ParseArgs) -> Status {
 
     let mut summary = Summary::default();
     let mut written = Status::Parsed;
-    parse_all(expanded.inputs, args, |outcome| {
+    parse_all(expanded.inputs, args, &options, |outcome| {
         match &outcome.result {
             Ok(done) => {
                 note(&done.rendered);
@@ -217,13 +224,18 @@ fn destination(args: &ParseArgs) -> Result<Plan, String> {
 /// Parse every input in parallel and hand each outcome to `each` in input
 /// order, as soon as it and all before it are done (results that finish
 /// early wait, nothing else is kept).
-fn parse_all(inputs: Vec<Input>, args: &ParseArgs, mut each: impl FnMut(Outcome)) {
+fn parse_all(
+    inputs: Vec<Input>,
+    args: &ParseArgs,
+    options: &Options,
+    mut each: impl FnMut(Outcome),
+) {
     let renderer = render::renderer(colour_on_stderr());
     let progress = progress_bar(inputs.len());
     // Standard input can be read only once, and only from this thread.
     let stdin = inputs
         .contains(&Input::Stdin)
-        .then(|| read_bounded(std::io::stdin().lock(), args.max_bytes));
+        .then(|| read_bounded(std::io::stdin().lock(), options.max_bytes));
     let (sender, receiver) = std::sync::mpsc::channel::<(usize, Outcome)>();
     std::thread::scope(|scope| {
         let (renderer, progress, stdin) = (&renderer, &progress, &stdin);
@@ -241,13 +253,13 @@ fn parse_all(inputs: Vec<Input>, args: &ParseArgs, mut each: impl FnMut(Outcome)
                             None => Ok(Cow::Borrowed(&[][..])),
                         },
                         Input::File { path, .. } => std::fs::File::open(path)
-                            .and_then(|file| read_bounded(file, args.max_bytes))
+                            .and_then(|file| read_bounded(file, options.max_bytes))
                             .map(Cow::Owned)
                             .map_err(|e| e.to_string()),
                     };
                     let result = bytes
                         .map_err(|e| format!("cannot read `{}`: {e}", input.display_name()))
-                        .map(|bytes| parse_one(&input, &bytes, args, renderer));
+                        .map(|bytes| parse_one(&input, &bytes, args, options, renderer));
                     progress.inc(1);
                     let _ = sender.send((index, Outcome { input, result }));
                 });
@@ -282,12 +294,10 @@ fn parse_one(
     input: &Input,
     bytes: &[u8],
     args: &ParseArgs,
+    options: &Options,
     renderer: &minsheng::render::Style,
 ) -> Done {
-    let mut options = Options::default()
-        .with_encoding(args.encoding)
-        .with_format(args.input_format)
-        .with_max_bytes(args.max_bytes);
+    let mut options = options.clone();
     options.name = input.source_name();
     let parsed = minsheng::parse_bytes(bytes, &options);
     let rendered = render::diagnostics(

@@ -15,11 +15,10 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use minsheng::diff::{DiffOptions, PlanDiff};
-use minsheng::EncodingChoice;
-use minsheng::{InputFormat, Notice, Options, Severity};
+use minsheng::{Notice, Options, Severity};
 
 use super::output::{finish, AtomicFile};
-use super::{error, note, Status};
+use super::{error, note, ReadArgs, Status};
 
 /// Options of `minsheng diff`.
 #[derive(Args)]
@@ -44,15 +43,8 @@ pub(crate) struct DiffArgs {
     /// Match projects scoring at least this (0 to 1).
     #[arg(long, value_name = "SCORE", default_value_t = minsheng::diff::DEFAULT_THRESHOLD, value_parser = threshold)]
     pub threshold: f64,
-    /// Encoding of text inputs (`auto` detects).
-    #[arg(long, value_name = "LABEL", default_value = "auto")]
-    pub encoding: EncodingChoice,
-    /// How to read text inputs: auto, text or html.
-    #[arg(long = "input", value_name = "FORMAT", default_value = "auto")]
-    pub input_format: InputFormat,
-    /// Refuse inputs larger than N bytes.
-    #[arg(long, value_name = "N", default_value_t = minsheng::DEFAULT_MAX_BYTES)]
-    pub max_bytes: usize,
+    #[command(flatten)]
+    pub read: ReadArgs,
     /// Exit with 1 when either notice has a warning.
     #[arg(long)]
     pub strict: bool,
@@ -98,6 +90,13 @@ pub fn run(args: &DiffArgs) -> Status {
         error("only one of OLD and NEW can be `-` (standard input)");
         return Status::Failed;
     }
+    let options = match args.read.options() {
+        Ok(options) => options,
+        Err(message) => {
+            error(&message);
+            return Status::Failed;
+        }
+    };
     if let Some(target) = &args.output {
         for input in [&args.old, &args.new] {
             if same_file(target, input) {
@@ -120,14 +119,14 @@ pub fn run(args: &DiffArgs) -> Status {
         },
         None => None,
     };
-    let old = match read(&args.old, args) {
+    let old = match read(&args.old, &options) {
         Ok(notice) => notice,
         Err(message) => {
             error(&message);
             return Status::Failed;
         }
     };
-    let new = match read(&args.new, args) {
+    let new = match read(&args.new, &options) {
         Ok(notice) => notice,
         Err(message) => {
             error(&message);
@@ -183,9 +182,9 @@ fn display(path: &Path) -> String {
 }
 
 /// The notice an argument names: read back from our JSON, or parsed.
-fn read(path: &Path, args: &DiffArgs) -> Result<Notice, String> {
+fn read(path: &Path, options: &Options) -> Result<Notice, String> {
     let name = display(path);
-    let limit = u64::try_from(args.max_bytes)
+    let limit = u64::try_from(options.max_bytes)
         .unwrap_or(u64::MAX)
         .saturating_add(1);
     let mut bytes = Vec::new();
@@ -198,10 +197,7 @@ fn read(path: &Path, args: &DiffArgs) -> Result<Notice, String> {
     if let Some(json) = from_json(&bytes) {
         return json.map_err(|why| format!("cannot diff `{name}`: {why}"));
     }
-    let mut options = Options::default()
-        .with_encoding(args.encoding)
-        .with_format(args.input_format)
-        .with_max_bytes(args.max_bytes);
+    let mut options = options.clone();
     options.name = (!is_stdin(path)).then(|| name.clone());
     Ok(minsheng::parse_bytes(&bytes, &options).notice)
 }

@@ -88,15 +88,8 @@ pub(crate) struct ParseArgs {
     /// `projects` unless named; with --out-dir every table unless named.
     #[arg(long, value_name = "TABLE")]
     pub table: Option<minsheng::tables::Table>,
-    /// Encoding of the inputs (`auto` detects).
-    #[arg(long, value_name = "LABEL", default_value = "auto")]
-    pub encoding: EncodingChoice,
-    /// How to read the inputs: auto, text or html.
-    #[arg(long = "input", value_name = "FORMAT", default_value = "auto")]
-    pub input_format: InputFormat,
-    /// Refuse inputs larger than N bytes (reported as `input-too-large`).
-    #[arg(long, value_name = "N", default_value_t = minsheng::DEFAULT_MAX_BYTES)]
-    pub max_bytes: usize,
+    #[command(flatten)]
+    pub read: ReadArgs,
     /// Extensions searched for in folders, comma-separated.
     #[arg(
         long = "ext",
@@ -111,6 +104,45 @@ pub(crate) struct ParseArgs {
     /// Show only errors on the terminal (the JSON keeps every diagnostic).
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// How notices are read: the options `parse` and `diff` share.
+#[derive(Args)]
+pub(crate) struct ReadArgs {
+    /// Encoding of the inputs (`auto` detects).
+    #[arg(long, value_name = "LABEL", default_value = "auto")]
+    pub encoding: EncodingChoice,
+    /// How to read the inputs: auto, text or html.
+    #[arg(long = "input", value_name = "FORMAT", default_value = "auto")]
+    pub input_format: InputFormat,
+    /// Refuse inputs larger than N bytes (reported as `input-too-large`).
+    #[arg(long, value_name = "N", default_value_t = minsheng::DEFAULT_MAX_BYTES)]
+    pub max_bytes: usize,
+    /// A vocabulary file (TOML): label words such as 主抓单位 read as lead,
+    /// support, responsible or leader labels, and regular expressions for
+    /// lines to set aside as page furniture (README, "A district's own
+    /// words").
+    #[arg(long, value_name = "FILE")]
+    pub vocabulary: Option<PathBuf>,
+}
+
+impl ReadArgs {
+    /// The library's options these arguments give, the vocabulary file read
+    /// (once, before any input): an error names the file, line and column.
+    pub fn options(&self) -> Result<minsheng::Options, String> {
+        let mut options = minsheng::Options::default()
+            .with_encoding(self.encoding)
+            .with_format(self.input_format)
+            .with_max_bytes(self.max_bytes);
+        if let Some(path) = &self.vocabulary {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read the vocabulary `{}`: {e}", path.display()))?;
+            let vocabulary = minsheng::Vocabulary::from_toml(&text)
+                .map_err(|e| format!("vocabulary `{}`, {e}", path.display()))?;
+            options = options.with_vocabulary(vocabulary);
+        }
+        Ok(options)
+    }
 }
 
 /// Which schema `minsheng schema` prints.
