@@ -82,6 +82,26 @@ pub fn fold(text: &MappedText) -> MappedText {
             copy_from = at;
             continue;
         }
+        // Markdown's other marks from such a conversion: "# 附件" (a
+        // heading) and "\" (a line break at a line's end, an escape
+        // before punctuation: "1\." is "1.").
+        let markup = match c {
+            '#' if at == 0 => markdown_heading(s),
+            '\\' if s[end..]
+                .chars()
+                .next()
+                .is_none_or(|n| !n.is_ascii_alphanumeric()) =>
+            {
+                1
+            }
+            _ => 0,
+        };
+        if markup > 0 {
+            out.push_slice(text, copy_from..at);
+            at += markup;
+            copy_from = at;
+            continue;
+        }
         if let Some(expanded) = enclosed_number(c) {
             out.push_slice(text, copy_from..at);
             out.push_replacement(&expanded, text.span_of(at..end));
@@ -108,6 +128,18 @@ pub fn fold(text: &MappedText) -> MappedText {
     }
     out.push_slice(text, copy_from..s.len());
     out
+}
+
+/// The length of a Markdown heading's marks at the start of `s` ("# ",
+/// "## " …: one to six "#" and a space), or 0.
+fn markdown_heading(s: &str) -> usize {
+    let hashes = s.bytes().take_while(|&b| b == b'#').count();
+    let spaced = s[hashes..].starts_with(|c: char| is_space(c));
+    if (1..=6).contains(&hashes) && spaced {
+        hashes
+    } else {
+        0
+    }
 }
 
 /// The numbers Unicode encloses in one character, written out as the
@@ -278,6 +310,22 @@ mod tests {
         assert_eq!(fold_str("骑手 APP  点位"), "骑手APP点位");
         assert_eq!(fold_str("a  b"), "a b");
         assert_eq!(fold_str("　　一、总体要求"), "一、总体要求");
+    }
+
+    #[test]
+    fn markdown_marks_of_a_converted_word_file_fold_away() {
+        assert_eq!(fold_str("# 附件"), "附件");
+        assert_eq!(fold_str("## 一、就业增收"), "一、就业增收");
+        // A "#" inside the text, or not followed by a space, is text.
+        assert_eq!(fold_str("#1 泵站"), "#1泵站");
+        assert_eq!(fold_str("第3#楼"), "第3#楼");
+        // pandoc's hard line break and its escapes.
+        assert_eq!(fold_str("大理市人民政府办公室\\"), "大理市人民政府办公室");
+        assert_eq!(
+            fold_str("关于印发2024年\\民生实事"),
+            "关于印发2024年民生实事"
+        );
+        assert_eq!(fold_str("1\\.新增学位"), "1.新增学位");
     }
 
     #[test]

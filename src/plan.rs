@@ -1537,6 +1537,11 @@ fn strip_clauses_and_page_number(
     for clause in clauses {
         rest.push_mapped(&piece.slice(at..clause.range.start));
         at = clause.range.end;
+        // "（牵头单位：…；完成时限：9月底前）": the timetable is the
+        // project's, as on a line of its own.
+        for field in clause.fields {
+            rest.push_mapped(&piece.slice(field));
+        }
         for list in clause.lists {
             found.push(NamesDraft {
                 role: list.role,

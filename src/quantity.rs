@@ -1319,6 +1319,8 @@ const RATE_SEGMENTS: &[&str] = &[
 const LATIN: &[&str] = &[
     "km²", "km2", "km", "kWh", "kW", "MWh", "MW", "GW", "kV", "kVA", "kg", "mg", "μg", "ug", "m²",
     "m³", "m2", "m3", "mm", "cm", "m", "t", "L", "mL", "ml", "dB", "Mbps", "Gbps", "GB", "TB", "h",
+    // The CJK square units, one character each (Word and PDF copies).
+    "㎡", "㎢", "㎥", "㎞", "㎏", "㎜", "㎝", "㏊",
 ];
 
 /// The counters and rate segments by first character, longest first.
@@ -1457,6 +1459,21 @@ fn unit(i: &str) -> IResult<&str, String> {
     Ok((rest, fold_unit(printed)))
 }
 
+/// A CJK square unit's Latin spelling: ㎡ is m², ㏊ is ha.
+fn square_unit(c: char) -> Option<&'static str> {
+    Some(match c {
+        '㎡' => "m²",
+        '㎢' => "km²",
+        '㎥' => "m³",
+        '㎞' => "km",
+        '㎏' => "kg",
+        '㎜' => "mm",
+        '㎝' => "cm",
+        '㏊' => "ha",
+        _ => return None,
+    })
+}
+
 fn fold_unit(printed: &str) -> String {
     printed
         .chars()
@@ -1541,6 +1558,10 @@ pub fn canonical_unit(unit: &str, per: &[&str]) -> String {
     let folded: String = fold_unit(unit)
         .chars()
         .filter(|c| !matches!(c, '（' | '）' | '(' | ')'))
+        .map(|c| match square_unit(c) {
+            Some(latin) => latin.to_string(),
+            None => c.to_string(),
+        })
         .collect();
     let mut parts = folded.split(['/', '·', '・', '•', '‧', '∙']);
     let base = parts.next().unwrap_or("").to_string();

@@ -58,6 +58,9 @@ pub struct Clause {
     pub range: Range<usize>,
     /// Its labelled lists.
     pub lists: Vec<UnitList>,
+    /// Byte ranges of the other fields inside it ("（牵头单位：区教育局；
+    /// 完成时限：2025年9月底前）"): not units, so the project's text keeps them.
+    pub fields: Vec<Range<usize>>,
 }
 
 /// What a label names: units (a town's 科室 and 站所 too), or people.
@@ -158,11 +161,12 @@ fn is_close(c: char) -> bool {
 pub fn find_clauses(line: &str) -> Vec<Clause> {
     let mut clauses = Vec::new();
     if clause_label(line).is_some() {
-        let lists = lists_in(line, 0, line.len());
+        let (lists, fields) = lists_in(line, 0, line.len());
         if !lists.is_empty() {
             clauses.push(Clause {
                 range: 0..line.len(),
                 lists,
+                fields,
             });
             return clauses;
         }
@@ -176,7 +180,7 @@ pub fn find_clauses(line: &str) -> Vec<Clause> {
         let open = search + rel;
         let body = open + line[open..].chars().next().map_or(1, char::len_utf8);
         search = body;
-        let (close, lists) = if clause_label(&line[body..]).is_some() {
+        let (close, (lists, fields)) = if clause_label(&line[body..]).is_some() {
             let close = matching_close(line, body);
             (close, lists_in(line, body, close.unwrap_or(line.len())))
         } else {
@@ -185,7 +189,10 @@ pub fn find_clauses(line: &str) -> Vec<Clause> {
             match matching_close_within(line, body, sentence::MAX_CHARS) {
                 Some(close) => (
                     Some(close),
-                    sentence::lists(line, body, close).unwrap_or_default(),
+                    (
+                        sentence::lists(line, body, close).unwrap_or_default(),
+                        Vec::new(),
+                    ),
                 ),
                 None => continue,
             }
@@ -199,6 +206,7 @@ pub fn find_clauses(line: &str) -> Vec<Clause> {
         clauses.push(Clause {
             range: open..after,
             lists,
+            fields,
         });
         search = after;
     }
@@ -244,6 +252,7 @@ fn head_clause(line: &str) -> Option<Clause> {
     Some(Clause {
         range: start..after,
         lists,
+        fields: Vec::new(),
     })
 }
 
@@ -270,6 +279,7 @@ fn sentence_clause(line: &str, from: usize) -> Option<Clause> {
         sentence::lists(line, at, line.len()).map(|lists| Clause {
             range: at..line.len(),
             lists,
+            fields: Vec::new(),
         })
     };
     whole(start).or_else(|| {
@@ -304,6 +314,7 @@ fn dash_clause(line: &str, from: usize) -> Option<Clause> {
             role: Role::Responsible,
             names,
         }],
+        fields: Vec::new(),
     })
 }
 
@@ -323,10 +334,11 @@ fn trailing_clause(line: &str, from: usize) -> Option<Clause> {
                 .nth(12)
                 .map_or(line.len(), |(i, _)| after + i);
             clause_label(&line[after..head_end])?;
-            let lists = lists_in(line, after, line.len());
+            let (lists, fields) = lists_in(line, after, line.len());
             (!lists.is_empty()).then_some(Clause {
                 range: after..line.len(),
                 lists,
+                fields,
             })
         })
 }
@@ -362,23 +374,32 @@ fn glued_label(line: &str, from: usize, colon: usize) -> Option<usize> {
         .find(|&at| at > from && clause_label(&line[at..colon + '：'.len_utf8()]).is_some())
 }
 
-/// The labelled lists in `line[start..end]`.
-fn lists_in(line: &str, start: usize, end: usize) -> Vec<UnitList> {
+/// The labelled lists in `line[start..end]`, and the other fields among
+/// them ("完成时限：2025年9月底前"): a list runs to the next "；label：" /
+/// "，label：" or the end, whether that label names units or not.
+fn lists_in(line: &str, start: usize, end: usize) -> (Vec<UnitList>, Vec<Range<usize>>) {
     let mut lists: Vec<UnitList> = Vec::new();
+    let mut fields = Vec::new();
     let mut at = start;
     while at < end {
-        let Some((role, taken)) = clause_label(&line[at..end]) else {
-            break;
+        let role = clause_label(&line[at..end]);
+        // A clause starts with a unit label; another field may follow one.
+        let taken = match role {
+            Some((_, taken)) => taken,
+            None if !lists.is_empty() => match field_label(&line[at..end]) {
+                Some(taken) => taken,
+                None => break,
+            },
+            None => break,
         };
-        let label = line[at..at + taken].trim_end_matches('：').to_string();
         let names_start = at + taken;
-        // The list runs to the next "；label：" / "，label：" or the end.
         let mut names_end = end;
         let mut next = end;
         for (i, c) in line[names_start..end].char_indices() {
             if matches!(c, '；' | '，' | '。') {
                 let after = names_start + i + c.len_utf8();
-                if clause_label(&line[after..end]).is_some() {
+                let rest = &line[after..end];
+                if clause_label(rest).is_some() || field_label(rest).is_some() {
                     names_end = names_start + i;
                     next = after;
                     break;
@@ -386,7 +407,7 @@ fn lists_in(line: &str, start: usize, end: usize) -> Vec<UnitList> {
             }
             // "责任领导：刘洋　牵头单位：…": a label glued on where the fold
             // dropped the space before it; the shortest label that reads.
-            if c == '：' {
+            if c == '：' && role.is_some() {
                 let colon = names_start + i;
                 if let Some(label_start) = glued_label(line, names_start, colon) {
                     names_end = label_start;
@@ -395,14 +416,28 @@ fn lists_in(line: &str, start: usize, end: usize) -> Vec<UnitList> {
                 }
             }
         }
-        lists.push(UnitList {
-            label,
-            role,
-            names: split_names(line, names_start, names_end),
-        });
+        match role {
+            Some((role, taken)) => lists.push(UnitList {
+                label: line[at..at + taken].trim_end_matches('：').to_string(),
+                role,
+                names: split_names(line, names_start, names_end),
+            }),
+            None => fields.push(at..names_end),
+        }
         at = next;
     }
-    lists
+    (lists, fields)
+}
+
+/// The bytes of a field's label and colon, for a field that is not a unit
+/// list: two to eight Chinese characters and "：" ("完成时限：", "资金来源：").
+fn field_label(s: &str) -> Option<usize> {
+    let (chars, (colon, _)) = s
+        .char_indices()
+        .take(9)
+        .enumerate()
+        .find(|&(_, (_, c))| c == '：')?;
+    ((2..=8).contains(&chars) && s[..colon].chars().all(is_han)).then_some(colon + '：'.len_utf8())
 }
 
 /// Split a list of names on 、 ， , ； and spaces, outside brackets.

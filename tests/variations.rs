@@ -1731,3 +1731,51 @@ fn a_districts_own_label_before_its_colon_names_the_units_it_says() {
     // The span still covers the label as printed.
     assert!(codes(&n).is_empty(), "{:?}", n.diagnostics);
 }
+
+#[test]
+fn a_deadline_inside_the_lead_clause_is_the_projects_not_a_unit() {
+    let n = parse("附件\n\n一、教育\n\n1.新建实验幼儿园，新增学位360个。（牵头单位：区教育和体育局；完成时限：2025年8月底前）\n2.更新直饮水设备120台。（牵头单位：区教育和体育局；配合单位：区财政局；完成时限：2025年9月底前）\n3.新建足球场2处。（牵头单位：区教育和体育局；完成时限：2025年10月底前；配合单位：区住建局）\n");
+    assert_eq!(project(&n, 1).lead_units, ["区教育和体育局"]);
+    assert!(
+        project(&n, 1).text.ends_with("完成时限：2025年8月底前"),
+        "{}",
+        project(&n, 1).text
+    );
+    assert_eq!(project(&n, 2).support_units, ["区财政局"]);
+    // A unit list may follow the deadline.
+    assert_eq!(project(&n, 3).lead_units, ["区教育和体育局"]);
+    assert_eq!(project(&n, 3).support_units, ["区住建局"]);
+}
+
+#[test]
+fn square_units_printed_as_one_character_are_units() {
+    let n = parse("附件\n\n1.新增绿地面积3.2万㎡，建设健身步道5㎞。（牵头单位：区住建局）\n");
+    let targets = &project(&n, 1).targets;
+    assert_eq!(
+        targets
+            .iter()
+            .map(|t| (
+                t.value.to_string(),
+                t.unit.as_str(),
+                t.canonical_unit.as_str()
+            ))
+            .collect::<Vec<_>>(),
+        [
+            ("32000".to_string(), "㎡", "m²"),
+            ("5".to_string(), "㎞", "km")
+        ]
+    );
+}
+
+#[test]
+fn a_word_file_converted_to_markdown_reads_as_printed() {
+    // pandoc: "\" ends a line broken by hand, "# " marks a heading.
+    let n = parse("**大理市人民政府办公室关于印发大理市2024年\\\n民生实事项目清单的通知**\n\n各乡镇人民政府：\n\n现将清单印发给你们。\n\n附件：大理市2024年民生实事项目清单\n\n大理市人民政府办公室\\\n2024年3月18日\n\n# 附件\n\n**一、教育提质（1项）**\n\n1.  新增学位800个。（牵头单位：市教育体育局）\n");
+    assert_eq!(
+        n.document.title.as_deref(),
+        Some("大理市人民政府办公室关于印发大理市2024年民生实事项目清单的通知")
+    );
+    assert_eq!(n.document.issuer.as_deref(), Some("大理市人民政府办公室"));
+    assert_eq!(n.plan.categories[0].name, "教育提质");
+    assert_eq!(project(&n, 1).lead_units, ["市教育体育局"]);
+}
