@@ -109,6 +109,9 @@ codes! {
     /// the text it interrupts reads on across it; its text is this
     /// diagnostic's.
     Footnote = "footnote", Info;
+    /// A project table's total row (合计, 总计, 小计): the sums of the rows
+    /// above, not a project; its text is this diagnostic's.
+    TableTotal = "table-total", Info;
     /// A declared count (a category's "（12 项）", the notice's "50 项")
     /// differs from what is listed.
     CountMismatch = "count-mismatch", Warning;

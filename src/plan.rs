@@ -113,6 +113,20 @@ pub struct ListDraft {
     /// The heading right above the list, when the list has no attachment
     /// title of its own (a 方案 printed after the signature).
     pub title: Option<String>,
+    /// Rows of a project table that are no project: its total rows and
+    /// rows with nothing to read, reported so no text goes silently.
+    pub skipped_rows: Vec<SkippedRow>,
+}
+
+/// A table row the list does not read as a project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedRow {
+    /// Its cells' text, parted by spaces.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+    /// A total row (合计, 总计, 小计): the sums of the rows above.
+    pub total: bool,
 }
 
 impl ListDraft {
@@ -163,6 +177,7 @@ pub fn read_list(ctx: &mut Context, blocks: &[usize], require_units: bool) -> Li
                 draft.categories.extend(tdraft.categories);
                 draft.projects.extend(tdraft.projects);
                 draft.untasked.extend(tdraft.untasked);
+                report_skipped_rows(ctx, &tdraft.skipped_rows);
             }
         }
     }
@@ -1723,13 +1738,21 @@ fn read_table(table: &Table) -> Option<ListDraft> {
                 continue;
             }
         }
-        let number = listed_number.unwrap_or(serial + 1);
-        serial = number;
+        // "合计" (a merged cell) and the sums of the columns.
+        if listed_number.is_none() && is_total(filled[0].text.as_str()) {
+            draft.skipped_rows.push(skipped_row(&filled, true));
+            continue;
+        }
         let (text, name) = match (content, name) {
             (Some(content), name) => (content, name),
             (None, Some(name)) => (name, None),
-            (None, None) => continue,
+            (None, None) => {
+                draft.skipped_rows.push(skipped_row(&filled, false));
+                continue;
+            }
         };
+        let number = listed_number.unwrap_or(serial + 1);
+        serial = number;
         let (text, mut units) = strip_clauses(&text);
         units.extend(unit_columns(&roles, row));
         let span = row
@@ -1752,6 +1775,49 @@ fn read_table(table: &Table) -> Option<ListDraft> {
         });
     }
     Some(draft)
+}
+
+/// A total row's first cell: 合计, 总计, 小计 or 共计 (spaces folded away).
+fn is_total(first_cell: &str) -> bool {
+    const TOTALS: [&str; 4] = ["合计", "总计", "小计", "共计"];
+    let head: String = first_cell.chars().filter(|c| !c.is_whitespace()).take(2).collect();
+    TOTALS.contains(&head.as_str())
+}
+
+fn skipped_row(filled: &[&crate::layout::Cell], total: bool) -> SkippedRow {
+    let text: Vec<&str> = filled.iter().map(|c| c.text.as_str()).collect();
+    let span = filled
+        .iter()
+        .map(|c| c.text.span())
+        .reduce(|a, b| a.cover(b))
+        .unwrap_or_default();
+    SkippedRow {
+        text: text.join(" "),
+        span,
+        total,
+    }
+}
+
+/// Report the rows of a project table that are no project: a total row is
+/// the table's own (info), any other row text the list could not place.
+fn report_skipped_rows(ctx: &mut Context, rows: &[SkippedRow]) {
+    for row in rows {
+        let (code, message) = if row.total {
+            (
+                Code::TableTotal,
+                format!("expected a project row, found the table's total row: {}", quote(&row.text)),
+            )
+        } else {
+            (
+                Code::UnparsedText,
+                format!(
+                    "expected a project row (a 序号 with its task or name), found neither: {}",
+                    quote(&row.text)
+                ),
+            )
+        };
+        ctx.sink.report(code, row.span, message);
+    }
 }
 
 /// The names in a row's unit and leader columns.

@@ -1779,3 +1779,12 @@ fn a_word_file_converted_to_markdown_reads_as_printed() {
     assert_eq!(n.plan.categories[0].name, "教育提质");
     assert_eq!(project(&n, 1).lead_units, ["市教育体育局"]);
 }
+
+#[test]
+fn a_tables_total_row_is_reported_not_lost() {
+    let page = "<html><body><p>附件</p><table><tr><td>序号</td><td>项目名称</td><td>建设内容</td><td>资金（万元）</td><td>责任单位</td></tr><tr><td>1</td><td>充电设施</td><td>建设充电端口4000个。</td><td>800</td><td>镇应急管理分局</td></tr><tr><td>2</td><td>老年食堂</td><td>新建老年食堂6个。</td><td>300</td><td>镇社会事务办</td></tr><tr><td colspan=\"3\">合计</td><td>1100</td><td></td></tr></table></body></html>";
+    let n = parse(page);
+    assert_eq!(n.plan.projects.len(), 2);
+    let total = n.diagnostics.iter().find(|d| d.code == Code::TableTotal).expect("the total row is reported");
+    assert!(total.message.contains("“合计 1100”"), "{}", total.message);
+}
