@@ -155,6 +155,16 @@ pub fn read_frame(ctx: &mut Context, body: Range<usize>, signature: Signature) -
             ctx.take(b);
         }
         at = last + 1;
+        // The 题注 under a 决议's or a report's title: the date it was
+        // adopted or given ("（2025年1月9日…会议通过）", "——2025年1月14日在…
+        // 会议上"), the document's date where no signature gives one.
+        if let Some(date) = lines.get(at).and_then(|&b| headnote_date(ctx.text(b))) {
+            doc.date = Some(date);
+            let spans = block_runs(ctx, lines[at]);
+            ctx.places.frame_field(FrameField::Date, spans);
+            ctx.take(lines[at]);
+            at += 1;
+        }
     }
     if let Some(k) = number_at.filter(|&k| k >= at) {
         let text = ctx.text(lines[k]);
@@ -452,6 +462,30 @@ fn before_letterhead(ctx: &mut Context, lines: &[usize]) -> usize {
         .with_label(letterhead, "the letterhead"),
     );
     k
+}
+
+/// The date of a 题注, a line under the title that opens with a date in
+/// brackets or after a dash: "（2025年1月9日黎里镇第二届人民代表大会第五次
+/// 会议通过）", "——2025年1月14日在…会议上".
+pub(crate) fn headnote_date(text: &str) -> Option<String> {
+    let inner = match text.strip_prefix('（') {
+        Some(inner) => inner.strip_suffix('）')?,
+        None => {
+            let rest = text.trim_start_matches(['—', '-', '─']);
+            if rest.len() == text.len() {
+                return None;
+            }
+            rest
+        }
+    };
+    // A date is at most 20 characters (二〇二五年十二月三十一日): only those
+    // are searched, so this costs the same on a line of any length.
+    let head = inner
+        .char_indices()
+        .nth(20)
+        .map_or(inner, |(i, _)| &inner[..i]);
+    let date = lex::find_date(head).filter(|d| d.range.start == 0)?;
+    Some(date.iso())
 }
 
 /// 发文机关标志 "…人民政府文件" / "…办公室文件".

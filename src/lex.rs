@@ -1003,8 +1003,11 @@ pub fn is_title(line: &str) -> bool {
 }
 
 fn is_title_with(line: &str, contains_guanyu: impl FnOnce() -> bool) -> bool {
-    const KINDS: [&str; 9] = [
-        "通知", "意见", "方案", "决定", "办法", "通报", "批复", "公告", "安排",
+    // The kinds of GB/T 9704 documents that announce a plan (a 人大's
+    // 决议 and a government's 报告 too), and 方案, 办法, 安排.
+    const KINDS: [&str; 12] = [
+        "通知", "意见", "方案", "决定", "决议", "办法", "通报", "通告", "批复", "公告", "安排",
+        "报告",
     ];
     KINDS.iter().any(|k| line.ends_with(k)) && line.chars().nth(7).is_some() && contains_guanyu()
 }

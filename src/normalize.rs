@@ -397,6 +397,10 @@ fn continues(prev: &Joined, next: &str, paragraph_break: bool) -> bool {
     {
         return false;
     }
+    // A 题注 under a title ("（2025年1月9日…会议通过）") stands alone.
+    if crate::document::headnote_date(text).is_some() {
+        return false;
+    }
     // "牵头单位：区教育局" / "完成时限：8月底": a field after a unit line.
     if crate::units::clause_label(text).is_some() && lex::is_field_line(next) {
         return false;

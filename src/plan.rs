@@ -1780,7 +1780,11 @@ fn read_table(table: &Table) -> Option<ListDraft> {
 /// A total row's first cell: 合计, 总计, 小计 or 共计 (spaces folded away).
 fn is_total(first_cell: &str) -> bool {
     const TOTALS: [&str; 4] = ["合计", "总计", "小计", "共计"];
-    let head: String = first_cell.chars().filter(|c| !c.is_whitespace()).take(2).collect();
+    let head: String = first_cell
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(2)
+        .collect();
     TOTALS.contains(&head.as_str())
 }
 
@@ -1805,7 +1809,10 @@ fn report_skipped_rows(ctx: &mut Context, rows: &[SkippedRow]) {
         let (code, message) = if row.total {
             (
                 Code::TableTotal,
-                format!("expected a project row, found the table's total row: {}", quote(&row.text)),
+                format!(
+                    "expected a project row, found the table's total row: {}",
+                    quote(&row.text)
+                ),
             )
         } else {
             (

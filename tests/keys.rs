@@ -60,14 +60,17 @@ mod trial {
         chaoyang_2020_notes
         chengguan_2020_pdfcells
         chengxiang_2024_funds
+        dali_2024_pandoc
         dangtu_2024_gbk
         daoli_2021_halfparen
+        dunhua_2023_qiantou
         fancheng_2025_leaders
         fengyang_2024_category
         fenyi_2023_hanzidate
         fotang_2023_wordpress
         fucheng_2025_tabwrap
         fujian_2025_qiantou
+        fushan_2025_deadline
         fuyang_2025_page
         ganjingzi_2025_blocks
         gaochun_2024_layout
@@ -89,6 +92,7 @@ mod trial {
         jiangjin_2025_pdftable
         jiangning_2025_measures
         jiangyin_2025_footnotes
+        jianyang_2019_zhuze
         jiashan_2025_layout
         jimo_2024_ocr
         jinjiang_2024_trad
@@ -102,6 +106,7 @@ mod trial {
         laishan_2025_wordhtml
         lanshan_2024_fangan
         licheng_2024_shared
+        lili_2025_jueyi
         lingbi_2024_gbk
         liubei_2026_gb18030
         liuyang_2025_shida
@@ -119,6 +124,7 @@ mod trial {
         pizhou_2024_catlead
         pukou_2025_catmeasures
         pukou_2025_rawcells
+        qingshanhu_2025_ziduan
         qingxiu_2025_jueding
         qionghai_2025_lingdao
         rugao_2024_mirror
@@ -127,6 +133,7 @@ mod trial {
         shunde_2025_page
         siming_2025_trad
         taiyuan_2025_subcats
+        tangxia_2024_zijin
         tongliang_2025_plan
         tongren_2020_yishi
         tongzhou_2024_pdf
@@ -139,6 +146,7 @@ mod trial {
         wuzhen_2025_dash
         xiangcheng_2025_nested
         xiaodian_2021_piaojue
+        xiaohe_2025_shiyi
         xiaoshan_2025_twocol
         xinbei_2025_jiyue
         xindu_2024_layoutprose
@@ -149,11 +157,13 @@ mod trial {
         yiling_2025_unitfirst
         yingze_2024_trsgbk
         yongchuan_2025_inline
+        yuci_2026_blankform
         yuelu_2024_yishi
         yuhang_2025_targets
         zhangdian_2020_diyixiang
         zhanggong_2025_ten
         zhengding_2024_bracket
+        zhoushi_2025_shizhu
         zhuji_2025_joint
     }
 }

@@ -1785,6 +1785,23 @@ fn a_tables_total_row_is_reported_not_lost() {
     let page = "<html><body><p>附件</p><table><tr><td>序号</td><td>项目名称</td><td>建设内容</td><td>资金（万元）</td><td>责任单位</td></tr><tr><td>1</td><td>充电设施</td><td>建设充电端口4000个。</td><td>800</td><td>镇应急管理分局</td></tr><tr><td>2</td><td>老年食堂</td><td>新建老年食堂6个。</td><td>300</td><td>镇社会事务办</td></tr><tr><td colspan=\"3\">合计</td><td>1100</td><td></td></tr></table></body></html>";
     let n = parse(page);
     assert_eq!(n.plan.projects.len(), 2);
-    let total = n.diagnostics.iter().find(|d| d.code == Code::TableTotal).expect("the total row is reported");
+    let total = n
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::TableTotal)
+        .expect("the total row is reported");
     assert!(total.message.contains("“合计 1100”"), "{}", total.message);
+}
+
+#[test]
+fn a_resolution_of_the_peoples_congress_is_dated_by_its_headnote() {
+    // A 人大 决议: no 文号, no addressees, no signature; the date it was
+    // adopted stands in brackets under the title (a 题注).
+    let n = parse("黎里镇第二届人民代表大会第五次会议\n\n关于黎里镇2025年民生实事项目的决议\n\n（2025年1月9日黎里镇第二届人民代表大会第五次会议通过）\n\n　　会议确定以下2个项目为2025年民生实事项目：\n\n　　（一）促进就业。新增城镇就业1200人以上。（承办单位：镇社会保障服务中心）\n\n　　（二）老年助餐。新建老年助餐点5个。（承办单位：镇社会事业局）\n");
+    assert_eq!(
+        n.document.title.as_deref(),
+        Some("黎里镇第二届人民代表大会第五次会议关于黎里镇2025年民生实事项目的决议")
+    );
+    assert_eq!(n.document.date.as_deref(), Some("2025-01-09"));
+    assert_eq!(project(&n, 2).lead_units, ["镇社会事业局"]);
 }
