@@ -355,11 +355,13 @@ fn read_records(
                 k += 1;
                 continue;
             }
-            // The record's clause lines: this one and those right after it.
+            // The record's clause lines: this one and those right after it,
+            // with its timetable among them ("责任主体：…" / "责任领导：…" /
+            // "完成时限：…"), which ends a record, never starts one.
             let mut clause_lines = vec![l];
             while k + 1 < run.len()
-                && has_clause(texts[run[k + 1]])
-                && strip_is_empty(texts, run[k + 1])
+                && (has_clause(texts[run[k + 1]]) && strip_is_empty(texts, run[k + 1])
+                    || is_schedule_field(texts[run[k + 1]]))
             {
                 k += 1;
                 clause_lines.push(run[k]);
@@ -377,6 +379,14 @@ fn read_records(
             pending.clear();
         }
     }
+}
+
+/// A project's timetable on its own line ("完成时限：2025年11月底").
+fn is_schedule_field(text: &str) -> bool {
+    lex::is_field_line(text)
+        && text
+            .split_once('：')
+            .is_some_and(|(label, _)| plan_section(label) == Some(PlanSection::Schedule))
 }
 
 /// True when a line is a clause and nothing else ("责任单位：区教育局").

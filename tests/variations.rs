@@ -1805,3 +1805,25 @@ fn a_resolution_of_the_peoples_congress_is_dated_by_its_headnote() {
     assert_eq!(n.document.date.as_deref(), Some("2025-01-09"));
     assert_eq!(project(&n, 2).lead_units, ["镇社会事业局"]);
 }
+
+#[test]
+fn a_timetable_after_a_records_units_ends_that_record() {
+    // Records delimited by their field lines: 完成时限 comes last in each,
+    // so it is the record's above, never the next one's name.
+    let n = parse("附件\n\n小河街道2025年民生实事实施方案\n\n老旧小区综合改造\n目标任务：完成3个老旧小区综合改造，惠及居民2100户。\n责任主体：街道城市建设管理办公室\n责任领导：王晓燕\n完成时限：2025年11月底\n\n幸福食堂提质扩面\n目标任务：新增社区幸福食堂2家。\n责任主体：街道社会事务办公室\n完成时限：2025年9月底\n");
+    assert_eq!(n.plan.projects.len(), 2, "{:#?}", n.plan);
+    let first = project(&n, 1);
+    assert!(
+        first.text.ends_with("完成时限：2025年11月底"),
+        "{}",
+        first.text
+    );
+    let second = project(&n, 2);
+    assert_eq!(second.lead_units, ["街道社会事务办公室"]);
+    assert_ne!(second.name.as_deref(), Some("完成时限：2025年11月底"));
+    assert!(
+        second.text.ends_with("完成时限：2025年9月底"),
+        "{}",
+        second.text
+    );
+}
