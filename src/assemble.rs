@@ -603,14 +603,38 @@ fn total_in_text(text: &str) -> Option<u32> {
             .take(12)
             .collect::<String>()
             .contains("候选");
-        if candidates {
+        if candidates || reports_done(&text[at..]) {
             continue;
         }
-        if near(k.saturating_sub(12), k) || near(k, k + 10) || after_groups(&chars, k) {
+        // "确定以下10个项目为…民生实事项目": 个项目 names the count itself,
+        // so 实事 may stand further on.
+        let head: String = text[at..].chars().take(8).collect();
+        let reach = if head.contains("个项目") { 18 } else { 10 };
+        if near(k.saturating_sub(12), k) || near(k, k + reach) || after_groups(&chars, k) {
             return Some(n);
         }
     }
     None
+}
+
+/// The count's clause reports work done ("…票决的十方面20件民生实事全面完成",
+/// last year's, in a report that then announces this year's).
+fn reports_done(from_count: &str) -> bool {
+    const DONE: [&str; 6] = [
+        "全面完成",
+        "已完成",
+        "圆满完成",
+        "如期完成",
+        "全部完成",
+        "顺利完成",
+    ];
+    // Within its clause, and within 40 characters (asked at every count).
+    let clause: String = from_count
+        .chars()
+        .take(40)
+        .take_while(|c| !matches!(c, '。' | '；' | '，'))
+        .collect();
+    DONE.iter().any(|w| clause.contains(w))
 }
 
 /// The count follows a count of the groups it falls into: "共3个方面12项",

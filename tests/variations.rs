@@ -1827,3 +1827,14 @@ fn a_timetable_after_a_records_units_ends_that_record() {
         second.text
     );
 }
+
+#[test]
+fn the_total_is_this_years_count_not_last_years_report() {
+    let n = parse("关于2025年民生实事项目的决议\n\n　　会议回顾了2024年工作，票决的十方面20件民生实事全面完成。会议确定以下2个项目为本镇2025年民生实事项目：\n\n　　（一）促进就业。新增城镇就业1200人以上。（承办单位：镇社会保障服务中心）\n\n　　（二）老年助餐。新建老年助餐点5个。（承办单位：镇社会事业局）\n");
+    assert_eq!(n.plan.declared_total, Some(2));
+    assert!(
+        !codes(&n).contains(&"count-mismatch"),
+        "{:?}",
+        n.diagnostics
+    );
+}
