@@ -37,7 +37,15 @@ pub fn structure(ctx: &mut Context) -> (Document, Plan, Vec<Attachment>) {
     }
     if !lists.iter().any(|(_, l)| !l.projects.is_empty()) {
         let blocks: Vec<usize> = body.clone().collect();
-        let list = plan::read_list(ctx, &blocks, true);
+        let mut list = plan::read_list(ctx, &blocks, true);
+        if list.is_empty() {
+            // A report or a 决议 that announces its 民生实事 and lists them
+            // with no units: the passage after the announcement is read as
+            // an attachment would be.
+            if let Some(passage) = announced_passage(ctx, &blocks) {
+                list = plan::read_list(ctx, &passage, false);
+            }
+        }
         if !list.is_empty() {
             lists.push((list.title.clone(), list));
         }
@@ -46,6 +54,37 @@ pub fn structure(ctx: &mut Context) -> (Document, Plan, Vec<Attachment>) {
     report_missing_attachments(ctx, &document, &attachments);
     let plan = merge_lists(ctx, lists, &document);
     (document, plan, attachments)
+}
+
+/// The body's passage that a sentence announcing the 民生实事 opens
+/// ("…集中财力办好十方面18件民生实事："): the lines after it, up to the next
+/// heading numbered as the section it stands in ("四、加强政府自身建设"), or
+/// the end of the body.
+fn announced_passage(ctx: &Context, blocks: &[usize]) -> Option<Vec<usize>> {
+    let lines: Vec<usize> = blocks
+        .iter()
+        .copied()
+        .filter(|&b| ctx.line(b).is_some() && !ctx.is_used(b))
+        .collect();
+    let at = lines.iter().position(|&b| {
+        let text = ctx.text(b);
+        text.ends_with('：') && total_in_text(text).is_some()
+    })?;
+    // The section heading above the announcement, if any: its numbering
+    // style ends the passage.
+    let section = lines[..=at]
+        .iter()
+        .rev()
+        .find_map(|&b| lex::marker(ctx.text(b)))
+        .map(|m| m.style);
+    let passage: Vec<usize> = lines[at + 1..]
+        .iter()
+        .copied()
+        .take_while(|&b| {
+            section.is_none_or(|style| lex::marker(ctx.text(b)).is_none_or(|m| m.style != style))
+        })
+        .collect();
+    (!passage.is_empty()).then_some(passage)
 }
 
 /// Entries of the 附件说明 with no attachment of that number in the input.

@@ -560,7 +560,10 @@ fn title_lines(ctx: &Context, lines: &[usize], at: usize, k: usize, end: usize) 
 }
 
 fn is_addressee_line(text: &str) -> bool {
+    // A speech's salutation ("各位代表：") addresses people, not organs.
+    const SALUTATIONS: [&str; 4] = ["各位代表：", "各位委员：", "同志们：", "各位代表、同志们："];
     text.ends_with('：')
+        && !SALUTATIONS.contains(&text)
         && lex::marker(text).is_none()
         && text.chars().count() <= 80
         && !text.contains('。')

@@ -999,7 +999,17 @@ pub(crate) fn is_standalone_with(line: &str, contains_guanyu: impl FnOnce() -> b
 
 /// A document title: "…关于…的通知", "…民生实事项目的通知".
 pub fn is_title(line: &str) -> bool {
-    is_title_with(line, || line.contains("关于"))
+    is_title_with(line, || line.contains("关于")) || is_report_title(line)
+}
+
+/// A government's work report, the whole or an extract: "政府工作报告",
+/// "2025年玉环市政府工作报告（节选）". Its title has no 关于.
+fn is_report_title(line: &str) -> bool {
+    let base = ["（节选）", "（摘要）", "（摘登）", "（摘编）"]
+        .iter()
+        .find_map(|s| line.strip_suffix(s))
+        .unwrap_or(line);
+    base.ends_with("政府工作报告") && base.chars().count() <= 30
 }
 
 fn is_title_with(line: &str, contains_guanyu: impl FnOnce() -> bool) -> bool {

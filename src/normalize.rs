@@ -19,7 +19,7 @@
 
 use crate::fold::fold;
 use crate::layout::{Block, Line, LineKind};
-use crate::lex;
+use crate::lex::{self, MarkerStyle};
 use crate::mapped::MappedText;
 use crate::source::SourceText;
 use crate::table;
@@ -167,10 +167,15 @@ pub fn read_text_with(source: &SourceText, vocabulary: &Vocabulary) -> Vec<Block
         // A short line with no punctuation that does not fill the width the
         // text wraps at is not a wrapped line: it ends there (a project's
         // title line above its paragraph).
-        let short_title_above = !after_blank
-            && i > 0
-            && !aside[i - 1]
-            && ends_short(lines[i - 1].as_str(), wrap_width)
+        // Where blank lines part nothing (a double-spaced copy), the line
+        // above is the last one before the blanks.
+        let above = if after_blank && !blank_separates {
+            (0..i).rev().find(|&k| !lines[k].is_blank())
+        } else {
+            (!after_blank && i > 0).then(|| i - 1)
+        };
+        let short_title_above = above
+            .is_some_and(|k| !aside[k] && ends_short(lines[k].as_str(), wrap_width))
             && !folded.as_str().starts_with("关于");
         match current.take() {
             Some(prev)
@@ -214,7 +219,9 @@ pub fn split_shared_lines(blocks: Vec<Block>) -> Vec<Block> {
             continue;
         }
         let mut rest = line.text;
-        while let Some(cut) = next_item_after_clause(rest.as_str()) {
+        while let Some(cut) =
+            next_item_after_clause(rest.as_str()).or_else(|| next_inline_item(rest.as_str()))
+        {
             out.push(Block::Line(Line::text(rest.slice(0..cut))));
             rest = rest.slice(cut..rest.len());
         }
@@ -240,6 +247,75 @@ fn next_item_after_clause(text: &str) -> Option<usize> {
         .then_some(end)
     })
 }
+
+/// Items numbered inside one paragraph, as a report or a 决议 prints them:
+/// "（一）就业增收。1.新增城镇就业1.2万人；2.开展职业技能培训1.5万人次。",
+/// "…办好12件民生实事：（1）实施就业扩容提质行动…；（2）开展…".
+/// An item's line is cut before the next item's number (the same style,
+/// one more) after a "；" or "。". A heading of another style is cut after
+/// its first sentence where an item's number follows; a sentence that
+/// opens a list, after its "：" where items 1 and 2 follow.
+fn next_inline_item(text: &str) -> Option<usize> {
+    let starts_item = |at: usize| {
+        lex::marker(&text[at..]).filter(|m| at + m.len < text.len() && is_item_style(m.style))
+    };
+    let opener = match lex::marker(text) {
+        Some(own) if is_item_style(own.style) => {
+            return next_numbered(text, own.len, own).filter(|&at| starts_item(at).is_some());
+        }
+        Some(heading) => heading.len,
+        None => 0,
+    };
+    // "（十）便民服务。17.新建…", "织密兜牢民生保障网。（4）…": a heading's
+    // first sentence, short, then an item.
+    let short_sentence = text[opener..]
+        .char_indices()
+        .take(HEADING_SENTENCE_CHARS)
+        .find(|&(_, c)| c == '。')
+        .map(|(end, c)| opener + end + c.len_utf8())
+        .filter(|&cut| starts_item(cut).is_some());
+    short_sentence.or_else(|| {
+        // "…今年集中力量办好12件民生实事：（1）…；（2）…", a sentence, not a
+        // field's label ("推进措施：1.…；2.…" are one project's).
+        let colon = opener + text[opener..].find('：')?;
+        if text[opener..colon].chars().count() <= FIELD_LABEL_CHARS {
+            return None;
+        }
+        let colon = colon + '：'.len_utf8();
+        let first = starts_item(colon).filter(|m| m.number == 1)?;
+        next_numbered(text, colon + first.len, first)?;
+        Some(colon)
+    })
+}
+
+/// Styles of the numbers that list items (not the headings above them).
+fn is_item_style(style: MarkerStyle) -> bool {
+    matches!(
+        style,
+        MarkerStyle::ArabicDot | MarkerStyle::ParenArabic | MarkerStyle::Circled
+    )
+}
+
+/// Where the item after `own` starts in `text`, after `from`: its number
+/// (the same style, one more) right after a "；" or "。".
+fn next_numbered(text: &str, from: usize, own: lex::Marker) -> Option<usize> {
+    text[from..]
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '；' | '。'))
+        .map(|(i, c)| from + i + c.len_utf8())
+        .find(|&at| {
+            lex::marker(&text[at..])
+                .is_some_and(|m| m.style == own.style && m.number == own.number + 1)
+        })
+}
+
+/// The longest first sentence of a heading that items follow on its line
+/// ("（十）便民服务。").
+const HEADING_SENTENCE_CHARS: usize = 16;
+
+/// The longest label of a field ("推进措施：", "主要建设内容："): a colon
+/// this near the line's start ends a label, not a sentence opening a list.
+const FIELD_LABEL_CHARS: usize = 10;
 
 /// A page made of one element per printed line (a PDF converted to HTML):
 /// a line that leaves a bracket open ("…（牵头单位：区") goes on in the
@@ -309,12 +385,14 @@ fn wrap_width(lines: &[PhysicalLine]) -> usize {
 }
 
 /// A line that ends its paragraph by being short: at most 24 characters and
-/// under 40% of the wrap width, with no punctuation in it.
+/// under 40% of the wrap width, with no punctuation in it after its heading
+/// number, if any ("一、2024年工作回顾").
 fn ends_short(line: &str, wrap_width: usize) -> bool {
     let n = line.chars().count();
+    let words = &line[lex::marker(line).map_or(0, |m| m.len)..];
     (2..=24).contains(&n)
         && n * 10 < wrap_width * 4
-        && !line.contains([
+        && !words.contains([
             '，', '。', '；', '：', '、', ',', ';', ':', '（', '(', '）', ')', '“', '”',
         ])
 }
@@ -397,8 +475,11 @@ fn continues(prev: &Joined, next: &str, paragraph_break: bool) -> bool {
     {
         return false;
     }
-    // A 题注 under a title ("（2025年1月9日…会议通过）") stands alone.
-    if crate::document::headnote_date(text).is_some() {
+    // A 题注 under a title ("（2025年1月9日…会议通过）", "——2025年1月14日在
+    // …会议上") stands alone.
+    if crate::document::headnote_date(text).is_some()
+        || crate::document::headnote_date(next).is_some()
+    {
         return false;
     }
     // "牵头单位：区教育局" / "完成时限：8月底": a field after a unit line.

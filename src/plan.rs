@@ -716,11 +716,13 @@ fn project_level(outline: &Outline, texts: &[&str], require_units: bool) -> Opti
                     .1
                     .is_some()
             });
-            Some(if counted && outline.levels.len() > 1 {
-                1
-            } else {
-                0
-            })
+            Some(
+                if (counted || numbers_run_on(outline, 1)) && outline.levels.len() > 1 {
+                    1
+                } else {
+                    0
+                },
+            )
         }
     }
 }
@@ -773,6 +775,21 @@ fn sub_item_levels(outline: &Outline, texts: &[&str]) -> Vec<usize> {
             restarts && runs_on && (spans_parents || own_units())
         })
         .collect()
+}
+
+/// The items of `level` are numbered on across the headings above them
+/// (一、就业 1. 2. / 二、养老 3. 4.): a list's projects under its
+/// categories, not parts of each heading, which would start at 1 again.
+fn numbers_run_on(outline: &Outline, level: usize) -> bool {
+    let mut previous: Option<u32> = None;
+    let mut parents = std::collections::BTreeSet::new();
+    let runs_on = outline.at_level(level).all(|(_, it)| {
+        let ok = previous.is_none_or(|p| it.marker.number == p + 1);
+        previous = Some(it.marker.number);
+        parents.insert(it.parent);
+        ok
+    });
+    runs_on && parents.len() > 1 && previous.is_some()
 }
 
 /// The heading after its marker declares a count, its clauses aside.
@@ -1193,7 +1210,9 @@ fn read_category(
         Some(l) => strip_clauses(&l.text.slice(item.marker.len..l.text.len())),
         None => (MappedText::new(), Vec::new()),
     };
-    let heading = heading_text.as_str();
+    // "（一）就业增收。" (a heading as a report's paragraph starts): the
+    // full stop ends the heading, it is not the name's.
+    let heading = heading_text.as_str().trim_end_matches('。');
     let (name, count) = lex::split_count(heading);
     let continuation: Vec<usize> = item.continuation.iter().map(|&l| lines[l]).collect();
     let untasked = !has_projects && is_untasked_heading(name);

@@ -1838,3 +1838,33 @@ fn the_total_is_this_years_count_not_last_years_report() {
         n.diagnostics
     );
 }
+
+#[test]
+fn a_work_report_announces_its_projects_inside_paragraphs_without_units() {
+    // A 政府工作报告 extract: no 文号, a 题注 after a dash, a salutation, and
+    // the projects numbered on inside the paragraphs of their categories,
+    // after the sentence that announces them; last year's count is a report.
+    let n = parse("政府工作报告（节选）\n\n——2025年1月14日在玉环市第十七届人民代表大会第五次会议上\n\n各位代表：\n\n一、2024年工作回顾\n\n　　市人大票决的十方面20件民生实事全面完成。\n\n二、用心用情办好民生实事\n\n　　今年，我们将集中财力办好三方面5件民生实事：\n\n　　（一）就业增收。1.新增城镇就业1.2万人以上；2.开展职业技能培训1.5万人次。\n\n　　（二）养老服务。3.新建居家养老服务中心4家；4.为1000户困难老年人家庭实施适老化改造。\n\n　　（三）便民服务。5.新建便民生活圈2个。\n\n三、加强政府自身建设\n\n　　我们将始终坚持依法行政。\n");
+    assert_eq!(n.document.title.as_deref(), Some("政府工作报告（节选）"));
+    assert_eq!(n.document.date.as_deref(), Some("2025-01-14"));
+    assert!(
+        n.document.addressees.is_empty(),
+        "{:?}",
+        n.document.addressees
+    );
+    assert_eq!(n.plan.declared_total, Some(5));
+    let names: Vec<&str> = n.plan.categories.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["就业增收", "养老服务", "便民服务"]);
+    assert_eq!(n.plan.projects.len(), 5, "{:#?}", n.plan.projects);
+    assert_eq!(project(&n, 2).text, "开展职业技能培训1.5万人次。");
+    assert_eq!(project(&n, 4).category, Some(2));
+    assert_eq!(project(&n, 5).targets[0].value.to_string(), "2");
+}
+
+#[test]
+fn items_numbered_inside_a_paragraph_after_the_sentence_that_opens_them() {
+    let n = parse("附件\n\n重点民生实事责任分工\n\n　　（七）用心用情办好民生实事。今年集中力量办好3件民生实事：（1）城镇新增就业6800人以上（责任单位：区人社局）；（2）新增普惠性托位300个（责任单位：区卫健委）。\n\n　　织密兜牢民生保障网。（3）提高城乡居民基础养老金（责任单位：区人社局、区财政局）。\n");
+    assert_eq!(n.plan.projects.len(), 3, "{:#?}", n.plan.projects);
+    assert_eq!(project(&n, 2).lead_units, ["区卫健委"]);
+    assert_eq!(project(&n, 3).lead_units, ["区人社局", "区财政局"]);
+}
