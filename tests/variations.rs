@@ -1616,6 +1616,143 @@ fn a_table_laid_out_with_spaces_by_pdftotext_layout() {
     assert_eq!(project(&n, 1).name.as_deref(), Some("推进教育扩容"));
 }
 
+/// Each project's (number, category, name, text).
+fn table_rows(n: &Notice) -> Vec<(u32, Option<u32>, &str, &str)> {
+    n.plan
+        .projects
+        .iter()
+        .map(|p| {
+            (
+                p.number,
+                p.category,
+                p.name.as_deref().unwrap_or(""),
+                p.text.as_str(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_centred_serial_takes_the_wrapped_tops_above_it() {
+    // `pdftotext -layout` of a table whose cells are centred in their rows:
+    // the 序号 on a row's middle line, the line above it holding the
+    // wrapped tops of the row's other cells; rows 1 and 2 have no line
+    // between them, so the lines between their 序号 are shared, each 序号
+    // in the middle of its row.
+    let n = parse(
+        "附件\n某某县2025年民生实事项目\n  序号  项目名称        主要内容                          牵头单位\n\n        新建改扩建      新建幼儿园3所，新增学位900\n  1     公办幼儿园      个，惠及适龄儿童2000名，          县教育局\n                        普惠率达到90%。\n                        改造农村校舍2万平方米，配\n  2     改造校舍        备教学设备300台（套），新         县教育局\n                        建运动场5片。\n\n  3     学生资助        资助困难学生5000人次。            县教育局\n",
+    );
+    assert_eq!(
+        table_rows(&n),
+        [
+            (
+                1,
+                None,
+                "新建改扩建公办幼儿园",
+                "新建幼儿园3所，新增学位900个，惠及适龄儿童2000名，普惠率达到90%。"
+            ),
+            (
+                2,
+                None,
+                "改造校舍",
+                "改造农村校舍2万平方米，配备教学设备300台（套），新建运动场5片。"
+            ),
+            (3, None, "学生资助", "资助困难学生5000人次。")
+        ]
+    );
+    assert_eq!(project(&n, 2).lead_units, ["县教育局"]);
+}
+
+#[test]
+fn centred_rows_with_no_line_between_them_part_where_no_cell_is_broken() {
+    // Centred rows one under the other: of the lines between 序号 1 and 2,
+    // "普惠率达到90%。" ends row 1's task and "改造农村" starts row 2's
+    // name (a cell's lines follow one another: row 1's name ended a line
+    // before), though row 2's 序号 then stands on its lower line.
+    let n = parse(
+        "附件\n某某县2025年民生实事项目\n  序号  项目名称      主要内容                      牵头单位\n        新建改扩建    新建幼儿园3所，新增学位\n  1     公办幼儿园    900个，惠及儿童2000名，       县教育局\n                      普惠率达到90%。\n        改造农村      改造农村校舍2万平方米，\n  2     学校校舍      配备设备300台。               县教育局\n\n  3     学生资助      资助困难学生5000人次。        县教育局\n",
+    );
+    assert_eq!(
+        table_rows(&n),
+        [
+            (
+                1,
+                None,
+                "新建改扩建公办幼儿园",
+                "新建幼儿园3所，新增学位900个，惠及儿童2000名，普惠率达到90%。"
+            ),
+            (
+                2,
+                None,
+                "改造农村学校校舍",
+                "改造农村校舍2万平方米，配备设备300台。"
+            ),
+            (3, None, "学生资助", "资助困难学生5000人次。")
+        ]
+    );
+}
+
+#[test]
+fn a_merged_category_cell_centred_and_wrapped_is_one_category_over_its_rows() {
+    // The 类别 cell merged over its group of rows, centred and wrapped:
+    // "教育" on a line of its own between rows 1 and 2 (the only line
+    // between them), "事业" beside row 2; "卫生" beside row 4, "健康" alone
+    // under it. One label each, covering every row of its group, the rows
+    // above the label too.
+    let n = parse(
+        "附件\n某某县2025年民生实事项目\n  序号  类别    项目名称        主要内容                    牵头单位\n\n                新建改扩建      新建幼儿园3所，新增学位900\n  1             公办幼儿园      个。                        县教育局\n        教育\n  2     事业    改造校舍        改造农村校舍2万平方米。     县教育局\n\n  3             学生资助        资助困难学生5000人次。      县教育局\n\n  4             建设村卫生室    建设村卫生室15家，培训      县卫生健康局\n        卫生                    村医300人次。\n        健康\n  5             健康体检        为老年人免费体检3万人。     县卫生健康局\n",
+    );
+    let names: Vec<&str> = n.plan.categories.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["教育事业", "卫生健康"]);
+    let categories: Vec<Option<u32>> = n.plan.projects.iter().map(|p| p.category).collect();
+    assert_eq!(categories, [Some(1), Some(1), Some(1), Some(2), Some(2)]);
+    assert_eq!(project(&n, 1).name.as_deref(), Some("新建改扩建公办幼儿园"));
+    assert_eq!(project(&n, 4).text, "建设村卫生室15家，培训村医300人次。");
+}
+
+#[test]
+fn a_category_centred_between_two_rows_covers_the_rows_above_it() {
+    // Cells at the top of their rows, the merged 类别 cell's label centred
+    // on one line: "教育事业" beside row 2 of rows 1-3, "社会保障" alone
+    // between rows 5 and 6 of rows 4-7. A label covers the rows its merged
+    // cell spans, not only those from where it is printed.
+    let n = parse(
+        "附件\n某某县2025年民生实事项目\n  序号  类别        项目名称        主要内容                      牵头单位\n\n  1                 新建幼儿园      新建幼儿园3所。               县教育局\n\n  2     教育事业    改造校舍        改造农村校舍2万平方米。       县教育局\n\n  3                 学生资助        资助困难学生5000人次。        县教育局\n\n  4                 就业创业        新增城镇就业2000人。          县人社局\n\n  5                 养老服务        新建养老服务中心2个。         县民政局\n        社会保障\n  6                 困难救助        提高城乡低保标准。            县民政局\n\n  7                 残疾人康复      为300名残疾人提供康复服务。   县残联\n",
+    );
+    let names: Vec<&str> = n.plan.categories.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["教育事业", "社会保障"]);
+    let categories: Vec<Option<u32>> = n.plan.projects.iter().map(|p| p.category).collect();
+    assert_eq!(
+        categories,
+        [
+            Some(1),
+            Some(1),
+            Some(1),
+            Some(2),
+            Some(2),
+            Some(2),
+            Some(2)
+        ]
+    );
+}
+
+#[test]
+fn a_category_printed_at_the_top_of_its_merged_cell_covers_the_rows_below() {
+    // Every label starts on its first row's first line (wrapped under it):
+    // it covers the rows down to the next label.
+    let n = parse(
+        "附件\n某某县2025年民生实事项目\n  序号  类别  项目名称        主要内容                        牵头单位\n  1     教育  新建改扩建      新建幼儿园3所，新增学位900个。  县教育局\n        事业  幼儿园\n  2           改造校舍        改造农村校舍2万平方米，配备教   县教育局\n                              学设备300台（套）。\n  3     卫生  建设村卫生室    建设村卫生室15家。              县卫生健康局\n        健康\n  4           健康体检        为老年人免费体检3万人。         县卫生健康局\n",
+    );
+    let names: Vec<&str> = n.plan.categories.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["教育事业", "卫生健康"]);
+    let categories: Vec<Option<u32>> = n.plan.projects.iter().map(|p| p.category).collect();
+    assert_eq!(categories, [Some(1), Some(1), Some(2), Some(2)]);
+    assert_eq!(
+        project(&n, 2).text,
+        "改造农村校舍2万平方米，配备教学设备300台（套）。"
+    );
+}
+
 #[test]
 fn measures_printed_once_per_category() {
     // Each category's 推进措施 follow its last project: they are the
