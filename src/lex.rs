@@ -157,6 +157,7 @@ fn marker_parser(input: &str) -> IResult<&str, (MarkerStyle, u32)> {
 /// assert!(marker("项目一体化推进").is_none());
 /// assert_eq!(marker("2.2025年民生实事项目清单").map(|m| m.number), Some(2));
 /// assert!(marker("2.2025").is_none());
+/// assert_eq!(marker("10.80周岁以上老年人高龄津贴").map(|m| m.number), Some(10));
 /// ```
 pub fn marker(line: &str) -> Option<Marker> {
     let (rest, (style, number)) = marker_parser(line).ok()?;
@@ -169,7 +170,11 @@ pub fn marker(line: &str) -> Option<Marker> {
         // "2.2025年民生实事项目清单": a year after the number, no decimal.
         let digits = rest.len() - after.len();
         let year = digits == 4 && after.starts_with('年');
-        if !(line[..len].ends_with('.') && (month_or_day || year) && !after.starts_with("月底前的"))
+        // "10.80周岁以上老年人…": an age is counted in whole years.
+        let age = after.starts_with("周岁") || (digits >= 2 && after.starts_with('岁'));
+        if !(line[..len].ends_with('.')
+            && (month_or_day || year || age)
+            && !after.starts_with("月底前的"))
         {
             return None;
         }
@@ -805,6 +810,21 @@ pub fn footnote_mark_len(line: &str) -> usize {
         }
         _ => 0,
     }
+}
+
+/// The length of a note's label at the start of a line ("注：", "备注：",
+/// "说明："), or 0.
+///
+/// ```
+/// use minsheng::internals::lex::note_len;
+/// assert_eq!(note_len("注：省民生实事中2项我县无任务。"), "注：".len());
+/// assert_eq!(note_len("注意安全"), 0);
+/// ```
+pub fn note_len(line: &str) -> usize {
+    ["注：", "备注：", "说明："]
+        .iter()
+        .find(|p| line.starts_with(**p))
+        .map_or(0, |p| p.len())
 }
 
 /// A 发文字号 at the start of the line: agency, year, serial and its length.

@@ -40,6 +40,9 @@ pub struct Outline {
     pub items: Vec<Item>,
     /// Unnumbered lines before the first item.
     pub preamble: Vec<usize>,
+    /// Notes after an item ("注：…" and the lines after it, up to the next
+    /// item): about the list, not the item's own text.
+    pub notes: Vec<usize>,
     /// Children of each item, in order (filled once the outline is built, so
     /// looking them up is not a scan per item).
     children: Vec<Vec<usize>>,
@@ -83,6 +86,7 @@ impl Outline {
 pub fn build<S: AsRef<str>>(lines: &[S]) -> Outline {
     let mut outline = Outline::default();
     let mut state = State::default();
+    let mut in_notes = false;
     for (i, line) in lines.iter().enumerate() {
         let line = line.as_ref();
         let accepted = marker_of(line, &outline, &state).and_then(|m| {
@@ -91,6 +95,7 @@ pub fn build<S: AsRef<str>>(lines: &[S]) -> Outline {
         });
         match accepted {
             Some((level, expected, marker)) => {
+                in_notes = false;
                 let parent = (0..level)
                     .rev()
                     .find_map(|l| state.open.get(l).copied().flatten().map(|(_, item)| item));
@@ -110,6 +115,10 @@ pub fn build<S: AsRef<str>>(lines: &[S]) -> Outline {
                 state.last_of_level[level] = marker.number;
             }
             None => match outline.items.last_mut() {
+                Some(_) if in_notes || lex::note_len(line) > 0 => {
+                    in_notes = true;
+                    outline.notes.push(i);
+                }
                 Some(item) => item.continuation.push(i),
                 None => outline.preamble.push(i),
             },

@@ -203,6 +203,7 @@ pub fn read_list(ctx: &mut Context, blocks: &[usize], require_units: bool) -> Li
         return draft;
     };
     read_outline(ctx, &lines, &texts, &outline, project_level, &mut draft);
+    read_untasked_notes(ctx, &lines, &outline, &mut draft);
     if require_units && !draft.projects.is_empty() {
         draft.title = take_list_heading(ctx, &lines, &outline);
     }
@@ -891,13 +892,18 @@ fn read_outline(
                             && outline.children(c).iter().any(|&g| carrying[g]))
                 })
                 && {
-                    // A counted heading (十二、…无任务（15项）) is a category.
+                    // A counted heading (十二、…无任务（15项）) is a category,
+                    // unless it lists the candidates voted on.
                     let heading = &ctx.text(lines[it.line])[it.marker.len..];
-                    lex::split_count(heading).1.is_none() && !is_untasked_heading(heading)
+                    (lex::split_count(heading).1.is_none() || is_candidates_heading(heading))
+                        && !is_untasked_heading(heading)
                 }
         })
         .map(|(i, _)| i)
         .collect();
+    for &index in &skipped_groups {
+        report_candidates(ctx, lines, outline, index);
+    }
     for (index, item) in outline.items.iter().enumerate() {
         if skipped_groups.contains(&index) {
             continue;
@@ -1267,6 +1273,94 @@ fn read_category(
 
 /// A heading of the items the place has no task in: "瑶海区无任务",
 /// "我县无具体任务的项目", "不涉及", "不承担任务".
+/// A note after the list that names the items the place has no task in
+/// ("注：省民生实事中“A”“B”2项，我县无任务。"): its quoted names are the
+/// untasked items, and the note is taken. Other notes are the document's.
+fn read_untasked_notes(
+    ctx: &mut Context,
+    lines: &[usize],
+    outline: &Outline,
+    draft: &mut ListDraft,
+) {
+    for &l in &outline.notes {
+        let Some(line) = ctx.line(lines[l]) else {
+            continue;
+        };
+        if !says_untasked(line.as_str()) {
+            continue;
+        }
+        let quoted = quoted_names(&line.text);
+        if quoted.is_empty() {
+            continue;
+        }
+        draft.untasked.extend(quoted);
+        ctx.take(lines[l]);
+    }
+}
+
+/// The texts in “…” quotes.
+fn quoted_names(text: &MappedText) -> Vec<MappedText> {
+    let s = text.as_str();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(open) = s[at..].find('“') {
+        let start = at + open + '“'.len_utf8();
+        let Some(close) = s[start..].find('”') else {
+            break;
+        };
+        if close > 0 {
+            out.push(text.slice(start..start + close));
+        }
+        at = start + close + '”'.len_utf8();
+    }
+    out
+}
+
+/// "一、2025年区政府民生实事候选项目（15个）": the candidates a 人大 voted
+/// on, of which the plan is those chosen.
+fn is_candidates_heading(name: &str) -> bool {
+    name.contains("候选")
+}
+
+/// A group of candidates, beside the list of those chosen: kept out of the
+/// plan, its lines taken and named by one `not-a-project-list` note.
+fn report_candidates(ctx: &mut Context, lines: &[usize], outline: &Outline, index: usize) {
+    let item = &outline.items[index];
+    let heading = &ctx.text(lines[item.line])[item.marker.len..];
+    if !is_candidates_heading(heading) {
+        return;
+    }
+    let heading = lex::split_count(heading).0.to_string();
+    let mut blocks = vec![lines[item.line]];
+    blocks.extend(item.continuation.iter().map(|&l| lines[l]));
+    let members = descendants(outline, index);
+    for &d in &members {
+        let it = &outline.items[d];
+        blocks.push(lines[it.line]);
+        blocks.extend(it.continuation.iter().map(|&l| lines[l]));
+    }
+    let span = blocks
+        .iter()
+        .map(|&b| ctx.blocks[b].span())
+        .reduce(Span::cover)
+        .unwrap_or_default();
+    for &b in &blocks {
+        ctx.take(b);
+    }
+    let count = members
+        .iter()
+        .filter(|&&d| outline.items[d].level == item.level + 1)
+        .count();
+    ctx.sink.report(
+        Code::NotAProjectList,
+        span,
+        format!(
+            "expected the projects of the plan, found the {count} candidates voted on ({}): kept out of the plan, which is the list of those chosen",
+            quote(&heading)
+        ),
+    );
+}
+
 fn is_untasked_heading(name: &str) -> bool {
     says_untasked(name)
         || name

@@ -2005,3 +2005,29 @@ fn items_numbered_inside_a_paragraph_after_the_sentence_that_opens_them() {
     assert_eq!(project(&n, 2).lead_units, ["区卫健委"]);
     assert_eq!(project(&n, 3).lead_units, ["区人社局", "区财政局"]);
 }
+
+#[test]
+fn the_candidates_voted_on_are_not_the_plan_the_chosen_are() {
+    let n = parse("关于2025年区政府民生实事项目票决结果的公告\n\n　　区人民代表大会对3个候选项目进行了票决。\n\n　　一、2025年区政府民生实事候选项目（3个）\n\n　　1.托育点建设：新建嵌入式托育点8个。\n　　2.老旧小区改造：改造老旧小区16个。\n　　3.农贸市场改造：改造农贸市场3家。\n\n　　二、2025年区政府民生实事项目（2个）\n\n　　1.老旧小区改造\n　　完成16个老旧小区改造。\n　　责任单位：区住建局\n\n　　2.托育点建设\n　　新建嵌入式托育点8个。\n　　责任单位：区卫健局\n");
+    assert_eq!(n.plan.projects.len(), 2, "{:#?}", n.plan.projects);
+    assert_eq!(project(&n, 1).lead_units, ["区住建局"]);
+    assert!(
+        codes(&n).contains(&"not-a-project-list"),
+        "{:?}",
+        n.diagnostics
+    );
+}
+
+#[test]
+fn a_note_after_the_list_names_the_items_the_place_has_no_task_in() {
+    let n = parse("附件\n\n四、养老服务（2项）\n\n9.新建村级养老服务站30个。（责任单位：县民政局）\n\n10.80周岁以上老年人高龄津贴按每人每月不低于50元标准发放。（责任单位：县民政局）\n\n注：省民生实事中“皖北地区群众喝上引调水工程”“乡村振兴风电项目”2项，我县无任务。\n");
+    assert_eq!(n.plan.projects.len(), 2, "{:#?}", n.plan.projects);
+    // "10.80周岁": item 10 on 80-year-olds, not a decimal.
+    assert!(
+        project(&n, 10).text.starts_with("80周岁"),
+        "{}",
+        project(&n, 10).text
+    );
+    let untasked: Vec<&str> = n.plan.untasked.iter().map(String::as_str).collect();
+    assert_eq!(untasked, ["皖北地区群众喝上引调水工程", "乡村振兴风电项目"]);
+}
