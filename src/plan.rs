@@ -1527,6 +1527,17 @@ fn read_project(
         if closed && found.is_empty() && !in_measures {
             continue;
         }
+        // "同时，持续抓好…（责任单位：区发改委）。" after a project closed by
+        // its clause: a paragraph with units of its own is not this
+        // project's; it is left to be reported.
+        if closed
+            && !in_measures
+            && !sub_items
+            && !found.is_empty()
+            && rest.as_str().chars().nth(12).is_some()
+        {
+            continue;
+        }
         if let Some(b) = block {
             ctx.take(b);
         }
@@ -1809,6 +1820,12 @@ fn read_table(table: &Table) -> Option<ListDraft> {
             .map(|c| c.text.clone())
             .filter(|t| !t.is_empty());
         let serial_empty = cell(ColumnRole::Serial).is_none_or(|c| c.text.is_empty());
+        // "合计" (a merged cell) and the sums of the columns: no project, and
+        // not the project above going on.
+        if listed_number.is_none() && is_total(filled[0].text.as_str()) {
+            draft.skipped_rows.push(skipped_row(&filled, true));
+            continue;
+        }
         if has_serial_column && listed_number.is_none() {
             let untasked_category = draft
                 .categories
@@ -1860,11 +1877,6 @@ fn read_table(table: &Table) -> Option<ListDraft> {
                 last.units.extend(unit_columns(&roles, row));
                 continue;
             }
-        }
-        // "合计" (a merged cell) and the sums of the columns.
-        if listed_number.is_none() && is_total(filled[0].text.as_str()) {
-            draft.skipped_rows.push(skipped_row(&filled, true));
-            continue;
         }
         let (text, name) = match (content, name) {
             (Some(content), name) => (content, name),

@@ -210,6 +210,7 @@ impl fmt::Display for QuantityMatch {
 /// assert_eq!(all("分别按不低于 80%、75%、60%的比例"), ["ge 80 %", "ge 75 %", "ge 60 %"]);
 /// assert_eq!(all("每人 1.8 万—2.1 万元"), ["range 18000..21000 元 =元/人"]);
 /// assert_eq!(all("供电可靠性从 99.9844%提高到 99.9850%"), ["eq 99.985 % from 99.9844"]);
+/// assert_eq!(all("月人均最低标准从143元提高到148元"), ["eq 148 元 from 143"]);
 /// assert!(all("2024 年“三公里”一户多残〔2021〕1号 1:1").is_empty());
 /// ```
 pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
@@ -795,6 +796,9 @@ fn compared(i: &str) -> IResult<&str, Candidate> {
             }
         }
         match at.chars().next() {
+            // "最低标准从143元提高到148元": the number after 从 starts a
+            // change, which the comparator does not reach over.
+            Some('从' | '由') => break,
             Some(ch) if is_cjk_letter(ch) => at = &at[ch.len_utf8()..],
             _ => break,
         }

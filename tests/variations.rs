@@ -2031,3 +2031,34 @@ fn a_note_after_the_list_names_the_items_the_place_has_no_task_in() {
     let untasked: Vec<&str> = n.plan.untasked.iter().map(String::as_str).collect();
     assert_eq!(untasked, ["皖北地区群众喝上引调水工程", "乡村振兴风电项目"]);
 }
+
+#[test]
+fn a_paragraph_with_units_of_its_own_after_the_last_project_is_not_that_projects() {
+    let n = parse("附件\n\n1.城镇新增就业6800人以上（责任单位：区人社局）。\n\n2.新增普惠性托位300个（责任单位：区卫健委）。\n\n同时，持续抓好“十四五”规划收官项目建设，民生支出比重保持在75%以上（责任单位：区发改委、区财政局）。\n");
+    assert_eq!(project(&n, 2).lead_units, ["区卫健委"]);
+    assert!(
+        project(&n, 2).targets.iter().all(|t| t.unit != "%"),
+        "{:?}",
+        project(&n, 2).targets
+    );
+    // The paragraph is reported, not lost.
+    assert!(
+        n.diagnostics
+            .iter()
+            .any(|d| d.code == Code::UnparsedText && d.message.contains("同时")),
+        "{:?}",
+        n.diagnostics
+    );
+}
+
+#[test]
+fn a_total_row_of_a_table_saved_as_csv_is_not_the_last_projects_text() {
+    let n = parse("附件\n\n序号,类别,项目名称,建设内容,牵头单位\n1,教育,托育点建设,新建托育点8个。,区卫健局\n2,养老,老年食堂,新建老年食堂6个。,区民政局\n,,,合计：2项,\n");
+    assert_eq!(n.plan.projects.len(), 2);
+    assert!(
+        !project(&n, 2).text.contains("合计"),
+        "{}",
+        project(&n, 2).text
+    );
+    assert!(codes(&n).contains(&"table-total"), "{:?}", n.diagnostics);
+}
