@@ -63,8 +63,10 @@ mod trial {
         dali_2024_pandoc
         dangtu_2024_gbk
         daoli_2021_halfparen
+        dongtai_2024_jinzhan
         dunhua_2023_qiantou
         fancheng_2025_leaders
+        fengxiang_2025_markedlead
         fengyang_2024_category
         fenyi_2023_hanzidate
         fotang_2023_wordpress
@@ -102,12 +104,14 @@ mod trial {
         jiyang_2019_fengong
         kaifu_2024_wordtab
         kashi_2025_spaced
+        kecheng_2025_toupiao
         kunshan_2025_csv
         laishan_2025_wordhtml
         lanshan_2024_fangan
         licheng_2024_shared
         lili_2025_jueyi
         lingbi_2024_gbk
+        linwei_2025_rowspan
         liubei_2026_gb18030
         liuyang_2025_shida
         liyang_2025_title
@@ -127,10 +131,13 @@ mod trial {
         qingshanhu_2025_ziduan
         qingxiu_2025_jueding
         qionghai_2025_lingdao
+        qixingguan_2024_rowspan
         rugao_2024_mirror
         saihan_2019_runhead
         shexian_2025_forum
+        shihe_2025_baogao
         shunde_2025_page
+        shunqing_2026_fenzhi
         siming_2025_trad
         taiyuan_2025_subcats
         tangxia_2024_zijin
@@ -143,7 +150,10 @@ mod trial {
         wuhou_2024_subitems
         wuhua_2024_table
         wujin_2025_restart
+        wuyuan_2025_csv
         wuzhen_2025_dash
+        wuzhong_2025_quotas
+        xialu_2023_bumen
         xiangcheng_2025_nested
         xiaodian_2021_piaojue
         xiaohe_2025_shiyi
@@ -155,13 +165,16 @@ mod trial {
         xiuzhou_2025_wechat
         xuanzhou_2025_tabs
         yiling_2025_unitfirst
+        yingshang_2024_mubiao
         yingze_2024_trsgbk
         yongchuan_2025_inline
         yuci_2026_blankform
         yuelu_2024_yishi
         yuhang_2025_targets
+        yuhuan_2025_baogao
         zhangdian_2020_diyixiang
         zhanggong_2025_ten
+        zhangye_2022_midcell
         zhengding_2024_bracket
         zhoushi_2025_shizhu
         zhuji_2025_joint
