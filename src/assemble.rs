@@ -582,10 +582,24 @@ fn plan_facts(titles: &[String]) -> (Option<String>, Option<u32>, Option<u32>) {
             total = declared_total(after);
         }
         if region.is_none() {
-            region = region_of(&title[..year_start]);
+            region = region_of(&title[..year_start])
+                .or_else(|| region_after_year(&title[y + '年'.len_utf8()..]));
         }
     }
     (region, year, total)
+}
+
+/// "2023年下陆区为民办实事项目": a place named right after the year, where
+/// none comes before it. Not 全市, 本区 or 我县 (the notice's own place,
+/// unnamed).
+fn region_after_year(after: &str) -> Option<String> {
+    // "2024年度高淳区…": 年度 is the year's.
+    let region = region_of(after.strip_prefix('度').unwrap_or(after))?;
+    let unnamed = region.starts_with(['全', '本', '我', '各', '该']);
+    let named = region
+        .chars()
+        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    (named && !unnamed && region.chars().count() <= 8).then_some(region)
 }
 
 /// One heading over every project, with no count, that names the list
@@ -718,7 +732,9 @@ fn declared_total(text: &str) -> Option<u32> {
 
 fn region_of(prefix: &str) -> Option<String> {
     let segment = prefix.rsplit("关于").next().unwrap_or(prefix);
-    let segment = segment.trim_start_matches("印发");
+    let segment = segment
+        .trim_start_matches("印发")
+        .trim_start_matches(['《', '“']);
     let end = segment
         .char_indices()
         .find(|&(_, c)| "省市区县旗镇乡".contains(c))

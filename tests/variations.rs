@@ -2062,3 +2062,22 @@ fn a_total_row_of_a_table_saved_as_csv_is_not_the_last_projects_text() {
     );
     assert!(codes(&n).contains(&"table-total"), "{:?}", n.diagnostics);
 }
+
+#[test]
+fn the_region_is_named_inside_book_marks_or_after_the_year() {
+    for (title, region) in [
+        ("关于印发《顺庆区2026年民生实事实施方案》的通知", "顺庆区"),
+        ("关于印发2023年下陆区为民办实事项目的通知", "下陆区"),
+        ("关于印发2024年度高淳区为民办实事项目的通知", "高淳区"),
+    ] {
+        let n = parse(&format!(
+            "{title}\n\n附件\n\n1.新增学位800个。（牵头单位：区教育局）\n"
+        ));
+        assert_eq!(n.plan.region.as_deref(), Some(region), "{title}");
+    }
+    // 全市 is the notice's own place, unnamed.
+    let n = parse(
+        "关于做好2025年全市民生实事工作的通知\n\n附件\n\n1.新增学位800个。（牵头单位：市教育局）\n",
+    );
+    assert_eq!(n.plan.region, None);
+}
