@@ -162,6 +162,16 @@ pub fn read_text_with(source: &SourceText, vocabulary: &Vocabulary) -> Vec<Block
             continue;
         }
         let folded = fold(&line.text);
+        // A line of markup alone ("**" where a bold run was broken, a "\"):
+        // nothing of the notice, set aside as it was printed.
+        if folded.as_str().trim().is_empty() {
+            blocks.push(Block::Line(Line {
+                text: line.text.clone(),
+                kind: LineKind::Furniture,
+            }));
+            i += 1;
+            continue;
+        }
         // An organ's name right above a date line is a signature.
         let signs_date = next_text_line(&lines, &aside, i).is_some_and(|n| date_lines[n]);
         // A short line with no punctuation that does not fill the width the

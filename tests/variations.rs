@@ -2081,3 +2081,13 @@ fn the_region_is_named_inside_book_marks_or_after_the_year() {
     );
     assert_eq!(n.plan.region, None);
 }
+
+#[test]
+fn a_line_of_markup_alone_is_set_aside_not_lost() {
+    // pandoc broke a bold run over two lines: "**一、教育（1项）" / "**".
+    let n = parse(
+        "附件\n\n**一、教育提质（1项）\n**\n\n1.  新增学位800个。（牵头单位：市教育体育局）\n",
+    );
+    assert_eq!(n.plan.categories[0].name, "教育提质");
+    assert_eq!(project(&n, 1).lead_units, ["市教育体育局"]);
+}
