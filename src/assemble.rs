@@ -35,6 +35,7 @@ pub fn structure(ctx: &mut Context) -> (Document, Plan, Vec<Attachment>) {
             lists.push((Some(d.title.clone()), list));
         }
     }
+    drop_candidate_lists(ctx, &mut lists);
     if !lists.iter().any(|(_, l)| !l.projects.is_empty()) {
         let blocks: Vec<usize> = body.clone().collect();
         let mut list = plan::read_list(ctx, &blocks, true);
@@ -54,6 +55,41 @@ pub fn structure(ctx: &mut Context) -> (Document, Plan, Vec<Attachment>) {
     report_missing_attachments(ctx, &document, &attachments);
     let plan = merge_lists(ctx, lists, &document);
     (document, plan, attachments)
+}
+
+/// An attachment of the candidates voted on (附件1 …候选项目名单) beside
+/// one of the projects chosen: kept out of the plan, its span named by one
+/// `not-a-project-list` note.
+fn drop_candidate_lists(ctx: &mut Context, lists: &mut Vec<(Option<String>, ListDraft)>) {
+    let candidates = |title: &Option<String>| title.as_deref().is_some_and(|t| t.contains("候选"));
+    let chosen = lists
+        .iter()
+        .any(|(title, list)| !candidates(title) && !list.projects.is_empty());
+    if !chosen {
+        return;
+    }
+    lists.retain(|(title, list)| {
+        if !candidates(title) {
+            return true;
+        }
+        let span = list
+            .projects
+            .iter()
+            .map(|p| p.span)
+            .chain(list.categories.iter().map(|c| c.span))
+            .reduce(Span::cover)
+            .unwrap_or_default();
+        ctx.sink.report(
+            Code::NotAProjectList,
+            span,
+            format!(
+                "expected the projects of the plan, found the {} candidates voted on in {}: kept out of the plan, which is the list of those chosen",
+                list.projects.len(),
+                quote(title.as_deref().unwrap_or_default())
+            ),
+        );
+        false
+    });
 }
 
 /// The body's passage that a sentence announcing the 民生实事 opens

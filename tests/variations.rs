@@ -2091,3 +2091,15 @@ fn a_line_of_markup_alone_is_set_aside_not_lost() {
     assert_eq!(n.plan.categories[0].name, "教育提质");
     assert_eq!(project(&n, 1).lead_units, ["市教育体育局"]);
 }
+
+#[test]
+fn an_attachment_of_candidates_beside_the_chosen_projects_is_not_the_plan() {
+    let n = parse("关于印发2024年县人大代表票决民生实事项目实施计划的通知\n\n各乡镇人民政府：\n\n现将候选项目名单和项目实施计划印发给你们。\n\n附件：1.2024年民生实事候选项目名单\n2.2024年民生实事项目实施计划\n\n某县人民政府\n2024年1月20日\n\n附件1\n\n2024年民生实事候选项目名单\n\n1.城区公办幼儿园扩容（县教育局）\n2.老旧小区改造（县住建局）\n3.农贸市场改造（县商务局）\n\n附件2\n\n2024年民生实事项目实施计划\n\n一、城区公办幼儿园扩容\n新增学位540个。\n责任单位：县教育局\n\n二、老旧小区改造\n改造老旧小区12个。\n责任单位：县住建局\n");
+    assert_eq!(n.plan.projects.len(), 2, "{:#?}", n.plan.projects);
+    assert_eq!(project(&n, 2).lead_units, ["县住建局"]);
+    assert!(
+        codes(&n).contains(&"not-a-project-list"),
+        "{:?}",
+        n.diagnostics
+    );
+}
