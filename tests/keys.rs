@@ -121,6 +121,7 @@ mod trial {
         nanhai_2025_web
         nankang_2025_attachfirst
         nanling_2024_cells
+        ninghai_2024_houxuan
         panlong_2025_jan
         pidu_2025_prose
         pinghu_2025_batch2
@@ -170,6 +171,7 @@ mod trial {
         yongchuan_2025_inline
         yuci_2026_blankform
         yuelu_2024_yishi
+        yueyang_2025_fenjie
         yuhang_2025_targets
         yuhuan_2025_baogao
         zhangdian_2020_diyixiang
