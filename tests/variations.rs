@@ -2327,3 +2327,21 @@ fn a_grid_table_cut_by_a_page_number_goes_on_after_it() {
     );
     assert_eq!(n.plan.projects.len(), 3);
 }
+
+#[test]
+fn a_text_browsers_dump_of_the_sites_header_is_page_chrome() {
+    // `w3m -dump` of a government page: the logo's alt text in brackets,
+    // the site's tool bar, the menu as a bulleted list; then the metadata
+    // fields and the notice.
+    let n = parse(
+        "[青禾县人民政府]\n无障碍 | 长者模式 | 简体 | 繁体\n\n  • 首页\n  • 信息公开\n  • 互动交流\n\n索 引 号：  QH-2024-0107    主题分类：  综合政务\n标    题：  青禾县人民政府办公室关于做好2024年惠民实事的通知\n发文字号：  青政办〔2024〕7号    发布日期：  2024-02-19\n\n青禾县人民政府办公室关于做好2024年惠民实事的通知\n\n青政办〔2024〕7号\n\n各乡镇人民政府，县直各单位：\n\n现将今年的惠民实事通知如下：\n（一）新建村级养老服务站12个。（责任单位：县民政局）\n（二）新增公办幼儿园学位600个。（责任单位：县教育局）\n\n青禾县人民政府办公室\n2024年2月6日\n",
+    );
+    let doc = &n.document;
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("青禾县人民政府办公室关于做好2024年惠民实事的通知")
+    );
+    assert_eq!(doc.addressees, ["各乡镇人民政府", "县直各单位"]);
+    assert!(!doc.preamble.as_deref().unwrap_or("").contains("首页"));
+    assert!(codes(&n).contains(&"page-chrome"));
+}
