@@ -405,6 +405,9 @@ pub enum Chrome {
 /// use minsheng::internals::lex::{chrome, Chrome};
 /// assert_eq!(chrome("首页>政务公开>政策文件"), Some(Chrome::Page));
 /// assert_eq!(chrome("首页|政务公开|互动交流"), Some(Chrome::Page));
+/// assert_eq!(chrome("无障碍 | 长者模式 | 简体 | 繁体"), Some(Chrome::Page));
+/// assert_eq!(chrome("[某某市人民政府]"), Some(Chrome::Page));
+/// assert_eq!(chrome("[附件1]"), None);
 /// assert_eq!(chrome("【字体：大中小】【打印】【关闭】"), Some(Chrome::Page));
 /// assert_eq!(chrome("发表于2024-3-110:20"), Some(Chrome::Forum));
 /// assert_eq!(chrome("回复举报"), Some(Chrome::Forum));
@@ -539,6 +542,9 @@ pub fn chrome(line: &str) -> Option<Chrome> {
     if n <= 100 && is_menu(line) {
         return Some(Chrome::Page);
     }
+    if n <= 32 && is_image_label(line) {
+        return Some(Chrome::Page);
+    }
     // Breadcrumbs: "首页>政务公开>…".
     if n <= 100 && line.matches(['>', '＞', '»', '›']).count() >= 2 {
         return Some(Chrome::Page);
@@ -593,15 +599,64 @@ fn is_article_chrome(line: &str) -> bool {
         || posted
 }
 
-/// A menu bar: "首页" and at least two more short entries between bars.
+/// A menu bar: "首页" and at least two more short entries between bars, or
+/// a bar of the site's tools ("无障碍 | 长者模式 | 简体 | 繁体").
 fn is_menu(line: &str) -> bool {
+    const TOOLS: [&str; 12] = [
+        "无障碍",
+        "长者模式",
+        "关怀模式",
+        "关怀版",
+        "适老化",
+        "简体",
+        "繁体",
+        "登录",
+        "注册",
+        "English",
+        "手机版",
+        "移动版",
+    ];
     let entries: Vec<&str> = line.split(['|', '｜', '丨']).map(str::trim).collect();
+    let tools = entries.iter().filter(|e| TOOLS.contains(e)).count();
     entries.len() >= 3
-        && entries[0] == "首页"
+        && (entries[0] == "首页" || tools >= 2)
         && entries.iter().all(|e| {
             (1..=10).contains(&e.chars().count())
                 && !e.contains(['，', '。', '：', '；', '（', '）'])
         })
+}
+
+/// An image's label as a text browser prints it ("[潍坊市寒亭区人民政府]",
+/// `w3m -dump`'s alt text of a site's logo): one bracketed name of a
+/// government or its site, alone on its line.
+fn is_image_label(line: &str) -> bool {
+    let Some(inner) = line.strip_prefix('[').and_then(|r| r.strip_suffix(']')) else {
+        return false;
+    };
+    (2..=30).contains(&inner.chars().count())
+        && inner.chars().all(char::is_alphanumeric)
+        && ["政府", "网", "网站", "门户"]
+            .iter()
+            .any(|s| inner.ends_with(s))
+}
+
+/// A menu entry printed as a list item by a text browser ("• 首页",
+/// "* 政务公开"; folded, the space goes): the entry, if short and
+/// unpunctuated.
+///
+/// ```
+/// use minsheng::internals::lex::menu_item;
+/// assert_eq!(menu_item("• 首页"), Some("首页"));
+/// assert_eq!(menu_item("* 政务公开"), Some("政务公开"));
+/// assert_eq!(menu_item("• 新增城镇就业3000人以上。"), None);
+/// assert_eq!(menu_item("•首页"), Some("首页"), "folded: no space by CJK");
+/// assert_eq!(menu_item("**要点**"), None);
+/// ```
+pub fn menu_item(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix(['•', '*', '·', '●', '▪'])?;
+    let entry = rest.trim_start_matches([' ', '\u{3000}']);
+    ((1..=8).contains(&entry.chars().count()) && entry.chars().all(char::is_alphanumeric))
+        .then_some(entry)
 }
 
 /// The line is made of "【…】" groups only.

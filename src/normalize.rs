@@ -559,13 +559,24 @@ fn find_metadata(
 
 /// Mark the chrome of the web page, forum or mirror site a copy was made
 /// from ([`lex::chrome`]); after a link list's heading ("相关推荐"), the link
-/// lines that follow it.
+/// lines that follow it; a menu listed from "• 首页" on ([`lex::menu_item`]).
 fn find_chrome(folded: &[String], furniture: &[bool]) -> Vec<bool> {
     let mut chrome = vec![false; folded.len()];
     let mut in_links = false;
+    // A site's menu printed as a list by a text browser: from "• 首页" on,
+    // the short entries under it.
+    let mut in_menu = false;
     for (i, line) in folded.iter().enumerate() {
         if line.is_empty() || furniture[i] {
             continue;
+        }
+        match lex::menu_item(line) {
+            Some(entry) if in_menu || entry == "首页" => {
+                in_menu = true;
+                chrome[i] = true;
+                continue;
+            }
+            _ => in_menu = false,
         }
         match lex::chrome(line) {
             Some(kind) => {

@@ -1,4 +1,6 @@
 //! Tables: the column vocabulary, and flattened tables rebuilt from text.
+//! Tables drawn with rule lines (`ruled`) and laid out with spaces
+//! (`aligned`) are read by their own modules.
 //!
 //! A Word or web table copied as text arrives one cell per line: a header row
 //! (序号, 类别, 项目名称, 主要目标任务, 牵头单位, 责任单位), then each row
@@ -17,6 +19,7 @@ use crate::source::SourceText;
 use crate::units::Role;
 
 mod aligned;
+mod ruled;
 
 /// What a table column holds, from its header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,7 +97,9 @@ pub fn column_role(header: &str) -> Option<ColumnRole> {
     })
 }
 
-/// If a flattened table's header starts at `lines[start]`, rebuild the table.
+/// If a table starts at `lines[start]` (one drawn with rule lines, one laid
+/// out with spaces, or a flattened one whose header starts there), rebuild
+/// the table.
 /// Returns it and the index of the first line after it. Page furniture
 /// inside it stays with the caller, which accounts for it.
 ///
@@ -109,6 +114,9 @@ pub fn read_flattened(
     start: usize,
     furniture: &[bool],
 ) -> Option<(Table, usize)> {
+    if let Some(table) = ruled::read(source, lines, start, furniture) {
+        return Some(table);
+    }
     if let Some(table) = aligned::read(source, lines, start, furniture) {
         return Some(table);
     }

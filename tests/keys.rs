@@ -82,6 +82,7 @@ mod trial {
         gucheng_2026_town
         haimen_2025_body
         haishu_2025_unnumbered
+        hanting_2022_w3m
         hexi_2018_minxin
         hongqi_2023_inline
         hongshan_2024_headings
@@ -131,6 +132,7 @@ mod trial {
         pukou_2025_rawcells
         qingshanhu_2025_ziduan
         qingxiu_2025_jueding
+        qinzhou_2023_grid
         qionghai_2025_lingdao
         qixingguan_2024_rowspan
         rugao_2024_mirror

@@ -328,7 +328,7 @@ pub(super) fn read(
 
 /// What a line of the table is to the grouping of rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RowLine {
+pub(super) enum RowLine {
     /// A line between rows: blank, a category across the table, or one
     /// holding nothing but the merged 类别 cell's text.
     Parting,
@@ -399,7 +399,7 @@ fn blocks(line: &[RowLine]) -> Vec<Block> {
 /// 序号 line and the lines down to the next. A block without a 序号 goes on
 /// with the row above (a row cut by the page); before the first row, the
 /// table is not of this shape.
-fn group_rows(line: &[RowLine], cells: &[u64]) -> Option<Vec<Option<usize>>> {
+pub(super) fn group_rows(line: &[RowLine], cells: &[u64]) -> Option<Vec<Option<usize>>> {
     let blocks = blocks(line);
     let serials_of = |b: &Block| -> Vec<usize> {
         (0..b.lines.len())
