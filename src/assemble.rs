@@ -632,9 +632,7 @@ fn region_after_year(after: &str) -> Option<String> {
     // "2024年度高淳区…": 年度 is the year's.
     let region = region_of(after.strip_prefix('度').unwrap_or(after))?;
     let unnamed = region.starts_with(['全', '本', '我', '各', '该']);
-    let named = region
-        .chars()
-        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let named = region.chars().all(crate::units::is_han);
     (named && !unnamed && region.chars().count() <= 8).then_some(region)
 }
 

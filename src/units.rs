@@ -114,7 +114,8 @@ pub fn clause_label(s: &str) -> Option<(Role, usize)> {
     Some((role_of(label)?, colon + '：'.len_utf8()))
 }
 
-fn is_han(c: char) -> bool {
+/// A CJK unified ideograph (the basic block or extension A).
+pub(crate) fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 

@@ -27,6 +27,7 @@
 //! ```
 
 use crate::mapped::MappedText;
+use crate::units::is_han;
 
 /// What a user's label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -275,10 +276,6 @@ fn is_label_at(s: &str, at: usize, len: usize) -> bool {
     let before_ok = s[..at].chars().next_back().is_none_or(parts);
     let after_ok = s[at + len..].chars().next().is_none_or(parts);
     before_ok && after_ok
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
 fn first_line(s: &str) -> &str {

@@ -61,19 +61,24 @@ struct Piece {
     bytes: std::ops::Range<usize>,
 }
 
-/// The pieces of `line`: text runs parted by two spaces or more (or by one
-/// where the next run starts at one of `edges`), with their display column
-/// counted from the start of the physical line.
-fn pieces(source: &SourceText, line: &PhysicalLine, edges: &[usize]) -> Vec<Piece> {
+/// The display width of the indent the reader trimmed off `line`.
+pub(super) fn indent_width(source: &SourceText, line: &PhysicalLine) -> usize {
     let line_start = source.lines.line_start(line.index);
     let text_start = line.text.span().start as usize;
-    let indent: usize = source
+    source
         .text
         .get(line_start..text_start)
         .unwrap_or("")
         .chars()
         .map(char_width)
-        .sum();
+        .sum()
+}
+
+/// The pieces of `line`: text runs parted by two spaces or more (or by one
+/// where the next run starts at one of `edges`), with their display column
+/// counted from the start of the physical line.
+fn pieces(source: &SourceText, line: &PhysicalLine, edges: &[usize]) -> Vec<Piece> {
+    let indent = indent_width(source, line);
     let s = line.as_str();
     let mut out: Vec<Piece> = Vec::new();
     let mut col = indent;

@@ -109,15 +109,7 @@ fn char_width(c: char) -> usize {
 /// The characters of `line` with their display columns, counted from the
 /// start of the physical line (its indent included).
 fn glyphs(source: &SourceText, line: &PhysicalLine) -> Vec<Glyph> {
-    let line_start = source.lines.line_start(line.index);
-    let text_start = line.text.span().start as usize;
-    let mut col: usize = source
-        .text
-        .get(line_start..text_start)
-        .unwrap_or("")
-        .chars()
-        .map(char_width)
-        .sum();
+    let mut col = super::aligned::indent_width(source, line);
     let mut out = Vec::with_capacity(line.as_str().len());
     for (at, ch) in line.as_str().char_indices() {
         let width = char_width(ch);
