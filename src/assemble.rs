@@ -14,7 +14,9 @@ use crate::document;
 use crate::layout::LineKind;
 use crate::lex;
 use crate::mapped::MappedText;
-use crate::model::{Attachment, Category, Document, Measure, Plan, Project, Quantity, Subcategory};
+use crate::model::{
+    Attachment, Category, Document, Field, Measure, Plan, Project, Quantity, Subcategory,
+};
 use crate::places::{self, ProjectPlaces};
 use crate::plan::{self, ListDraft, MeasureDraft, NamesDraft, ProjectDraft};
 use crate::quantity;
@@ -160,7 +162,8 @@ fn merge_lists(
         titles.extend(title.clone());
         match main.as_mut() {
             None if !list.projects.is_empty() => main = Some(list),
-            None => {}
+            // Headings with no project under them: said, not dropped.
+            None => report_empty_categories(ctx, &list),
             Some(m) => match second_list(m, &list) {
                 SecondList::SameProjects => merge_measures(ctx, m, list),
                 SecondList::OtherProjects => append_list(m, list),
@@ -203,7 +206,9 @@ fn merge_lists(
             })
     });
     // After the total: the heading may be where the notice says it.
-    drop_lone_section(&mut main);
+    if let Some(section) = drop_lone_section(&mut main) {
+        ctx.places.structure.push(section);
+    }
     if says_first_unit_leads(ctx) {
         first_unit_leads(&mut main.projects);
     }
@@ -211,6 +216,11 @@ fn merge_lists(
         main.projects.iter().map(|p| to_project(ctx, p)).unzip();
     ctx.places.projects = project_places;
     ctx.places.categories = main.categories.iter().map(|c| vec![c.span]).collect();
+    ctx.places.subcategories = main
+        .categories
+        .iter()
+        .map(|c| c.subcategories.iter().map(|s| s.span).collect())
+        .collect();
     ctx.places.untasked = main.untasked.iter().map(places::runs).collect();
     let categories: Vec<Category> = main
         .categories
@@ -247,6 +257,20 @@ fn merge_lists(
     };
     crate::validate::check_counts(ctx, &plan, &main);
     plan
+}
+
+fn report_empty_categories(ctx: &mut Context, list: &ListDraft) {
+    for c in &list.categories {
+        ctx.sink.report(
+            Code::UnparsedText,
+            c.span,
+            format!(
+                "expected projects under category {} ({}), found none: not kept",
+                c.number,
+                quote(&c.name)
+            ),
+        );
+    }
 }
 
 /// What a second list is to the first.
@@ -366,6 +390,8 @@ fn report_other_text(ctx: &mut Context, title: Option<String>, other: &ListDraft
 fn merge_measures(ctx: &mut Context, main: &mut ListDraft, other: ListDraft) {
     let restarts = numbering_restarts(&main.projects);
     let same_length = main.projects.len() == other.projects.len();
+    merge_categories(ctx, main, &other.categories);
+    merge_untasked(ctx, main, &other.untasked);
     for (order, p) in other.projects.into_iter().enumerate() {
         let by_identity = main.projects.iter().position(|m| {
             m.number == p.number && (!restarts || m.category == p.category || p.category.is_none())
@@ -435,8 +461,104 @@ fn merge_measures(ctx: &mut Context, main: &mut ListDraft, other: ListDraft) {
                 .with_label(m.span, format!("project {} in the list", m.number)),
             );
         }
+        // What it says again is accounted for by the list's project.
+        ctx.places.restated.extend(places::runs(&p.text));
+        if let Some(name) = &p.name {
+            ctx.places.restated.extend(places::runs(name));
+        }
         merge_more_measures(ctx, m, p.measures);
         merge_units(ctx, m, p.units, p.span);
+        merge_fields(ctx, m, p.fields);
+    }
+}
+
+/// The other attachment's categories and their groups: the list's again,
+/// or named otherwise (said, and the list's names kept).
+fn merge_categories(ctx: &mut Context, main: &ListDraft, categories: &[plan::CategoryDraft]) {
+    let same = |a: &str, b: &str| content_key(a) == content_key(b);
+    for c in categories {
+        let ours = main.categories.iter().find(|m| m.number == c.number);
+        match ours {
+            Some(m) if same(&m.name, &c.name) => ctx.places.restated.push(c.span),
+            _ => {
+                let there = ours.map_or_else(|| "no such category".to_string(), |m| quote(&m.name));
+                ctx.sink.report(
+                    Code::Conflict,
+                    c.span,
+                    format!(
+                        "category {} is {} here, {there} in the list: the list's is kept",
+                        c.number,
+                        quote(&c.name)
+                    ),
+                );
+            }
+        }
+        // Units its heading names for its projects: the list's again, or said.
+        let known = |n: &MappedText| {
+            ours.is_some_and(|m| {
+                m.units
+                    .iter()
+                    .flat_map(|u| &u.names)
+                    .any(|k| same(k.as_str(), n.as_str()))
+            })
+        };
+        for n in c.units.iter().flat_map(|u| &u.names) {
+            if known(n) {
+                ctx.places.restated.extend(places::runs(n));
+            } else {
+                ctx.sink.report(
+                    Code::Conflict,
+                    n.span(),
+                    format!(
+                        "category {} names {} for its projects here, not in the list: not kept",
+                        c.number,
+                        quote(n.as_str())
+                    ),
+                );
+            }
+        }
+        for g in &c.subcategories {
+            let known =
+                ours.is_some_and(|m| m.subcategories.iter().any(|s| same(&s.name, &g.name)));
+            if known {
+                ctx.places.restated.push(g.span);
+            } else {
+                ctx.sink.report(
+                    Code::Conflict,
+                    g.span,
+                    format!(
+                        "{} is a group of category {} here, not in the list: not kept",
+                        quote(&g.name),
+                        c.number
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// The other attachment's untasked items: those the list names too are
+/// said again; any other is added, and said.
+fn merge_untasked(ctx: &mut Context, main: &mut ListDraft, untasked: &[MappedText]) {
+    let known: std::collections::BTreeSet<String> = main
+        .untasked
+        .iter()
+        .map(|t| content_key(t.as_str()))
+        .collect();
+    for item in untasked {
+        if known.contains(&content_key(item.as_str())) {
+            ctx.places.restated.extend(places::runs(item));
+            continue;
+        }
+        ctx.sink.report(
+            Code::Conflict,
+            item.span(),
+            format!(
+                "{} is named untasked here but not in the list: added",
+                quote(item.as_str())
+            ),
+        );
+        main.untasked.push(item.clone());
     }
 }
 
@@ -452,10 +574,12 @@ fn merge_more_measures(ctx: &mut Context, m: &mut ProjectDraft, measures: Vec<Me
         .iter()
         .map(|x| content_key(x.text.as_str()))
         .collect();
-    let more: Vec<MeasureDraft> = measures
+    let (again, more): (Vec<MeasureDraft>, Vec<MeasureDraft>) = measures
         .into_iter()
-        .filter(|x| !known.contains(&content_key(x.text.as_str())))
-        .collect();
+        .partition(|x| known.contains(&content_key(x.text.as_str())));
+    for x in &again {
+        ctx.places.restated.extend(places::runs(&x.text));
+    }
     if let Some(first) = more.first() {
         ctx.sink.push(
             Diagnostic::new(
@@ -472,6 +596,36 @@ fn merge_more_measures(ctx: &mut Context, m: &mut ProjectDraft, measures: Vec<Me
             .with_label(m.span, format!("project {} in the list", m.number)),
         );
         m.measures.extend(more);
+    }
+}
+
+/// The other attachment's fields: one the list lacks is added; one it
+/// gives otherwise is said, and the list's is kept.
+fn merge_fields(ctx: &mut Context, m: &mut ProjectDraft, fields: Vec<plan::FieldDraft>) {
+    for f in fields {
+        match m.fields.iter().find(|x| x.label == f.label) {
+            None => m.fields.push(f),
+            Some(x) if content_key(x.text.as_str()) == content_key(f.text.as_str()) => {
+                ctx.places.restated.extend(places::runs(&f.text));
+            }
+            Some(x) => {
+                let (ours, span) = (x.text.as_str().to_string(), x.text.span());
+                ctx.sink.push(
+                    Diagnostic::new(
+                        Code::Conflict,
+                        f.text.span(),
+                        format!(
+                            "project {} has {} {} in the list, {} here: the list's is kept",
+                            m.number,
+                            f.label,
+                            quote(&ours),
+                            quote(f.text.as_str())
+                        ),
+                    )
+                    .with_label(span, format!("project {} in the list", m.number)),
+                );
+            }
+        }
     }
 }
 
@@ -516,13 +670,19 @@ fn merge_units(ctx: &mut Context, m: &mut ProjectDraft, units: Vec<NamesDraft>, 
     let mut added = Vec::new();
     for list in units {
         if matches!(list.role, Role::Lead | Role::Responsible) {
+            // The list's are kept; a different one is said above.
+            for n in &list.names {
+                ctx.places.restated.extend(places::runs(n));
+            }
             continue;
         }
-        let new: Vec<MappedText> = list
+        let (again, new): (Vec<MappedText>, Vec<MappedText>) = list
             .names
             .into_iter()
-            .filter(|n| !known.iter().any(|k| k == n.as_str()))
-            .collect();
+            .partition(|n| known.iter().any(|k| k == n.as_str()));
+        for n in &again {
+            ctx.places.restated.extend(places::runs(n));
+        }
         if !new.is_empty() {
             added.extend(new.iter().map(|n| n.as_str().to_string()));
             m.units.push(NamesDraft {
@@ -638,10 +798,10 @@ fn region_after_year(after: &str) -> Option<String> {
 
 /// One heading over every project, with no count, that names the list
 /// ("二、主要任务", "二、项目安排"): the section the list stands in, not a
-/// category of it.
-fn drop_lone_section(list: &mut ListDraft) {
+/// category of it; its groups, if it has any, are the categories. Its heading's span, when it is dropped.
+fn drop_lone_section(list: &mut ListDraft) -> Option<Span> {
     let [only] = list.categories.as_slice() else {
-        return;
+        return None;
     };
     let all_in_it = list
         .projects
@@ -653,11 +813,26 @@ fn drop_lone_section(list: &mut ListDraft) {
         .any(|w| only.name.contains(w))
         || only.name.contains(['，', '。', '：']);
     if only.declared_count.is_none() && all_in_it && names_the_list && list.projects.len() > 1 {
-        list.categories.clear();
+        let span = only.span;
+        // Its groups ("三、重点任务" / "（一）促进就业创业") are the categories.
+        let groups = std::mem::take(&mut list.categories[0].subcategories);
+        list.categories = groups
+            .into_iter()
+            .map(|g| plan::CategoryDraft {
+                number: g.number,
+                name: g.name,
+                declared_count: g.declared_count,
+                span: g.span,
+                units: Vec::new(),
+                subcategories: Vec::new(),
+            })
+            .collect();
         for p in &mut list.projects {
-            p.category = None;
+            p.category = p.subcategory.take();
         }
+        return Some(span);
     }
+    None
 }
 
 /// The total a sentence of the body announces: "共实施民生实事项目8项",
@@ -887,6 +1062,8 @@ fn to_project(ctx: &Context, p: &ProjectDraft) -> (Project, ProjectPlaces) {
             if seen.insert((target_role(list.role, lead_label_used), name.as_str())) {
                 target.push(name.as_str().to_string());
                 target_places.push(places::runs(name));
+            } else {
+                places.restated.extend(places::runs(name));
             }
         }
     }
@@ -910,10 +1087,19 @@ fn to_project(ctx: &Context, p: &ProjectDraft) -> (Project, ProjectPlaces) {
                 line: ctx.line_no(m.text.span()),
             })
             .collect(),
+        fields: p
+            .fields
+            .iter()
+            .map(|f| Field {
+                label: f.label.clone(),
+                text: f.text.as_str().to_string(),
+            })
+            .collect(),
         line: ctx.line_no(p.span),
         only_in_measures: p.only_in_measures,
         span: p.span,
     };
+    places.fields = p.fields.iter().map(|f| places::runs(&f.text)).collect();
     (project, places)
 }
 

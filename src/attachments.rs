@@ -133,9 +133,9 @@ pub fn merge(ctx: &mut Context, regions: &[Region]) -> (Vec<Distinct>, Vec<Attac
     let mut distinct: Vec<Distinct> = Vec::new();
     let mut title_keys: Vec<String> = Vec::new();
     for (r, region) in regions.iter().enumerate() {
-        ctx.take(region.marker);
+        ctx.take_as_structure(region.marker);
         let title = region.title.map_or(String::new(), |t| {
-            ctx.take(t);
+            ctx.take_as_structure(t);
             ctx.text(t).to_string()
         });
         let title_key = content_key(&title);
@@ -164,8 +164,10 @@ pub fn merge(ctx: &mut Context, regions: &[Region]) -> (Vec<Distinct>, Vec<Attac
         for &c in &d.copies[1..] {
             report_copy_differences(ctx, d, primary, primary_keys, &regions[c], &region_keys[c]);
             // A copy's lines are accounted for by the copy itself.
-            for i in regions[c].content.clone() {
+            let copy = &regions[c];
+            for i in copy.marker..copy.content.end {
                 ctx.take(i);
+                ctx.places.copies.push(ctx.blocks[i].span());
             }
         }
     }

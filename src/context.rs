@@ -65,6 +65,15 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Take block `i` as structure: the frame of elements, not one of them
+    /// (an attachment's marker and title, the letterhead).
+    pub fn take_as_structure(&mut self, i: usize) {
+        if let Some(b) = self.blocks.get(i) {
+            self.places.structure.push(b.span());
+        }
+        self.take(i);
+    }
+
     /// True when block `i` is taken.
     pub fn is_used(&self, i: usize) -> bool {
         self.used.get(i).copied().unwrap_or(true)

@@ -111,14 +111,14 @@ pub fn read_frame(ctx: &mut Context, body: Range<usize>, signature: Signature) -
             own_number = true;
             ctx.take(lines[at]);
         } else if is_letterhead(text) && !own_number {
-            ctx.take(lines[at]);
+            ctx.take_as_structure(lines[at]);
         } else if !own_number
             && is_organ_name(text)
             && lines.get(at + 1).is_some_and(|&b| {
                 standalone_doc_number(ctx.text(b)).is_some() || is_letterhead(ctx.text(b))
             })
         {
-            ctx.take(lines[at]); // the organ's name as 发文机关标志
+            ctx.take_as_structure(lines[at]); // the organ's name as 发文机关标志
         } else {
             break;
         }
@@ -440,7 +440,10 @@ fn before_letterhead(ctx: &mut Context, lines: &[usize]) -> usize {
         return 0;
     };
     let first = ctx.text(lines[0]).to_string();
-    let span = ctx.blocks[lines[0]].span();
+    // The diagnostic covers every line it sets aside.
+    let span = ctx.blocks[lines[0]]
+        .span()
+        .cover(ctx.blocks[lines[k - 1]].span());
     let letterhead = ctx.blocks[lines[k]].span();
     for &b in &lines[..k] {
         ctx.take(b);

@@ -33,6 +33,9 @@ pub struct HtmlReading {
     /// Regions of visible text that no block took (navigation, breadcrumbs,
     /// footer…), one span per run of skipped text, in document order.
     pub skipped: Vec<Span>,
+    /// Text no reader of the page sees (`display:none`, `<template>` …):
+    /// not the page's text, so neither read nor reported.
+    pub hidden: Vec<Span>,
 }
 
 impl HtmlReading {
@@ -213,8 +216,12 @@ pub fn read_html(html: &str) -> HtmlReading {
     flow.walk(container);
     flow.flush();
     blocks.extend(flow.blocks);
-    let skipped = skipped(&dom, &used);
-    HtmlReading { blocks, skipped }
+    let (skipped, hidden) = skipped(&dom, &used);
+    HtmlReading {
+        blocks,
+        skipped,
+        hidden,
+    }
 }
 
 fn push_title(blocks: &mut Vec<Block>, text: MappedText) {
@@ -1006,6 +1013,8 @@ fn read_table(dom: &Dom, id: usize, used: &mut Vec<usize>) -> Table {
     Table {
         rows: out,
         span: dom.nodes[id].span,
+        frame: Vec::new(),
+        residue: Vec::new(),
     }
 }
 
@@ -1319,13 +1328,24 @@ fn meta_walk(
             }
         } else if !holds_article && !has_block_child(dom, child) {
             let mut fields = Vec::new();
+            let mut any_field = false;
             // Split at <br> first, then at wide gaps inside each raw line.
             for raw in raw_lines(dom, child) {
-                fields.extend(
-                    split_gaps(&raw)
-                        .iter()
-                        .flat_map(|s| line_fields(&normalize(s))),
-                );
+                for piece in split_gaps(&raw) {
+                    let piece = normalize(&piece);
+                    let found = line_fields(&piece);
+                    any_field |= !found.is_empty();
+                    if found.is_empty() && piece.as_str().chars().any(char::is_alphanumeric) {
+                        // Beside fields ("浏览次数：1286", "【字体：大 中 小】"):
+                        // the same page metadata, set aside with them.
+                        fields.push(piece);
+                    } else {
+                        fields.extend(found);
+                    }
+                }
+            }
+            if !any_field {
+                fields.clear();
             }
             take_texts_under(dom, child, &fields, used);
             out.extend(fields);
@@ -1491,6 +1511,7 @@ fn field(label: &MappedText, colon: &MappedText, value: &MappedText) -> MappedTe
 /// one cell holding `label：value`.
 fn table_fields(table: &Table) -> Vec<MappedText> {
     let mut out = Vec::new();
+    let mut others = Vec::new();
     for row in &table.rows {
         let cells: Vec<&MappedText> = row
             .iter()
@@ -1509,10 +1530,21 @@ fn table_fields(table: &Table) -> Vec<MappedText> {
                 out.push(field(&label, &cell.slice(colon), &value));
                 i += if value.is_empty() { 1 } else { 2 };
             } else {
-                out.extend(line_fields(cell));
+                let found = line_fields(cell);
+                if found.is_empty() && cell.as_str().chars().any(char::is_alphanumeric) {
+                    // Beside the fields ("分类" | "民政、扶贫"): the same
+                    // metadata, set aside with them.
+                    others.push(out.len());
+                    out.push(cell.clone());
+                } else {
+                    out.extend(found);
+                }
                 i += 1;
             }
         }
+    }
+    if others.len() == out.len() {
+        return Vec::new(); // no field at all: not a metadata table
     }
     out
 }
@@ -1536,16 +1568,21 @@ fn bare_label(s: &str) -> Option<std::ops::Range<usize>> {
 // What was left out.
 
 /// Visible text that no block used, one span per run of unused text.
-fn skipped(dom: &Dom, used: &[usize]) -> Vec<Span> {
+fn skipped(dom: &Dom, used: &[usize]) -> (Vec<Span>, Vec<Span>) {
     let mut taken = vec![false; dom.nodes.len()];
     for &id in used {
         taken[id] = true;
     }
     let mut out = Vec::new();
+    let mut hidden = Vec::new();
     let mut run: Option<Span> = None;
     for (id, node) in dom.nodes.iter().enumerate() {
         let Kind::Text(t) = &node.kind else { continue };
-        if t.as_str().trim().is_empty() || dom.is_hidden(id) {
+        if t.as_str().trim().is_empty() {
+            continue;
+        }
+        if dom.is_hidden(id) {
+            hidden.push(node.span);
             continue;
         }
         if taken[id] {
@@ -1555,7 +1592,7 @@ fn skipped(dom: &Dom, used: &[usize]) -> Vec<Span> {
         }
     }
     out.extend(run);
-    out
+    (out, hidden)
 }
 
 #[cfg(test)]
@@ -1715,6 +1752,8 @@ mod tests {
                 ),
                 (LineKind::Metadata, "成文日期：2025-03-01".to_string()),
                 (LineKind::Metadata, "发布日期：2025-03-05".to_string()),
+                // Beside a field, the hit counter is the same metadata.
+                (LineKind::Metadata, "浏览次数：12".to_string()),
                 (LineKind::Metadata, "索引号：123/2025-1".to_string()),
                 (LineKind::Metadata, "文号：".to_string()),
                 (LineKind::ArticleTitle, "关于实施民生实事的通知".to_string()),

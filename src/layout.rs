@@ -78,6 +78,11 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// Where the table is in the input.
     pub span: Span,
+    /// Lines of its frame that are in no row: the header printed again at
+    /// a page top.
+    pub frame: Vec<Span>,
+    /// Lines inside it that no row holds: reported, never dropped.
+    pub residue: Vec<Span>,
 }
 
 /// A block of the notice.

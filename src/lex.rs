@@ -1070,6 +1070,8 @@ pub(crate) fn is_standalone_with(line: &str, contains_guanyu: impl FnOnce() -> b
         || (line.ends_with('：') && measures_header(line))
         || is_title_with(line, contains_guanyu)
         || line.ends_with("文件")
+        // A 附注 in brackets ("（此件公开发布）") is a line of its own.
+        || (line.starts_with("（此件") && line.ends_with('）'))
 }
 
 /// A document title: "…关于…的通知", "…民生实事项目的通知".

@@ -52,6 +52,7 @@
 
 // The stages: private; tests, benches and the fuzz targets reach them
 // through `internals`.
+mod accounting;
 mod assemble;
 mod attachments;
 mod context;
@@ -259,12 +260,60 @@ pub struct Parsed {
     pub notice: Notice,
     /// The decoded input.
     pub source: SourceText,
-    /// 1-based numbers of non-blank lines that no element took and no
-    /// diagnostic reports. The parser's promise is that this is empty;
-    /// tests check it.
-    pub unaccounted_lines: Vec<u32>,
     /// Where each element is in the input (what the HTML report shows).
     pub places: places::Places,
+}
+
+impl Parsed {
+    /// The text of the input that no element keeps, no diagnostic names,
+    /// the reader did not set aside, and that is not the structure around
+    /// the elements (markers, labels, a table's header): what the parser
+    /// read and lost. Its promise is that there is none; the tests and the
+    /// fuzz target check it. Computed when asked (it is not needed to
+    /// parse).
+    ///
+    /// ```
+    /// let parsed = minsheng::parse_bytes(
+    ///     "附件 1\n一、促进就业（1项）\n（1）新增城镇就业1.15万人左右。（牵头单位：区人社局）\n".as_bytes(),
+    ///     &minsheng::Options::default(),
+    /// );
+    /// assert!(parsed.unaccounted().is_empty());
+    /// ```
+    pub fn unaccounted(&self) -> Vec<Unaccounted> {
+        let html = self.notice.source.format == "html";
+        accounting::unaccounted(&self.source, &self.notice, &self.places, html)
+            .into_iter()
+            .map(|span| {
+                let p = self.source.position(span.start as usize);
+                Unaccounted {
+                    span,
+                    line: p.line,
+                    column: p.column,
+                    text: self.source.slice(span).to_string(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// A piece of the input the parser read and did not account for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Unaccounted {
+    /// Where it is.
+    pub span: Span,
+    /// Its 1-based line.
+    pub line: u32,
+    /// Its 1-based column, in characters.
+    pub column: u32,
+    /// Its text.
+    pub text: String,
+}
+
+impl std::fmt::Display for Unaccounted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{} “{}”", self.line, self.column, self.text)
+    }
 }
 
 /// Parse a notice given as text.
@@ -294,8 +343,10 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
         InputFormat::Text => false,
         InputFormat::Auto => html::looks_like_html(&source.text),
     };
+    let mut hidden = Vec::new();
     let blocks = if html {
-        let reading = html::read_html(&source.text);
+        let mut reading = html::read_html(&source.text);
+        hidden = std::mem::take(&mut reading.hidden);
         // What the reader skipped is accounted for, never dropped.
         for d in reading.skipped_diagnostics(&source.text) {
             sink.push(d);
@@ -311,6 +362,7 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
     let mut places = std::mem::take(&mut ctx.places);
     places.keep_frame_fields(&document);
     places.set_aside = set_aside(&blocks);
+    places.structure.extend(hidden);
     let mut diagnostics: Vec<model::DiagnosticRecord> = ctx
         .sink
         .into_sorted()
@@ -329,15 +381,9 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
     let notice = as_printed(notice, &traditional::PrintedForms::learn(&source.text));
     // A web page's markup lines are not notice text; its text blocks are
     // accounted for block by block (unused blocks are reported above).
-    let unaccounted_lines = if html {
-        Vec::new()
-    } else {
-        unaccounted(&source, &blocks, &notice)
-    };
     Parsed {
         notice,
         source,
-        unaccounted_lines,
         places,
     }
 }
@@ -357,7 +403,6 @@ fn refused(bytes: &[u8], options: &Options, refusal: input::Refusal) -> Parsed {
     Parsed {
         notice,
         source,
-        unaccounted_lines: Vec::new(),
         places: places::Places::default(),
     }
 }
@@ -506,55 +551,5 @@ fn sha256_hex(bytes: &[u8]) -> String {
     sha2::Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// Non-blank physical lines that no block covers and no diagnostic names.
-fn unaccounted(source: &SourceText, blocks: &[layout::Block], notice: &Notice) -> Vec<u32> {
-    let n = source.lines.line_count();
-    // 1-based line of a byte offset: a binary search over the line starts
-    // (the line of `source.position`, without counting the column).
-    let line_of = |offset: usize| {
-        let offset = offset.min(source.text.len());
-        let (mut lo, mut hi) = (0, n);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if source.lines.line_start(mid) <= offset {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        lo
-    };
-    let mut covered = vec![false; n + 1];
-    let mut mark = |span: Span| {
-        let first = line_of(span.start as usize);
-        let last = line_of(
-            (span.end as usize)
-                .saturating_sub(1)
-                .max(span.start as usize),
-        );
-        for c in covered.iter_mut().take(last.min(n) + 1).skip(first) {
-            *c = true;
-        }
-    };
-    for b in blocks {
-        match b {
-            // A joined line covers each of its pieces' lines: every run of
-            // its map (the union of its characters' spans).
-            layout::Block::Line(l) => l.text.runs().for_each(&mut mark),
-            layout::Block::Table(t) => mark(t.span),
-        }
-    }
-    for d in &notice.diagnostics {
-        mark(d.span);
-    }
-    (0..n)
-        .filter(|&l| {
-            let range = source.lines.line_range(&source.text, l);
-            !source::is_blank(&source.text[range]) && !covered[l + 1]
-        })
-        .map(|l| l as u32 + 1)
         .collect()
 }

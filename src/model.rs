@@ -204,6 +204,11 @@ pub struct Project {
     pub targets: Vec<Quantity>,
     /// 推进措施, merged in by project number.
     pub measures: Vec<Measure>,
+    /// Other facts the notice gives the project under a label of their
+    /// own: a table's 完成时限, 资金 or 备注 column, a per-project plan's
+    /// （四）完成时限. Written only when there are some.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<Field>,
     /// 1-based line of the project in the input.
     pub line: u32,
     /// Found only in the measures attachment (附件 2), not in the project
@@ -214,6 +219,18 @@ pub struct Project {
     /// Where the project's text is in the input.
     #[serde(skip)]
     pub span: Span,
+}
+
+/// A labelled fact of a project: the label as the notice prints it (a
+/// table's column header, a heading) and the text under it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct Field {
+    /// 完成时限, 资金（万元）, 备注 …, blanks removed.
+    pub label: String,
+    /// What the notice gives under it.
+    pub text: String,
 }
 
 /// One 推进措施 of a project.

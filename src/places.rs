@@ -38,12 +38,23 @@ pub struct Places {
     pub frame: Vec<FramePlace>,
     /// Parallel to `plan.categories`: each heading.
     pub categories: Vec<Vec<Span>>,
+    /// Parallel to `plan.categories`: the headings of its subcategories.
+    pub subcategories: Vec<Vec<Span>>,
     /// Parallel to `plan.projects`.
     pub projects: Vec<ProjectPlaces>,
     /// Parallel to `plan.untasked`.
     pub untasked: Vec<Vec<Span>>,
     /// Lines the reader set aside as not notice text, in input order.
     pub set_aside: Vec<SetAside>,
+    /// The later copies of an attachment printed more than once: compared
+    /// with the first copy (differences are diagnostics), not read again.
+    pub copies: Vec<Span>,
+    /// Text read as the frame of the elements rather than as one of them:
+    /// a table's header row, an attachment's marker and title.
+    pub structure: Vec<Span>,
+    /// Text that says again what an element already holds: a second list's
+    /// project, units and measures where they agree with the list's.
+    pub restated: Vec<Span>,
 }
 
 /// Where one field of the frame is.
@@ -127,6 +138,10 @@ pub struct ProjectPlaces {
     pub leaders: Vec<Vec<Span>>,
     /// Parallel to its `measures`.
     pub measures: Vec<Vec<Span>>,
+    /// Parallel to its `fields`: each one's text.
+    pub fields: Vec<Vec<Span>>,
+    /// Names it gives twice (the second time).
+    pub restated: Vec<Span>,
 }
 
 /// A line the reader set aside.
@@ -168,7 +183,15 @@ impl Places {
     /// place is replaced.
     pub(crate) fn frame_field(&mut self, field: FrameField, spans: Vec<Span>) {
         if field.is_single() {
-            self.frame.retain(|p| p.field != field);
+            // The earlier reading says it again (a web page's title above
+            // the notice's own).
+            let (earlier, rest): (Vec<FramePlace>, Vec<FramePlace>) =
+                std::mem::take(&mut self.frame)
+                    .into_iter()
+                    .partition(|p| p.field == field);
+            self.frame = rest;
+            self.restated
+                .extend(earlier.into_iter().flat_map(|p| p.spans));
         }
         self.frame.push(FramePlace { field, spans });
     }

@@ -99,6 +99,17 @@ pub struct ProjectDraft {
     /// Units named for a group on this project's last line: "以上项目牵头
     ///单位：…" leads every project back to the last one that names its own.
     pub group_units: Vec<NamesDraft>,
+    /// Its other labelled facts (a 完成时限 column).
+    pub fields: Vec<FieldDraft>,
+}
+
+/// A labelled fact of a project, as read.
+#[derive(Debug, Clone)]
+pub struct FieldDraft {
+    /// The label, blanks removed.
+    pub label: String,
+    /// The text under it.
+    pub text: MappedText,
 }
 
 /// What one list (an attachment, a body, a table) yields.
@@ -116,6 +127,8 @@ pub struct ListDraft {
     /// Rows of a project table that are no project: its total rows and
     /// rows with nothing to read, reported so no text goes silently.
     pub skipped_rows: Vec<SkippedRow>,
+    /// What was read as the list's frame: a table's header rows.
+    pub structure: Vec<Span>,
 }
 
 /// A table row the list does not read as a project.
@@ -178,6 +191,18 @@ pub fn read_list(ctx: &mut Context, blocks: &[usize], require_units: bool) -> Li
                 draft.projects.extend(tdraft.projects);
                 draft.untasked.extend(tdraft.untasked);
                 report_skipped_rows(ctx, &tdraft.skipped_rows);
+                ctx.places.structure.extend(tdraft.structure);
+                for &span in &t.residue {
+                    let text = ctx.source.slice(span).trim().to_string();
+                    ctx.sink.report(
+                        Code::UnparsedText,
+                        span,
+                        format!(
+                            "expected a cell of the table's rows, found a line they could not place: {}",
+                            quote(&text)
+                        ),
+                    );
+                }
             }
         }
     }
@@ -226,7 +251,7 @@ fn take_list_heading(ctx: &mut Context, lines: &[usize], outline: &Outline) -> O
     if !heading {
         return None;
     }
-    ctx.take(lines[last]);
+    ctx.take_as_structure(lines[last]);
     Some(text.to_string())
 }
 
@@ -460,6 +485,7 @@ fn read_record(
         only_in_measures: false,
         list: 0,
         group_units: Vec::new(),
+        fields: Vec::new(),
     }
 }
 
@@ -573,6 +599,7 @@ fn read_sectioned(
         let mut text = MappedText::new();
         let mut units = Vec::new();
         let mut measures = Vec::new();
+        let mut fields = Vec::new();
         for child in outline.children(index) {
             let section = &outline.items[child];
             let line = ctx
@@ -602,8 +629,27 @@ fn read_sectioned(
                 }
             }
             match kind {
-                PlanSection::Task | PlanSection::Schedule => {
-                    // The timetable is part of what the project states.
+                PlanSection::Schedule => {
+                    // "（四）完成时限：2025年12月底前。": a field of its own.
+                    let heading = &line.as_str()[section.marker.len..];
+                    let label = heading.split('：').next().unwrap_or(heading);
+                    let mut value = MappedText::new();
+                    for (block, piece) in &pieces {
+                        if let Some(b) = block {
+                            ctx.take(*b);
+                        }
+                        value.push_mapped(piece);
+                    }
+                    let value = value.trim();
+                    if value.is_empty() {
+                        continue;
+                    }
+                    fields.push(FieldDraft {
+                        label: label.chars().filter(|c| !c.is_whitespace()).collect(),
+                        text: value,
+                    });
+                }
+                PlanSection::Task => {
                     for (block, piece) in &pieces {
                         if let Some(b) = block {
                             ctx.take(*b);
@@ -651,6 +697,7 @@ fn read_sectioned(
             only_in_measures: false,
             list: 0,
             group_units: Vec::new(),
+            fields,
         });
     }
 }
@@ -660,10 +707,12 @@ fn read_sectioned(
 fn push_loose_measures(measures: &mut Vec<MeasureDraft>, m: MappedText) {
     let items = lex::inline_items(m.as_str());
     if items.is_empty() {
-        measures.push(MeasureDraft {
-            number: measures.len() as u32 + 1,
-            text: m,
-        });
+        // One numbered line ("2.严把培训质量…") keeps its number.
+        let (number, text) = match lex::marker(m.as_str()) {
+            Some(marker) => (marker.number, m.slice(marker.len..m.len()).trim()),
+            None => (measures.len() as u32 + 1, m),
+        };
+        measures.push(MeasureDraft { number, text });
         return;
     }
     for (number, range) in items {
@@ -932,6 +981,9 @@ fn read_outline(
                 let s = project.text.as_str();
                 let end = s.find(['，', '。', '；']).unwrap_or(s.len());
                 draft.untasked.push(project.text.slice(0..end).trim());
+                // The rest says why: read as the item's frame.
+                let reason = project.text.slice(end..s.len());
+                ctx.places.structure.extend(crate::places::runs(&reason));
                 continue;
             }
             let group = std::mem::take(&mut project.group_units);
@@ -1259,12 +1311,16 @@ fn read_category(
             let line = &ctx.blocks[block];
             if let Block::Line(l) = line {
                 let text = l.text.slice(item.marker.len..l.text.as_str().len());
-                draft.untasked.extend(untasked_items(&text));
+                draft
+                    .untasked
+                    .extend(untasked_items(&text, &mut ctx.places.structure));
             }
         }
         for b in continuation {
             if let Some(line) = ctx.line(b) {
-                draft.untasked.extend(untasked_items(&line.text));
+                draft
+                    .untasked
+                    .extend(untasked_items(&line.text, &mut ctx.places.structure));
                 ctx.take(b);
             }
         }
@@ -1377,7 +1433,10 @@ fn says_untasked(text: &str) -> bool {
 }
 
 /// "分别为：A、B、…等，共 15 项。" → A, B, …
-fn untasked_items(text: &MappedText) -> Vec<MappedText> {
+///
+/// The words around the items ("分别为：" before, "等，共15项" after) are
+/// the list's frame: their runs go to `frame`.
+fn untasked_items(text: &MappedText, frame: &mut Vec<Span>) -> Vec<MappedText> {
     let s = text.as_str();
     let start = s.find('：').map_or(0, |i| i + '：'.len_utf8());
     let mut end = s.len();
@@ -1387,6 +1446,8 @@ fn untasked_items(text: &MappedText) -> Vec<MappedText> {
             break;
         }
     }
+    frame.extend(crate::places::runs(&text.slice(0..start)));
+    frame.extend(crate::places::runs(&text.slice(end..s.len())));
     let mut items = Vec::new();
     let mut from = start;
     for (i, c) in s[start..end].char_indices() {
@@ -1553,14 +1614,14 @@ fn read_project(
             text.push_mapped(&rest);
         }
     }
+    // Measures on its own lines first ("推进措施：" / "2.…" where a page
+    // lost the "1."), then those the outline nests under it.
     let mut measures = Vec::new();
+    for m in loose_measures {
+        push_loose_measures(&mut measures, m);
+    }
     if !sub_items {
         measures.extend(measures_of(ctx, lines, outline, &outline.children(index)));
-    }
-    if measures.is_empty() {
-        for m in loose_measures {
-            push_loose_measures(&mut measures, m);
-        }
     }
     ProjectDraft {
         number: item.marker.number,
@@ -1575,6 +1636,7 @@ fn read_project(
         only_in_measures: false,
         list: 0,
         group_units,
+        fields: Vec::new(),
     }
 }
 
@@ -1739,13 +1801,80 @@ fn read_table(table: &Table) -> Option<ListDraft> {
         }
     }
     let roles = header;
+    // The header rows are the table's frame; a field column's label is
+    // its lowest header cell.
+    let header_rows = table.rows.len() - body.len();
+    let mut labels: Vec<String> = vec![String::new(); roles.len()];
+    let mut structure = Vec::new();
+    for row in &table.rows[..header_rows] {
+        for (k, c) in row.iter().enumerate() {
+            if c.text.is_empty() {
+                continue;
+            }
+            structure.push(c.text.span());
+            if let Some(label) = labels.get_mut(k) {
+                *label = c
+                    .text
+                    .as_str()
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+            }
+        }
+    }
     let has = |r: ColumnRole| roles.contains(&Some(r));
     if !(has(ColumnRole::Content) || has(ColumnRole::Name)) {
         return None;
     }
-    let column = |role: ColumnRole| roles.iter().position(|r| *r == Some(role));
+    // Where two columns claim a role (a title merged into the header's
+    // first cell reads as 项目), the one the rows fill is it.
+    let mut filled = vec![0usize; roles.len()];
+    for row in body {
+        for (k, c) in row.iter().enumerate().take(roles.len()) {
+            filled[k] += usize::from(!c.text.is_empty());
+        }
+    }
+    let filled_in = |k: usize| filled[k];
+    let column = |role: ColumnRole| {
+        let mut best: Option<(usize, usize)> = None;
+        for (k, r) in roles.iter().enumerate() {
+            if *r == Some(role) {
+                let n = filled_in(k);
+                if best.is_none_or(|(_, m)| n > m) {
+                    best = Some((k, n));
+                }
+            }
+        }
+        best.map(|(k, _)| k)
+    };
     let has_serial_column = has(ColumnRole::Serial);
-    let mut draft = ListDraft::default();
+    // The columns the project is read from; any other (完成时限, 备注, a
+    // second column under a header cell that repeats another's) is a field.
+    let read_from: Vec<Option<usize>> = [
+        ColumnRole::Serial,
+        ColumnRole::Category,
+        ColumnRole::Name,
+        ColumnRole::Content,
+    ]
+    .into_iter()
+    .map(column)
+    .collect();
+    let is_field: Vec<bool> = roles
+        .iter()
+        .enumerate()
+        .map(|(k, role)| match role {
+            Some(ColumnRole::Units(_)) => false,
+            Some(
+                ColumnRole::Serial | ColumnRole::Category | ColumnRole::Name | ColumnRole::Content,
+            ) => !read_from.contains(&Some(k)),
+            _ => true,
+        })
+        .collect();
+    structure.extend(&table.frame);
+    let mut draft = ListDraft {
+        structure,
+        ..ListDraft::default()
+    };
     let mut serial = 0u32;
     let mut spanning: Option<u32> = None;
     let mut categories = crate::table::Categories::default();
@@ -1760,6 +1889,7 @@ fn read_table(table: &Table) -> Option<ListDraft> {
             .iter()
             .all(|c| column_role(c.text.as_str()).is_some())
         {
+            draft.structure.extend(filled.iter().map(|c| c.text.span()));
             continue;
         }
         // A category across the table.
@@ -1840,7 +1970,9 @@ fn read_table(table: &Table) -> Option<ListDraft> {
                     .find(|(k, c)| Some(*k) != category_column && !c.text.is_empty())
                     .map(|(_, c)| &c.text);
                 if let Some(listing) = listing {
-                    draft.untasked.extend(untasked_items(listing));
+                    draft
+                        .untasked
+                        .extend(untasked_items(listing, &mut draft.structure));
                 }
                 continue;
             }
@@ -1853,6 +1985,7 @@ fn read_table(table: &Table) -> Option<ListDraft> {
                         last.units.extend(units);
                     }
                     last.units.extend(unit_columns(&roles, row));
+                    last.fields.extend(field_columns(&is_field, &labels, row));
                     continue;
                 }
             }
@@ -1875,6 +2008,7 @@ fn read_table(table: &Table) -> Option<ListDraft> {
                     last.units.extend(units);
                 }
                 last.units.extend(unit_columns(&roles, row));
+                last.fields.extend(field_columns(&is_field, &labels, row));
                 continue;
             }
         }
@@ -1907,6 +2041,7 @@ fn read_table(table: &Table) -> Option<ListDraft> {
             only_in_measures: false,
             list: 0,
             group_units: Vec::new(),
+            fields: field_columns(&is_field, &labels, row),
         });
     }
     Some(draft)
@@ -1963,6 +2098,26 @@ fn report_skipped_rows(ctx: &mut Context, rows: &[SkippedRow]) {
 }
 
 /// The names in a row's unit and leader columns.
+/// A row's cells under the columns that are neither the project's own
+/// (序号, 类别, name, content, units): 完成时限, 资金, 备注 and the like,
+/// each under its header's label.
+fn field_columns(
+    is_field: &[bool],
+    labels: &[String],
+    row: &[crate::layout::Cell],
+) -> Vec<FieldDraft> {
+    is_field
+        .iter()
+        .zip(labels)
+        .zip(row)
+        .filter(|((field, label), c)| **field && !label.is_empty() && !c.text.is_empty())
+        .map(|((_, label), c)| FieldDraft {
+            label: label.clone(),
+            text: c.text.trim(),
+        })
+        .collect()
+}
+
 fn unit_columns(roles: &[Option<ColumnRole>], row: &[crate::layout::Cell]) -> Vec<NamesDraft> {
     let mut units = Vec::new();
     for (k, role) in roles.iter().enumerate() {

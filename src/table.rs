@@ -114,11 +114,15 @@ pub fn read_flattened(
     start: usize,
     furniture: &[bool],
 ) -> Option<(Table, usize)> {
+    let framed = |(mut table, end): (Table, usize)| {
+        (table.frame, table.residue) = unheld_lines(lines, furniture, start..end, &table.rows);
+        (table, end)
+    };
     if let Some(table) = ruled::read(source, lines, start, furniture) {
-        return Some(table);
+        return Some(framed(table));
     }
     if let Some(table) = aligned::read(source, lines, start, furniture) {
-        return Some(table);
+        return Some(framed(table));
     }
     let (header, next, separator) = read_header(source, lines, start)?;
     let roles: Vec<ColumnRole> = header
@@ -145,13 +149,76 @@ pub fn read_flattened(
     }
     let mut table_rows = vec![header];
     table_rows.extend(rows.drain(..).map(|r| r.cells));
+    let (frame, residue) = unheld_lines(lines, furniture, start..end, &table_rows);
     Some((
         Table {
             rows: table_rows,
             span,
+            frame,
+            residue,
         },
         end,
     ))
+}
+
+/// The lines among a table's that no cell holds, page furniture and blanks
+/// aside: those that name columns only are its header printed again at a
+/// page top (its frame); any other is residue the rows could not place.
+fn unheld_lines(
+    lines: &[PhysicalLine],
+    furniture: &[bool],
+    range: std::ops::Range<usize>,
+    rows: &[Vec<Cell>],
+) -> (Vec<crate::source::Span>, Vec<crate::source::Span>) {
+    let mut held: Vec<crate::source::Span> = rows
+        .iter()
+        .flatten()
+        .flat_map(|c| c.text.runs().collect::<Vec<_>>())
+        .collect();
+    held.sort_unstable_by_key(|s| s.start);
+    let in_a_cell = |line: crate::source::Span| {
+        let k = held.partition_point(|s| s.end <= line.start);
+        held.get(k).is_some_and(|s| s.start < line.end)
+    };
+    let header: Vec<String> = rows
+        .first()
+        .into_iter()
+        .flatten()
+        .map(|c| c.text.as_str().trim())
+        .filter(|h| !h.is_empty())
+        .map(fold_str)
+        .collect();
+    let names_columns = |l: &PhysicalLine| {
+        // Split before folding: the fold removes blanks between ideographs.
+        let names = || {
+            l.as_str()
+                .split(|c: char| c.is_whitespace() || c == '|' || c == ',')
+                .filter(|w| !w.is_empty())
+                .map(fold_str)
+        };
+        names().next().is_some()
+            && (names().all(|w| column_role(&w).is_some()) || names().eq(header.iter().cloned()))
+    };
+    let (mut frame, mut residue) = (Vec::new(), Vec::new());
+    for k in range {
+        let l = &lines[k];
+        let line_is_markup = l
+            .as_str()
+            .chars()
+            .all(|c| c.is_whitespace() || "|-+=:".contains(c));
+        if l.is_blank() || furniture.get(k).copied().unwrap_or(false) || line_is_markup {
+            continue;
+        }
+        if in_a_cell(l.text.span()) {
+            continue;
+        }
+        if names_columns(l) {
+            frame.push(l.text.span());
+        } else {
+            residue.push(l.text.span());
+        }
+    }
+    (frame, residue)
 }
 
 /// Rows one cell per line with no 序号 to start them (a PDF table with

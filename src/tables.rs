@@ -434,6 +434,7 @@ mod tests {
                         quantities: vec![quantity("50场", "50", Comparator::Eq)],
                         line: 9,
                     }],
+                    fields: vec![],
                     line: 5,
                     only_in_measures: false,
                     span: Span::default(),

@@ -48,14 +48,14 @@ fn gbk_copy_reads_as_the_utf8_notice() {
 }
 
 #[test]
-fn every_line_is_accounted_for_and_spans_are_in_bounds() {
+fn every_character_is_accounted_for_and_spans_are_in_bounds() {
     for_each_notice(|path| {
         let parsed = parse_file(path);
         assert!(
-            parsed.unaccounted_lines.is_empty(),
-            "{}: lines neither parsed nor reported: {:?}",
+            parsed.unaccounted().is_empty(),
+            "{}: text neither parsed nor reported: {:?}",
             path.display(),
-            parsed.unaccounted_lines
+            parsed.unaccounted()
         );
         let lines = parsed.notice.source.lines;
         for d in &parsed.notice.diagnostics {

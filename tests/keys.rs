@@ -223,8 +223,12 @@ fn check(root: &str, keys_dir: &str, name: &str) {
     let file = key["file"].as_str().expect("the key names its notice");
     let bytes = std::fs::read(root.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
     let options = Options::default().with_name(file);
-    let out: Value = serde_json::from_str(&emit::pretty(&parse_bytes(&bytes, &options).notice))
-        .expect("the output is JSON");
+    let parsed = parse_bytes(&bytes, &options);
+    // Every character of the notice is kept, set aside, structure or said.
+    let lost = parsed.unaccounted();
+    assert!(lost.is_empty(), "{name}: text read and lost: {lost:?}");
+    let out: Value =
+        serde_json::from_str(&emit::pretty(&parsed.notice)).expect("the output is JSON");
 
     let (counts, misses) = score(&out, &key);
     let summary = counts

@@ -4,12 +4,21 @@
 use minsheng::model::{Notice, Project};
 use minsheng::Code;
 
+/// The unaccounted pieces of a parse, one per line of the message.
+fn lost(parsed: &minsheng::Parsed) -> String {
+    parsed
+        .unaccounted()
+        .iter()
+        .map(|u| format!("\n  {u}"))
+        .collect()
+}
+
 fn parse(text: &str) -> Notice {
     let parsed = minsheng::parse_bytes(text.as_bytes(), &minsheng::Options::default());
     assert!(
-        parsed.unaccounted_lines.is_empty(),
-        "{:?}",
-        parsed.unaccounted_lines
+        parsed.unaccounted().is_empty(),
+        "text read and lost: {}",
+        lost(&parsed)
     );
     parsed.notice
 }
@@ -1847,7 +1856,7 @@ fn a_districts_own_label_heads_a_table_column() {
     let cells = "附件\n\n序号\n项目名称\n主要内容\n主抓单位\n1\n道路整治\n整治背街小巷12条。\n镇建设办\n2\n老年食堂\n新建老年食堂6个。\n镇社会事务办\n";
     for notice in [page, cells] {
         let parsed = minsheng::parse_bytes(notice.as_bytes(), &town_words());
-        assert!(parsed.unaccounted_lines.is_empty());
+        assert!(parsed.unaccounted().is_empty(), "{}", lost(&parsed));
         let n = parsed.notice;
         assert_eq!(n.plan.projects.len(), 2, "{:#?}", n.plan);
         assert_eq!(project(&n, 1).lead_units, ["镇建设办"]);

@@ -38,9 +38,9 @@ pub fn invariants(parsed: &Parsed) -> String {
     let notice = &parsed.notice;
     let text = &parsed.source.text;
     assert!(
-        parsed.unaccounted_lines.is_empty(),
-        "unaccounted lines {:?}",
-        parsed.unaccounted_lines
+        parsed.unaccounted().is_empty(),
+        "text neither parsed nor reported: {:?}",
+        parsed.unaccounted()
     );
     assert_eq!(notice.schema_version, 1);
     assert_eq!(

@@ -328,7 +328,15 @@ pub(super) fn read(
     if let Some(last) = lines[start..end].iter().rev().find(|l| !l.is_blank()) {
         span = span.cover(last.text.span());
     }
-    Some((Table { rows, span }, end))
+    Some((
+        Table {
+            rows,
+            span,
+            frame: Vec::new(),
+            residue: Vec::new(),
+        },
+        end,
+    ))
 }
 
 /// What a line of the table is to the grouping of rows.

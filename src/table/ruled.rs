@@ -345,7 +345,15 @@ pub(super) fn read(
         return None;
     }
     let span = lines[start].text.span().cover(lines[end - 1].text.span());
-    Some((Table { rows, span }, end))
+    Some((
+        Table {
+            rows,
+            span,
+            frame: Vec::new(),
+            residue: Vec::new(),
+        },
+        end,
+    ))
 }
 
 /// The column edges: the display columns where a rule line has a junction

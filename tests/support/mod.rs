@@ -7,14 +7,51 @@ use minsheng::{emit, model::Notice, Parsed};
 pub const SEED: &str = include_str!("../../corpus/yaohai-2024.txt");
 pub const SEED_GBK: &[u8] = include_bytes!("../../corpus/yaohai-2024-gbk.txt");
 
-/// Check the invariants and return the canonical JSON.
+/// Check the invariants, every character accounted for, and return the
+/// canonical JSON.
 pub fn check(parsed: &Parsed) -> String {
-    let notice = &parsed.notice;
+    let lost = parsed.unaccounted();
     assert!(
-        parsed.unaccounted_lines.is_empty(),
-        "lines neither parsed nor reported: {:?}",
-        parsed.unaccounted_lines
+        lost.is_empty(),
+        "text neither parsed nor reported: {}",
+        list(&lost)
     );
+    check_but_accounting(parsed)
+}
+
+/// [`check`] with the accounting per line only: no whole line of text is
+/// lost. For random mutations, which also damage the words the parser reads
+/// as structure ("上推进措施"), where a character may go unaccounted (see
+/// the notes of issue 10).
+pub fn check_lines(parsed: &Parsed) -> String {
+    let text = &parsed.source.text;
+    let whole_lines: Vec<_> = parsed
+        .unaccounted()
+        .into_iter()
+        .filter(|u| {
+            let start = text[..u.span.start as usize]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let end = text[u.span.end as usize..]
+                .find('\n')
+                .map_or(text.len(), |i| u.span.end as usize + i);
+            text[start..end].trim() == u.text.trim() && u.text.chars().count() > 1
+        })
+        .collect();
+    assert!(
+        whole_lines.is_empty(),
+        "lines neither parsed nor reported: {}",
+        list(&whole_lines)
+    );
+    check_but_accounting(parsed)
+}
+
+fn list(lost: &[minsheng::Unaccounted]) -> String {
+    lost.iter().map(|u| format!("\n  {u}")).collect()
+}
+
+fn check_but_accounting(parsed: &Parsed) -> String {
+    let notice = &parsed.notice;
     assert_eq!(
         notice.source.lines as usize,
         parsed.source.lines.line_count(),

@@ -27,6 +27,8 @@ pub struct Done {
     pub rendered: String,
     /// The HTML report, when `--format html` asks for it.
     pub report: Option<String>,
+    /// Pieces of text read and not accounted for (`--check`).
+    pub lost: usize,
 }
 
 /// Run `minsheng parse`.
@@ -102,6 +104,7 @@ pub fn run(args: &ParseArgs) -> Status {
             Ok(done) => {
                 note(&done.rendered);
                 summary.add(&done.notice);
+                summary.lost += done.lost;
             }
             Err(message) => {
                 error(message);
@@ -308,10 +311,27 @@ fn parse_one(
         args.quiet,
     );
     let report = (args.format == OutputFormat::Html).then(|| minsheng::report::render(&parsed));
+    let mut rendered = rendered;
+    let lost = if args.check {
+        let lost = parsed.unaccounted();
+        for piece in &lost {
+            rendered.push_str(&format!(
+                "{}:{}:{}: text read and not accounted for (a parser bug): “{}”\n",
+                input.display_name(),
+                piece.line,
+                piece.column,
+                piece.text
+            ));
+        }
+        lost.len()
+    } else {
+        0
+    };
     Done {
         notice: parsed.notice,
         rendered,
         report,
+        lost,
     }
 }
 
@@ -340,6 +360,8 @@ struct Summary {
     errors: usize,
     warnings: usize,
     infos: usize,
+    /// Pieces of text not accounted for (`--check`).
+    lost: usize,
 }
 
 impl Summary {
@@ -361,8 +383,13 @@ impl Summary {
         } else {
             String::new()
         };
+        let lost = if self.lost > 0 {
+            format!(", {} unaccounted", self.lost)
+        } else {
+            String::new()
+        };
         format!(
-            "minsheng: {} {}{unreadable}, {} {}, {} {}, {} {}, {} info in {seconds:.2} s\n",
+            "minsheng: {} {}{unreadable}, {} {}, {} {}, {} {}, {} info{lost} in {seconds:.2} s\n",
             self.files,
             plural(self.files, "file", "files"),
             self.projects,
@@ -378,7 +405,7 @@ impl Summary {
     fn status(&self, strict: bool) -> Status {
         if self.unreadable > 0 {
             Status::Failed
-        } else if self.errors > 0 || (strict && self.warnings > 0) {
+        } else if self.errors > 0 || self.lost > 0 || (strict && self.warnings > 0) {
             Status::Findings
         } else {
             Status::Parsed

@@ -101,6 +101,11 @@ pub(crate) struct ParseArgs {
     /// Exit with 1 when any warning is reported.
     #[arg(long)]
     pub strict: bool,
+    /// Check the parser's promise: report any text it read and neither
+    /// kept, set aside nor said in a diagnostic (a parser bug, worth an
+    /// issue), and exit with 1 if there is some.
+    #[arg(long)]
+    pub check: bool,
     /// Show only errors on the terminal (the JSON keeps every diagnostic).
     #[arg(short, long)]
     pub quiet: bool,
