@@ -187,7 +187,7 @@ fn detect(bytes: &[u8]) -> Decoded {
     }
     // The UTF-8 reading is only counted here (its text, a U+FFFD per bad
     // byte, can be three times the input) and made only if it is taken.
-    let utf8_runs = decode_runs(bytes, 0, UTF_8, None).len();
+    let utf8_runs = decode_runs(bytes, 0, UTF_8, None).0.len();
     let gb = decode_with(bytes, 0, GB18030, "GB18030");
     if gb.diagnostics.len() < utf8_runs && looks_chinese(&gb.text) {
         return gb;
@@ -257,12 +257,12 @@ fn decode_with(
     encoding: &'static Encoding,
     name: &'static str,
 ) -> Decoded {
-    let capacity = encoding
-        .new_decoder_without_bom_handling()
-        .max_utf8_buffer_length_without_replacement(bytes.len() - start)
-        .unwrap_or(bytes.len() - start);
-    let mut text = String::with_capacity(capacity);
-    let runs = decode_runs(bytes, start, encoding, Some(&mut text));
+    // The text's exact length, counted first: the decoder's worst case
+    // (three bytes out per byte in) is twice what a GBK text takes, and
+    // the text is kept for the whole parse.
+    let (_, len) = decode_runs(bytes, start, encoding, None);
+    let mut text = String::with_capacity(len);
+    let (runs, _) = decode_runs(bytes, start, encoding, Some(&mut text));
     let diagnostics = runs
         .iter()
         .map(|run| bad_run_diagnostic(bytes, run, name))
@@ -275,7 +275,8 @@ fn decode_with(
 }
 
 /// Decode `bytes[start..]` with `encoding` into `text` (or only count, when
-/// `None`), each malformed sequence becoming U+FFFD; the runs of bad bytes.
+/// `None`), each malformed sequence becoming U+FFFD; the runs of bad bytes
+/// and the text's length.
 ///
 /// One pass through a fixed buffer: `decode_to_string_*` clears the
 /// string's whole spare capacity on every call, and it is called again
@@ -286,7 +287,7 @@ fn decode_runs(
     start: usize,
     encoding: &'static Encoding,
     mut text: Option<&mut String>,
-) -> Vec<BadRun> {
+) -> (Vec<BadRun>, usize) {
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let input = &bytes[start..];
     let mut runs: Vec<BadRun> = Vec::new();
@@ -328,7 +329,7 @@ fn decode_runs(
             }
         }
     }
-    runs
+    (runs, len)
 }
 
 fn bad_run_diagnostic(bytes: &[u8], run: &BadRun, name: &str) -> Diagnostic {

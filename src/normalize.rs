@@ -112,6 +112,10 @@ pub fn read_text_with(source: &SourceText, vocabulary: &Vocabulary) -> Vec<Block
                 && lex::is_date_line(&folded_lines[l.index])
         })
         .collect();
+    // Only the line predicates above read the folded copies: free them
+    // before the blocks are built (each line is folded again as it is
+    // joined, one at a time).
+    drop(folded_lines);
 
     let wrap_width = wrap_width(&lines);
     let mut blocks = Vec::new();
