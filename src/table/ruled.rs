@@ -365,7 +365,7 @@ pub(super) fn read(
     if !rows[1..].iter().any(numbered) {
         return None;
     }
-    let span = lines[start].text.span().cover(lines[end - 1].text.span());
+    let span = lines[start].span().cover(lines[end - 1].span());
     Some((Table { rows, span }, end))
 }
 
@@ -702,7 +702,7 @@ fn join_pieces(
     let mut prev_fills = true;
     for (j, p) in pieces {
         let line = &lines[table[*j].index];
-        let piece = line.text.slice(p.bytes.clone());
+        let piece = line.text().slice(p.bytes.clone());
         if !text.is_empty() && !piece.is_empty() {
             let at = Span::point(piece.span().start as usize);
             let (before, after) = (text.as_str(), piece.as_str());
