@@ -25,7 +25,10 @@
 //! as every browser does). Each run of adjacent bad bytes gives one
 //! `invalid-encoding` diagnostic whose message names the bytes and their
 //! offset in the *original* bytes, and whose span covers the replacement
-//! characters. Line breaks (`\r\n`, lone `\r`) and form feeds are kept as
+//! characters. After the first 100 runs, the runs left on a line give one
+//! diagnostic for that line, whose span covers them and whose message says
+//! how many it stands for (a line of thousands of bad bytes is not
+//! thousands of diagnostics). Line breaks (`\r\n`, lone `\r`) and form feeds are kept as
 //! they are, so line numbers match the original file.
 
 use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
@@ -187,9 +190,9 @@ fn detect(bytes: &[u8]) -> Decoded {
     }
     // The UTF-8 reading is only counted here (its text, a U+FFFD per bad
     // byte, can be three times the input) and made only if it is taken.
-    let utf8_runs = decode_runs(bytes, 0, UTF_8, None).0.len();
-    let gb = decode_with(bytes, 0, GB18030, "GB18030");
-    if gb.diagnostics.len() < utf8_runs && looks_chinese(&gb.text) {
+    let (_, utf8_runs, _) = decode_runs(bytes, 0, UTF_8, None);
+    let (gb, gb_runs) = decode_counting(bytes, 0, GB18030, "GB18030");
+    if gb_runs < utf8_runs && looks_chinese(&gb.text) {
         return gb;
     }
     drop(gb);
@@ -243,10 +246,22 @@ fn looks_chinese(text: &str) -> bool {
     chinese > 0 && chinese >= 4 * other
 }
 
-/// A run of adjacent bad bytes and the replacement characters it became.
+/// A run of adjacent bad bytes and the replacement characters it became
+/// (32-bit offsets: inputs are under 4 GiB, and a run list of a text that
+/// is all bad bytes is long).
 struct BadRun {
-    bytes: std::ops::Range<usize>,
-    text: std::ops::Range<usize>,
+    bytes: std::ops::Range<u32>,
+    text: std::ops::Range<u32>,
+}
+
+impl BadRun {
+    fn bytes(&self) -> std::ops::Range<usize> {
+        self.bytes.start as usize..self.bytes.end as usize
+    }
+
+    fn text(&self) -> std::ops::Range<usize> {
+        self.text.start as usize..self.text.end as usize
+    }
 }
 
 /// Decode `bytes[start..]` with `encoding`, replacing bad bytes and reporting
@@ -257,26 +272,36 @@ fn decode_with(
     encoding: &'static Encoding,
     name: &'static str,
 ) -> Decoded {
+    decode_counting(bytes, start, encoding, name).0
+}
+
+/// [`decode_with`], and the number of runs of bad bytes (not of
+/// diagnostics: past the first runs they are one a line).
+fn decode_counting(
+    bytes: &[u8],
+    start: usize,
+    encoding: &'static Encoding,
+    name: &'static str,
+) -> (Decoded, usize) {
     // The text's exact length, counted first: the decoder's worst case
     // (three bytes out per byte in) is twice what a GBK text takes, and
     // the text is kept for the whole parse.
-    let (_, len) = decode_runs(bytes, start, encoding, None);
+    let (_, _, len) = decode_runs(bytes, start, encoding, None);
     let mut text = String::with_capacity(len);
-    let (runs, _) = decode_runs(bytes, start, encoding, Some(&mut text));
-    let diagnostics = runs
-        .iter()
-        .map(|run| bad_run_diagnostic(bytes, run, name))
-        .collect();
-    Decoded {
+    let (runs, _, _) = decode_runs(bytes, start, encoding, Some(&mut text));
+    let diagnostics = bad_run_diagnostics(bytes, &text, &runs, name);
+    let decoded = Decoded {
         text,
         encoding: name,
         diagnostics,
-    }
+    };
+    (decoded, runs.len())
 }
 
 /// Decode `bytes[start..]` with `encoding` into `text` (or only count, when
 /// `None`), each malformed sequence becoming U+FFFD; the runs of bad bytes
-/// and the text's length.
+/// (only counted when the text is, so the list is empty then), their
+/// number and the text's length.
 ///
 /// One pass through a fixed buffer: `decode_to_string_*` clears the
 /// string's whole spare capacity on every call, and it is called again
@@ -287,10 +312,13 @@ fn decode_runs(
     start: usize,
     encoding: &'static Encoding,
     mut text: Option<&mut String>,
-) -> (Vec<BadRun>, usize) {
+) -> (Vec<BadRun>, usize, usize) {
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let input = &bytes[start..];
+    let keep = text.is_some();
     let mut runs: Vec<BadRun> = Vec::new();
+    let mut count = 0;
+    let mut last: Option<BadRun> = None;
     let mut buffer = vec![0u8; 64 * 1024];
     // Length of the text so far (also when it is only counted).
     let mut len = 0;
@@ -315,26 +343,89 @@ fn decode_runs(
                 if let Some(text) = text.as_deref_mut() {
                     text.push('\u{FFFD}');
                 }
-                match runs.last_mut() {
+                let (bad_start, end, at) = (bad_start as u32, end as u32, at as u32);
+                match last.as_mut() {
                     // Adjacent to the previous run, with nothing decoded between.
                     Some(run) if run.bytes.end == bad_start && run.text.end == at => {
                         run.bytes.end = end;
-                        run.text.end = len;
+                        run.text.end = len as u32;
                     }
-                    _ => runs.push(BadRun {
-                        bytes: bad_start..end,
-                        text: at..len,
-                    }),
+                    _ => {
+                        count += 1;
+                        let run = BadRun {
+                            bytes: bad_start..end,
+                            text: at..len as u32,
+                        };
+                        if let Some(done) = last.replace(run).filter(|_| keep) {
+                            runs.push(done);
+                        }
+                    }
                 }
             }
         }
     }
-    (runs, len)
+    runs.extend(last.filter(|_| keep));
+    (runs, count, len)
+}
+
+/// Runs of bad bytes reported one by one; after them, one diagnostic per
+/// line for the runs left on it.
+const BAD_RUNS_REPORTED: usize = 100;
+
+/// The diagnostics of the runs of bad bytes: the first
+/// [`BAD_RUNS_REPORTED`] each its own, then one per line for the runs left
+/// on that line (its span covers them all, its message says how many), so
+/// a line of thousands of bad bytes is not thousands of diagnostics.
+fn bad_run_diagnostics(bytes: &[u8], text: &str, runs: &[BadRun], name: &str) -> Vec<Diagnostic> {
+    let shown = runs.len().min(BAD_RUNS_REPORTED);
+    let mut out: Vec<Diagnostic> = runs[..shown]
+        .iter()
+        .map(|run| bad_run_diagnostic(bytes, run, name))
+        .collect();
+    let mut rest = &runs[shown..];
+    while !rest.is_empty() {
+        // The runs on the first one's line: no line break between them.
+        let same_line = rest
+            .windows(2)
+            .take_while(|w| {
+                !text
+                    .get(w[0].text().end..w[1].text().start)
+                    .is_some_and(|between| between.contains(['\n', '\r']))
+            })
+            .count()
+            + 1;
+        let (line, after) = rest.split_at(same_line);
+        out.push(match line {
+            [run] => bad_run_diagnostic(bytes, run, name),
+            _ => bad_runs_on_a_line(line, name),
+        });
+        rest = after;
+    }
+    out
+}
+
+/// One diagnostic for several runs of bad bytes on one line.
+fn bad_runs_on_a_line(line: &[BadRun], name: &str) -> Diagnostic {
+    let (first, last) = (&line[0], &line[line.len() - 1]);
+    let count: usize = line.iter().map(|run| run.bytes().len()).sum();
+    Diagnostic::new(
+        Code::InvalidEncoding,
+        Span::new(first.text().start, last.text().end),
+        format!(
+            "expected {name}, found {} more runs of invalid bytes on this line ({count} bytes from byte offset {} to {}; after the first {BAD_RUNS_REPORTED} runs, one diagnostic a line); each was replaced by U+FFFD",
+            line.len(),
+            first.bytes.start,
+            last.bytes.end,
+        ),
+    )
+    .with_help(
+        "if the file is in another encoding, name it (--encoding LABEL on the command line, Options::encoding in the library)",
+    )
 }
 
 fn bad_run_diagnostic(bytes: &[u8], run: &BadRun, name: &str) -> Diagnostic {
     const SHOWN: usize = 8;
-    let bad = &bytes[run.bytes.clone()];
+    let bad = &bytes[run.bytes()];
     let mut hex: Vec<String> = bad.iter().take(SHOWN).map(|b| format!("{b:02X}")).collect();
     if bad.len() > SHOWN {
         hex.push(format!("… ({} bytes)", bad.len()));
@@ -344,14 +435,14 @@ fn bad_run_diagnostic(bytes: &[u8], run: &BadRun, name: &str) -> Diagnostic {
     } else {
         "the invalid byte sequence"
     };
-    let at_end = if run.bytes.end == bytes.len() {
+    let at_end = if run.bytes().end == bytes.len() {
         " at the end of the input (was the file cut off in the middle of a character?)"
     } else {
         ""
     };
     Diagnostic::new(
         Code::InvalidEncoding,
-        Span::new(run.text.start, run.text.end),
+        Span::new(run.text().start, run.text().end),
         format!(
             "expected {name}, found {what} {} at byte offset {}{at_end}; it was replaced by U+FFFD",
             hex.join(" "),
