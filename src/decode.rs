@@ -190,7 +190,7 @@ fn detect(bytes: &[u8]) -> Decoded {
     }
     // The UTF-8 reading is only counted here (its text, a U+FFFD per bad
     // byte, can be three times the input) and made only if it is taken.
-    let (_, utf8_runs, _) = decode_runs(bytes, 0, UTF_8, None);
+    let utf8_runs = decode_runs(bytes, 0, UTF_8, None).0.count;
     let (gb, gb_runs) = decode_counting(bytes, 0, GB18030, "GB18030");
     if gb_runs < utf8_runs && looks_chinese(&gb.text) {
         return gb;
@@ -249,6 +249,7 @@ fn looks_chinese(text: &str) -> bool {
 /// A run of adjacent bad bytes and the replacement characters it became
 /// (32-bit offsets: inputs are under 4 GiB, and a run list of a text that
 /// is all bad bytes is long).
+#[derive(Clone)]
 struct BadRun {
     bytes: std::ops::Range<u32>,
     text: std::ops::Range<u32>,
@@ -286,22 +287,21 @@ fn decode_counting(
     // The text's exact length, counted first: the decoder's worst case
     // (three bytes out per byte in) is twice what a GBK text takes, and
     // the text is kept for the whole parse.
-    let (_, _, len) = decode_runs(bytes, start, encoding, None);
+    let (_, len) = decode_runs(bytes, start, encoding, None);
     let mut text = String::with_capacity(len);
-    let (runs, _, _) = decode_runs(bytes, start, encoding, Some(&mut text));
-    let diagnostics = bad_run_diagnostics(bytes, &text, &runs, name);
+    let (log, _) = decode_runs(bytes, start, encoding, Some(&mut text));
+    let diagnostics = bad_run_diagnostics(bytes, &log, name);
     let decoded = Decoded {
         text,
         encoding: name,
         diagnostics,
     };
-    (decoded, runs.len())
+    (decoded, log.count)
 }
 
 /// Decode `bytes[start..]` with `encoding` into `text` (or only count, when
 /// `None`), each malformed sequence becoming U+FFFD; the runs of bad bytes
-/// (only counted when the text is, so the list is empty then), their
-/// number and the text's length.
+/// (only counted when the text is not kept) and the text's length.
 ///
 /// One pass through a fixed buffer: `decode_to_string_*` clears the
 /// string's whole spare capacity on every call, and it is called again
@@ -312,14 +312,13 @@ fn decode_runs(
     start: usize,
     encoding: &'static Encoding,
     mut text: Option<&mut String>,
-) -> (Vec<BadRun>, usize, usize) {
+) -> (RunLog, usize) {
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let input = &bytes[start..];
-    let keep = text.is_some();
-    let mut runs: Vec<BadRun> = Vec::new();
-    let mut count = 0;
+    let mut log = RunLog::default();
     let mut last: Option<BadRun> = None;
-    let mut buffer = vec![0u8; 64 * 1024];
+    // Room for the whole text of a short input, 64 KiB at most.
+    let mut buffer = vec![0u8; (input.len() * 3 + 16).min(64 * 1024)];
     // Length of the text so far (also when it is only counted).
     let mut len = 0;
     let mut read = 0;
@@ -351,69 +350,96 @@ fn decode_runs(
                         run.text.end = len as u32;
                     }
                     _ => {
-                        count += 1;
+                        log.count += 1;
                         let run = BadRun {
                             bytes: bad_start..end,
                             text: at..len as u32,
                         };
-                        if let Some(done) = last.replace(run).filter(|_| keep) {
-                            runs.push(done);
+                        if let (Some(done), Some(text)) = (last.replace(run), text.as_deref()) {
+                            log.add(done, text);
                         }
                     }
                 }
             }
         }
     }
-    runs.extend(last.filter(|_| keep));
-    (runs, count, len)
+    if let (Some(done), Some(text)) = (last, text.as_deref()) {
+        log.add(done, text);
+    }
+    (log, len)
 }
 
 /// Runs of bad bytes reported one by one; after them, one diagnostic per
 /// line for the runs left on it.
 const BAD_RUNS_REPORTED: usize = 100;
 
+/// The runs of bad bytes as they are found: the first
+/// [`BAD_RUNS_REPORTED`] each kept, the rest as one group a line (a line of
+/// thousands of bad bytes is not thousands of runs kept, nor of
+/// diagnostics).
+#[derive(Default)]
+struct RunLog {
+    /// How many runs in all.
+    count: usize,
+    first: Vec<BadRun>,
+    groups: Vec<RunGroup>,
+}
+
+/// The runs after the first ones on one line.
+struct RunGroup {
+    first: BadRun,
+    last: BadRun,
+    runs: usize,
+    bytes: usize,
+}
+
+impl RunLog {
+    /// Add `run`; `text` is the text decoded so far (past the run).
+    fn add(&mut self, run: BadRun, text: &str) {
+        if self.first.len() < BAD_RUNS_REPORTED {
+            self.first.push(run);
+            return;
+        }
+        if let Some(group) = self.groups.last_mut() {
+            let between = text.get(group.last.text().end..run.text().start);
+            if !between.is_some_and(|b| b.contains(['\n', '\r'])) {
+                group.runs += 1;
+                group.bytes += run.bytes().len();
+                group.last = run;
+                return;
+            }
+        }
+        self.groups.push(RunGroup {
+            first: run.clone(),
+            bytes: run.bytes().len(),
+            runs: 1,
+            last: run,
+        });
+    }
+}
+
 /// The diagnostics of the runs of bad bytes: the first
 /// [`BAD_RUNS_REPORTED`] each its own, then one per line for the runs left
-/// on that line (its span covers them all, its message says how many), so
-/// a line of thousands of bad bytes is not thousands of diagnostics.
-fn bad_run_diagnostics(bytes: &[u8], text: &str, runs: &[BadRun], name: &str) -> Vec<Diagnostic> {
-    let shown = runs.len().min(BAD_RUNS_REPORTED);
-    let mut out: Vec<Diagnostic> = runs[..shown]
-        .iter()
-        .map(|run| bad_run_diagnostic(bytes, run, name))
-        .collect();
-    let mut rest = &runs[shown..];
-    while !rest.is_empty() {
-        // The runs on the first one's line: no line break between them.
-        let same_line = rest
-            .windows(2)
-            .take_while(|w| {
-                !text
-                    .get(w[0].text().end..w[1].text().start)
-                    .is_some_and(|between| between.contains(['\n', '\r']))
-            })
-            .count()
-            + 1;
-        let (line, after) = rest.split_at(same_line);
-        out.push(match line {
-            [run] => bad_run_diagnostic(bytes, run, name),
-            _ => bad_runs_on_a_line(line, name),
-        });
-        rest = after;
-    }
-    out
+/// on that line (its span covers them all, its message says how many).
+fn bad_run_diagnostics(bytes: &[u8], log: &RunLog, name: &str) -> Vec<Diagnostic> {
+    let first = log.first.iter().map(|run| bad_run_diagnostic(bytes, run, name));
+    let rest = log.groups.iter().map(|group| match group.runs {
+        1 => bad_run_diagnostic(bytes, &group.first, name),
+        _ => bad_runs_on_a_line(group, name),
+    });
+    first.chain(rest).collect()
 }
 
 /// One diagnostic for several runs of bad bytes on one line.
-fn bad_runs_on_a_line(line: &[BadRun], name: &str) -> Diagnostic {
-    let (first, last) = (&line[0], &line[line.len() - 1]);
-    let count: usize = line.iter().map(|run| run.bytes().len()).sum();
+fn bad_runs_on_a_line(group: &RunGroup, name: &str) -> Diagnostic {
+    let (first, last) = (&group.first, &group.last);
     Diagnostic::new(
         Code::InvalidEncoding,
         Span::new(first.text().start, last.text().end),
         format!(
-            "expected {name}, found {} more runs of invalid bytes on this line ({count} bytes from byte offset {} to {}; after the first {BAD_RUNS_REPORTED} runs, one diagnostic a line); each was replaced by U+FFFD",
-            line.len(),
+            "expected {name}, found {} more runs of invalid bytes on this line ({} bytes from byte offset {} to {}; after the first {BAD_RUNS_REPORTED} runs, one diagnostic a line); each was replaced by U+FFFD",
+            group.runs,
+            group.bytes,
             first.bytes.start,
             last.bytes.end,
         ),
