@@ -207,8 +207,15 @@ fn merge_lists(
     if says_first_unit_leads(ctx) {
         first_unit_leads(&mut main.projects);
     }
+    // Each draft is dropped once its project is built (the drafts and the
+    // projects were both whole at the peak); the checks below read only
+    // their numbering.
+    let numbering = crate::validate::Numbering::of(&main.projects);
     let (projects, project_places): (Vec<Project>, Vec<ProjectPlaces>) =
-        main.projects.iter().map(|p| to_project(ctx, p)).unzip();
+        std::mem::take(&mut main.projects)
+            .into_iter()
+            .map(|p| to_project(ctx, &p))
+            .unzip();
     ctx.places.projects = project_places;
     ctx.places.categories = main.categories.iter().map(|c| vec![c.span]).collect();
     ctx.places.untasked = main.untasked.iter().map(places::runs).collect();
@@ -245,7 +252,7 @@ fn merge_lists(
         projects,
         untasked,
     };
-    crate::validate::check_counts(ctx, &plan, &main);
+    crate::validate::check_counts(ctx, &plan, &main, &numbering);
     plan
 }
 
