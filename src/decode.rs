@@ -422,7 +422,10 @@ impl RunLog {
 /// [`BAD_RUNS_REPORTED`] each its own, then one per line for the runs left
 /// on that line (its span covers them all, its message says how many).
 fn bad_run_diagnostics(bytes: &[u8], log: &RunLog, name: &str) -> Vec<Diagnostic> {
-    let first = log.first.iter().map(|run| bad_run_diagnostic(bytes, run, name));
+    let first = log
+        .first
+        .iter()
+        .map(|run| bad_run_diagnostic(bytes, run, name));
     let rest = log.groups.iter().map(|group| match group.runs {
         1 => bad_run_diagnostic(bytes, &group.first, name),
         _ => bad_runs_on_a_line(group, name),

@@ -47,7 +47,9 @@ pub struct PhysicalLine<'a> {
 impl PhysicalLine<'_> {
     /// The line's text.
     pub fn as_str(&self) -> &str {
-        self.relabeled.as_deref().map_or(self.raw, MappedText::as_str)
+        self.relabeled
+            .as_deref()
+            .map_or(self.raw, MappedText::as_str)
     }
 
     /// True when the line has no content.
@@ -69,10 +71,7 @@ impl PhysicalLine<'_> {
         match &self.relabeled {
             Some(text) => text.span(),
             None if self.raw.is_empty() => Span::point(0),
-            None => Span::new(
-                self.start as usize,
-                self.start as usize + self.raw.len(),
-            ),
+            None => Span::new(self.start as usize, self.start as usize + self.raw.len()),
         }
     }
 }

@@ -961,10 +961,7 @@ fn unit_cell_of(lines: &[&PhysicalLine]) -> Cell {
         if k > 0 {
             let prev = text.as_str();
             if prev.ends_with(UNIT_ENDS) && !prev.ends_with(['、', '，', ',', '；']) {
-                text.push_replacement(
-                    "、",
-                    crate::source::Span::point(l.span().start as usize),
-                );
+                text.push_replacement("、", crate::source::Span::point(l.span().start as usize));
             }
         }
         text.push_mapped(&piece);

@@ -288,7 +288,9 @@ fn past_the_first_hundred_runs_of_bad_bytes_each_line_gives_one_diagnostic() {
     let line_1 = decoded.text.find('\n').unwrap();
     assert_eq!(bad[100].span.end as usize, line_1);
     assert!(
-        bad[100].message.contains("found 200 more runs of invalid bytes on this line"),
+        bad[100]
+            .message
+            .contains("found 200 more runs of invalid bytes on this line"),
         "{}",
         bad[100].message
     );
