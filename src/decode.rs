@@ -25,7 +25,10 @@
 //! as every browser does). Each run of adjacent bad bytes gives one
 //! `invalid-encoding` diagnostic whose message names the bytes and their
 //! offset in the *original* bytes, and whose span covers the replacement
-//! characters. Line breaks (`\r\n`, lone `\r`) and form feeds are kept as
+//! characters. After the first 100 runs, the runs left on a line give one
+//! diagnostic for that line, whose span covers them and whose message says
+//! how many it stands for (a line of thousands of bad bytes is not
+//! thousands of diagnostics). Line breaks (`\r\n`, lone `\r`) and form feeds are kept as
 //! they are, so line numbers match the original file.
 
 use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
@@ -187,9 +190,9 @@ fn detect(bytes: &[u8]) -> Decoded {
     }
     // The UTF-8 reading is only counted here (its text, a U+FFFD per bad
     // byte, can be three times the input) and made only if it is taken.
-    let utf8_runs = decode_runs(bytes, 0, UTF_8, None).len();
-    let gb = decode_with(bytes, 0, GB18030, "GB18030");
-    if gb.diagnostics.len() < utf8_runs && looks_chinese(&gb.text) {
+    let utf8_runs = decode_runs(bytes, 0, UTF_8, None).0.count;
+    let (gb, gb_runs) = decode_counting(bytes, 0, GB18030, "GB18030");
+    if gb_runs < utf8_runs && looks_chinese(&gb.text) {
         return gb;
     }
     drop(gb);
@@ -243,10 +246,23 @@ fn looks_chinese(text: &str) -> bool {
     chinese > 0 && chinese >= 4 * other
 }
 
-/// A run of adjacent bad bytes and the replacement characters it became.
+/// A run of adjacent bad bytes and the replacement characters it became
+/// (32-bit offsets: inputs are under 4 GiB, and a run list of a text that
+/// is all bad bytes is long).
+#[derive(Clone)]
 struct BadRun {
-    bytes: std::ops::Range<usize>,
-    text: std::ops::Range<usize>,
+    bytes: std::ops::Range<u32>,
+    text: std::ops::Range<u32>,
+}
+
+impl BadRun {
+    fn bytes(&self) -> std::ops::Range<usize> {
+        self.bytes.start as usize..self.bytes.end as usize
+    }
+
+    fn text(&self) -> std::ops::Range<usize> {
+        self.text.start as usize..self.text.end as usize
+    }
 }
 
 /// Decode `bytes[start..]` with `encoding`, replacing bad bytes and reporting
@@ -257,25 +273,35 @@ fn decode_with(
     encoding: &'static Encoding,
     name: &'static str,
 ) -> Decoded {
-    let capacity = encoding
-        .new_decoder_without_bom_handling()
-        .max_utf8_buffer_length_without_replacement(bytes.len() - start)
-        .unwrap_or(bytes.len() - start);
-    let mut text = String::with_capacity(capacity);
-    let runs = decode_runs(bytes, start, encoding, Some(&mut text));
-    let diagnostics = runs
-        .iter()
-        .map(|run| bad_run_diagnostic(bytes, run, name))
-        .collect();
-    Decoded {
+    decode_counting(bytes, start, encoding, name).0
+}
+
+/// [`decode_with`], and the number of runs of bad bytes (not of
+/// diagnostics: past the first runs they are one a line).
+fn decode_counting(
+    bytes: &[u8],
+    start: usize,
+    encoding: &'static Encoding,
+    name: &'static str,
+) -> (Decoded, usize) {
+    // The text's exact length, counted first: the decoder's worst case
+    // (three bytes out per byte in) is twice what a GBK text takes, and
+    // the text is kept for the whole parse.
+    let (_, len) = decode_runs(bytes, start, encoding, None);
+    let mut text = String::with_capacity(len);
+    let (log, _) = decode_runs(bytes, start, encoding, Some(&mut text));
+    let diagnostics = bad_run_diagnostics(bytes, &log, name);
+    let decoded = Decoded {
         text,
         encoding: name,
         diagnostics,
-    }
+    };
+    (decoded, log.count)
 }
 
 /// Decode `bytes[start..]` with `encoding` into `text` (or only count, when
-/// `None`), each malformed sequence becoming U+FFFD; the runs of bad bytes.
+/// `None`), each malformed sequence becoming U+FFFD; the runs of bad bytes
+/// (only counted when the text is not kept) and the text's length.
 ///
 /// One pass through a fixed buffer: `decode_to_string_*` clears the
 /// string's whole spare capacity on every call, and it is called again
@@ -286,11 +312,13 @@ fn decode_runs(
     start: usize,
     encoding: &'static Encoding,
     mut text: Option<&mut String>,
-) -> Vec<BadRun> {
+) -> (RunLog, usize) {
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let input = &bytes[start..];
-    let mut runs: Vec<BadRun> = Vec::new();
-    let mut buffer = vec![0u8; 64 * 1024];
+    let mut log = RunLog::default();
+    let mut last: Option<BadRun> = None;
+    // Room for the whole text of a short input, 64 KiB at most.
+    let mut buffer = vec![0u8; (input.len() * 3 + 16).min(64 * 1024)];
     // Length of the text so far (also when it is only counted).
     let mut len = 0;
     let mut read = 0;
@@ -314,26 +342,119 @@ fn decode_runs(
                 if let Some(text) = text.as_deref_mut() {
                     text.push('\u{FFFD}');
                 }
-                match runs.last_mut() {
+                let (bad_start, end, at) = (bad_start as u32, end as u32, at as u32);
+                match last.as_mut() {
                     // Adjacent to the previous run, with nothing decoded between.
                     Some(run) if run.bytes.end == bad_start && run.text.end == at => {
                         run.bytes.end = end;
-                        run.text.end = len;
+                        run.text.end = len as u32;
                     }
-                    _ => runs.push(BadRun {
-                        bytes: bad_start..end,
-                        text: at..len,
-                    }),
+                    _ => {
+                        log.count += 1;
+                        let run = BadRun {
+                            bytes: bad_start..end,
+                            text: at..len as u32,
+                        };
+                        if let (Some(done), Some(text)) = (last.replace(run), text.as_deref()) {
+                            log.add(done, text);
+                        }
+                    }
                 }
             }
         }
     }
-    runs
+    if let (Some(done), Some(text)) = (last, text.as_deref()) {
+        log.add(done, text);
+    }
+    (log, len)
+}
+
+/// Runs of bad bytes reported one by one; after them, one diagnostic per
+/// line for the runs left on it.
+const BAD_RUNS_REPORTED: usize = 100;
+
+/// The runs of bad bytes as they are found: the first
+/// [`BAD_RUNS_REPORTED`] each kept, the rest as one group a line (a line of
+/// thousands of bad bytes is not thousands of runs kept, nor of
+/// diagnostics).
+#[derive(Default)]
+struct RunLog {
+    /// How many runs in all.
+    count: usize,
+    first: Vec<BadRun>,
+    groups: Vec<RunGroup>,
+}
+
+/// The runs after the first ones on one line.
+struct RunGroup {
+    first: BadRun,
+    last: BadRun,
+    runs: usize,
+    bytes: usize,
+}
+
+impl RunLog {
+    /// Add `run`; `text` is the text decoded so far (past the run).
+    fn add(&mut self, run: BadRun, text: &str) {
+        if self.first.len() < BAD_RUNS_REPORTED {
+            self.first.push(run);
+            return;
+        }
+        if let Some(group) = self.groups.last_mut() {
+            let between = text.get(group.last.text().end..run.text().start);
+            if !between.is_some_and(|b| b.contains(['\n', '\r'])) {
+                group.runs += 1;
+                group.bytes += run.bytes().len();
+                group.last = run;
+                return;
+            }
+        }
+        self.groups.push(RunGroup {
+            first: run.clone(),
+            bytes: run.bytes().len(),
+            runs: 1,
+            last: run,
+        });
+    }
+}
+
+/// The diagnostics of the runs of bad bytes: the first
+/// [`BAD_RUNS_REPORTED`] each its own, then one per line for the runs left
+/// on that line (its span covers them all, its message says how many).
+fn bad_run_diagnostics(bytes: &[u8], log: &RunLog, name: &str) -> Vec<Diagnostic> {
+    let first = log
+        .first
+        .iter()
+        .map(|run| bad_run_diagnostic(bytes, run, name));
+    let rest = log.groups.iter().map(|group| match group.runs {
+        1 => bad_run_diagnostic(bytes, &group.first, name),
+        _ => bad_runs_on_a_line(group, name),
+    });
+    first.chain(rest).collect()
+}
+
+/// One diagnostic for several runs of bad bytes on one line.
+fn bad_runs_on_a_line(group: &RunGroup, name: &str) -> Diagnostic {
+    let (first, last) = (&group.first, &group.last);
+    Diagnostic::new(
+        Code::InvalidEncoding,
+        Span::new(first.text().start, last.text().end),
+        format!(
+            "expected {name}, found {} more runs of invalid bytes on this line ({} bytes from byte offset {} to {}; after the first {BAD_RUNS_REPORTED} runs, one diagnostic a line); each was replaced by U+FFFD",
+            group.runs,
+            group.bytes,
+            first.bytes.start,
+            last.bytes.end,
+        ),
+    )
+    .with_help(
+        "if the file is in another encoding, name it (--encoding LABEL on the command line, Options::encoding in the library)",
+    )
 }
 
 fn bad_run_diagnostic(bytes: &[u8], run: &BadRun, name: &str) -> Diagnostic {
     const SHOWN: usize = 8;
-    let bad = &bytes[run.bytes.clone()];
+    let bad = &bytes[run.bytes()];
     let mut hex: Vec<String> = bad.iter().take(SHOWN).map(|b| format!("{b:02X}")).collect();
     if bad.len() > SHOWN {
         hex.push(format!("… ({} bytes)", bad.len()));
@@ -343,14 +464,14 @@ fn bad_run_diagnostic(bytes: &[u8], run: &BadRun, name: &str) -> Diagnostic {
     } else {
         "the invalid byte sequence"
     };
-    let at_end = if run.bytes.end == bytes.len() {
+    let at_end = if run.bytes().end == bytes.len() {
         " at the end of the input (was the file cut off in the middle of a character?)"
     } else {
         ""
     };
     Diagnostic::new(
         Code::InvalidEncoding,
-        Span::new(run.text.start, run.text.end),
+        Span::new(run.text().start, run.text().end),
         format!(
             "expected {name}, found {what} {} at byte offset {}{at_end}; it was replaced by U+FFFD",
             hex.join(" "),

@@ -23,9 +23,21 @@ struct Anchor {
     out: u32,
     /// Offset in the original.
     orig: u32,
-    /// `None`: the run is an unchanged copy (byte `out + k` is original
-    /// `orig + k`). `Some(n)`: the run replaces the original `orig..orig + n`.
-    replaced: Option<u32>,
+    /// `COPY`: the run is an unchanged copy (byte `out + k` is original
+    /// `orig + k`). Else `n`: the run replaces the original `orig..orig + n`
+    /// (a `u32`, not an `Option<u32>`: 12 bytes an anchor, not 16, and a
+    /// text joined from short lines has one a line).
+    replaced: u32,
+}
+
+/// The `replaced` of an anchor of an unchanged run.
+const COPY: u32 = u32::MAX;
+
+impl Anchor {
+    /// `None` for an unchanged run, else the length it replaces.
+    fn replaced(&self) -> Option<u32> {
+        (self.replaced != COPY).then_some(self.replaced)
+    }
 }
 
 impl MappedText {
@@ -69,13 +81,13 @@ impl MappedText {
         }
         let out = self.text.len() as u32;
         let contiguous = self.anchors.last().is_some_and(|a| {
-            a.replaced.is_none() && (at as u32).checked_sub(a.orig) == Some(out - a.out)
+            a.replaced().is_none() && (at as u32).checked_sub(a.orig) == Some(out - a.out)
         });
         if !contiguous {
             self.push_anchor(Anchor {
                 out,
                 orig: at as u32,
-                replaced: None,
+                replaced: COPY,
             });
         }
         self.text.push_str(s);
@@ -89,7 +101,7 @@ impl MappedText {
         self.push_anchor(Anchor {
             out: self.text.len() as u32,
             orig: from.start,
-            replaced: Some(from.end.saturating_sub(from.start)),
+            replaced: from.end.saturating_sub(from.start).min(COPY - 1),
         });
         self.text.push_str(s);
     }
@@ -103,7 +115,7 @@ impl MappedText {
                 out: base + a.out,
                 ..*a
             };
-            match a.replaced {
+            match a.replaced() {
                 None => self.push_original(&other.text[a.out as usize..run_end], a.orig as usize),
                 Some(_) => {
                     self.push_anchor(moved);
@@ -144,7 +156,7 @@ impl MappedText {
             None => 0,
             Some(i) => {
                 let a = self.anchors[i];
-                match a.replaced {
+                match a.replaced() {
                     None => a.orig.saturating_add(at as u32 - a.out) as usize,
                     Some(_) => a.orig as usize,
                 }
@@ -161,7 +173,7 @@ impl MappedText {
             None => 0,
             Some(i) => {
                 let a = self.anchors[i];
-                match a.replaced {
+                match a.replaced() {
                     None => a.orig.saturating_add(at as u32 - a.out) as usize,
                     Some(n) => a.orig.saturating_add(n) as usize,
                 }
@@ -220,7 +232,7 @@ impl MappedText {
                 break;
             }
             let piece = &other.text[run_start..run_end];
-            match a.replaced {
+            match a.replaced() {
                 None => self.push_original(
                     piece,
                     a.orig.saturating_add(run_start as u32 - a.out) as usize,
@@ -237,7 +249,7 @@ impl MappedText {
     /// run maps to the bytes it copies, a replaced run to what it replaced.
     pub fn runs(&self) -> impl Iterator<Item = Span> + '_ {
         self.anchors.iter().enumerate().map(|(i, a)| {
-            let len = match a.replaced {
+            let len = match a.replaced() {
                 None => (self.run_end(i) - a.out as usize) as u32,
                 Some(n) => n,
             };

@@ -21,41 +21,71 @@ use crate::fold::fold;
 use crate::layout::{Block, Line, LineKind};
 use crate::lex::{self, MarkerStyle};
 use crate::mapped::MappedText;
-use crate::source::SourceText;
+use crate::source::{SourceText, Span};
 use crate::table;
 use crate::units;
 use crate::vocabulary::Vocabulary;
 
-/// One physical line of the input.
+/// One physical line of the input: a slice of the source, not a copy (a
+/// copy and its map took 70 bytes more a line, the most of the reader's
+/// memory on a text of short lines).
 #[derive(Debug, Clone)]
-pub struct PhysicalLine {
+pub struct PhysicalLine<'a> {
     /// 0-based line index.
     pub index: usize,
-    /// The line's content without surrounding whitespace, mapped.
-    pub text: MappedText,
+    /// The line's content without surrounding whitespace.
+    raw: &'a str,
+    /// Where `raw` starts in the source.
+    start: u32,
+    /// The line with a user's labels read as the parser's own, where it
+    /// has any.
+    relabeled: Option<Box<MappedText>>,
     /// True when a form feed starts (or precedes) this line.
     pub page_break: bool,
 }
 
-impl PhysicalLine {
+impl PhysicalLine<'_> {
     /// The line's text.
     pub fn as_str(&self) -> &str {
-        self.text.as_str()
+        self.relabeled
+            .as_deref()
+            .map_or(self.raw, MappedText::as_str)
     }
 
     /// True when the line has no content.
     pub fn is_blank(&self) -> bool {
-        self.text.is_empty()
+        self.as_str().is_empty()
+    }
+
+    /// The line's content without surrounding whitespace, mapped (made on
+    /// each call where the line has no labels read).
+    pub fn text(&self) -> std::borrow::Cow<'_, MappedText> {
+        match &self.relabeled {
+            Some(text) => std::borrow::Cow::Borrowed(text),
+            None => std::borrow::Cow::Owned(MappedText::original(self.raw, self.start as usize)),
+        }
+    }
+
+    /// Where the line's content is in the input (as `text().span()`).
+    pub fn span(&self) -> Span {
+        match &self.relabeled {
+            Some(text) => text.span(),
+            None if self.raw.is_empty() => Span::point(0),
+            None => Span::new(self.start as usize, self.start as usize + self.raw.len()),
+        }
     }
 }
 
 /// Split the source into trimmed physical lines.
-pub fn physical_lines(source: &SourceText) -> Vec<PhysicalLine> {
+pub fn physical_lines(source: &SourceText) -> Vec<PhysicalLine<'_>> {
     physical_lines_with(source, &Vocabulary::default())
 }
 
 /// The physical lines, each with a user's labels read as the parser's own.
-fn physical_lines_with(source: &SourceText, vocabulary: &Vocabulary) -> Vec<PhysicalLine> {
+fn physical_lines_with<'a>(
+    source: &'a SourceText,
+    vocabulary: &Vocabulary,
+) -> Vec<PhysicalLine<'a>> {
     let text = &source.text;
     (0..source.lines.line_count())
         .map(|index| {
@@ -64,10 +94,18 @@ fn physical_lines_with(source: &SourceText, vocabulary: &Vocabulary) -> Vec<Phys
             let page_break = raw.contains('\u{c}');
             let trimmed = raw.trim_matches(is_trimmed);
             let start = range.start + (raw.len() - raw.trim_start_matches(is_trimmed).len());
-            let text = MappedText::original(trimmed, start);
+            let relabeled = if vocabulary.has_labels() {
+                vocabulary
+                    .read_labels(&MappedText::original(trimmed, start))
+                    .map(Box::new)
+            } else {
+                None
+            };
             PhysicalLine {
                 index,
-                text: vocabulary.read_labels(&text).unwrap_or(text),
+                raw: trimmed,
+                start: start as u32,
+                relabeled,
                 page_break,
             }
         })
@@ -112,6 +150,10 @@ pub fn read_text_with(source: &SourceText, vocabulary: &Vocabulary) -> Vec<Block
                 && lex::is_date_line(&folded_lines[l.index])
         })
         .collect();
+    // Only the line predicates above read the folded copies: free them
+    // before the blocks are built (each line is folded again as it is
+    // joined, one at a time).
+    drop(folded_lines);
 
     let wrap_width = wrap_width(&lines);
     let mut blocks = Vec::new();
@@ -138,7 +180,7 @@ pub fn read_text_with(source: &SourceText, vocabulary: &Vocabulary) -> Vec<Block
                 after_blank = false;
             }
             blocks.push(Block::Line(Line {
-                text: fold(&line.text),
+                text: fold(&line.text()),
                 kind,
             }));
             i += 1;
@@ -151,7 +193,7 @@ pub fn read_text_with(source: &SourceText, vocabulary: &Vocabulary) -> Vec<Block
             for k in i..next {
                 if aside[k] {
                     blocks.push(Block::Line(Line {
-                        text: fold(&lines[k].text),
+                        text: fold(&lines[k].text()),
                         kind: aside_kind(&furniture, &footnotes, &chrome, k),
                     }));
                 }
@@ -161,12 +203,12 @@ pub fn read_text_with(source: &SourceText, vocabulary: &Vocabulary) -> Vec<Block
             in_page_break = false;
             continue;
         }
-        let folded = fold(&line.text);
+        let folded = fold(&line.text());
         // A line of markup alone ("**" where a bold run was broken, a "\"):
         // nothing of the notice, set aside as it was printed.
         if folded.as_str().trim().is_empty() {
             blocks.push(Block::Line(Line {
-                text: line.text.clone(),
+                text: line.text().into_owned(),
                 kind: LineKind::Furniture,
             }));
             i += 1;

@@ -106,6 +106,7 @@ impl LineIndex {
             }
             i += 1;
         }
+        starts.shrink_to_fit();
         LineIndex { starts }
     }
 

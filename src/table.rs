@@ -143,9 +143,9 @@ pub fn read_flattened(
         return None;
     }
     // The table spans every line it read, residue lines included.
-    let mut span = lines[start].text.span();
+    let mut span = lines[start].span();
     if let Some(last) = lines[start..end].iter().rev().find(|l| !l.is_blank()) {
-        span = span.cover(last.text.span());
+        span = span.cover(last.span());
     }
     let mut table_rows = vec![header];
     table_rows.extend(rows.drain(..).map(|r| r.cells));
@@ -209,13 +209,13 @@ fn unheld_lines(
         if l.is_blank() || furniture.get(k).copied().unwrap_or(false) || line_is_markup {
             continue;
         }
-        if in_a_cell(l.text.span()) {
+        if in_a_cell(l.span()) {
             continue;
         }
         if names_columns(l) {
-            frame.push(l.text.span());
+            frame.push(l.span());
         } else {
-            residue.push(l.text.span());
+            residue.push(l.span());
         }
     }
     (frame, residue)
@@ -683,7 +683,7 @@ pub fn serial_number(text: &str) -> Option<u32> {
 /// A run of lines that is one cell, and whether an explicit mark (" |", a
 /// blank line, a residue line) ends it.
 struct Piece<'a> {
-    line: &'a PhysicalLine,
+    line: &'a PhysicalLine<'a>,
     closed: bool,
 }
 
@@ -1024,14 +1024,11 @@ fn unit_cell_of(lines: &[&PhysicalLine]) -> Cell {
     let mut text = MappedText::new();
     for (k, l) in lines.iter().enumerate() {
         let t = l.as_str().trim_end_matches('|').trim_end();
-        let piece = fold(&l.text.slice(0..t.len()));
+        let piece = fold(&l.text().slice(0..t.len()));
         if k > 0 {
             let prev = text.as_str();
             if prev.ends_with(UNIT_ENDS) && !prev.ends_with(['、', '，', ',', '；']) {
-                text.push_replacement(
-                    "、",
-                    crate::source::Span::point(l.text.span().start as usize),
-                );
+                text.push_replacement("、", crate::source::Span::point(l.span().start as usize));
             }
         }
         text.push_mapped(&piece);
@@ -1052,7 +1049,7 @@ fn cell_of(lines: &[&PhysicalLine]) -> Cell {
     let mut text = MappedText::new();
     for l in lines {
         let t = l.as_str().trim_end_matches('|').trim_end();
-        text.push_mapped(&l.text.slice(0..t.len()));
+        text.push_mapped(&l.text().slice(0..t.len()));
     }
     Cell {
         text: fold(&text),

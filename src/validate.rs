@@ -7,8 +7,27 @@ use crate::model::Plan;
 use crate::plan::ListDraft;
 use crate::source::Span;
 
+/// What the numbering check reads of the drafts, kept apart so that the
+/// drafts can be dropped as their projects are built.
+pub struct Numbering {
+    /// Whether numbers restart in each category.
+    restarts: bool,
+    /// Each draft's list and place, parallel to the projects.
+    places: Vec<(u32, Span)>,
+}
+
+impl Numbering {
+    /// The numbering of `projects`.
+    pub fn of(projects: &[crate::plan::ProjectDraft]) -> Numbering {
+        Numbering {
+            restarts: crate::assemble::numbering_restarts(projects),
+            places: projects.iter().map(|d| (d.list, d.span)).collect(),
+        }
+    }
+}
+
 /// Compare each category's "（N 项）" and the notice's total with the list.
-pub fn check_counts(ctx: &mut Context, plan: &Plan, draft: &ListDraft) {
+pub fn check_counts(ctx: &mut Context, plan: &Plan, draft: &ListDraft, numbering: &Numbering) {
     // Projects per category, counted once (not once per category).
     let mut per_category: std::collections::HashMap<u32, usize> = Default::default();
     for p in &plan.projects {
@@ -43,21 +62,21 @@ pub fn check_counts(ctx: &mut Context, plan: &Plan, draft: &ListDraft) {
             );
         }
     }
-    check_numbering(ctx, plan, draft);
+    check_numbering(ctx, plan, numbering);
     check_total(ctx, plan);
 }
 
-fn check_numbering(ctx: &mut Context, plan: &Plan, draft: &ListDraft) {
+fn check_numbering(ctx: &mut Context, plan: &Plan, numbering: &Numbering) {
     // Numbers that restart in each category are a list, not duplicates.
-    let restarts = crate::assemble::numbering_restarts(&draft.projects);
+    let restarts = numbering.restarts;
     let mut seen = std::collections::BTreeMap::new();
-    for (p, d) in plan.projects.iter().zip(&draft.projects) {
-        let identity = (d.list, restarts.then_some(p.category).flatten(), p.number);
-        if let Some(first) = seen.insert(identity, d.span) {
+    for (p, &(list, span)) in plan.projects.iter().zip(&numbering.places) {
+        let identity = (list, restarts.then_some(p.category).flatten(), p.number);
+        if let Some(first) = seen.insert(identity, span) {
             ctx.sink.push(
                 Diagnostic::new(
                     Code::NumberingDuplicate,
-                    d.span,
+                    span,
                     format!(
                         "expected a new project number, found project {} again",
                         p.number

@@ -208,6 +208,11 @@ impl Vocabulary {
 
     /// `text` with each user label where it is one replaced by the parser's
     /// label of its role, mapped back to the label as printed.
+    /// Whether it has labels to read.
+    pub(crate) fn has_labels(&self) -> bool {
+        !self.labels.is_empty()
+    }
+
     pub(crate) fn read_labels(&self, text: &MappedText) -> Option<MappedText> {
         if self.labels.is_empty() {
             return None;

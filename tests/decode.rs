@@ -265,3 +265,47 @@ fn big5_is_not_misread_as_gbk() {
 fn invalid_encoding_code_is_an_error() {
     assert_eq!(Code::InvalidEncoding.as_str(), "invalid-encoding");
 }
+
+#[test]
+fn past_the_first_hundred_runs_of_bad_bytes_each_line_gives_one_diagnostic() {
+    // 300 runs on line 1, 50 on line 2, one on line 3.
+    let mut bytes = Vec::new();
+    for (line, runs) in [(1, 300), (2, 50), (3, 1)] {
+        for _ in 0..runs {
+            bytes.extend_from_slice("任务".as_bytes());
+            bytes.push(0xFF);
+        }
+        if line < 3 {
+            bytes.push(b'\n');
+        }
+    }
+    let decoded = decode(&bytes, EncodingChoice::Utf8);
+    let bad = &decoded.diagnostics;
+    // The first 100 one by one, then the other 200 of line 1, the 50 of
+    // line 2 and the one of line 3.
+    assert_eq!(bad.len(), 103);
+    assert!(bad.iter().all(|d| d.code == Code::InvalidEncoding));
+    let line_1 = decoded.text.find('\n').unwrap();
+    assert_eq!(bad[100].span.end as usize, line_1);
+    assert!(
+        bad[100]
+            .message
+            .contains("found 200 more runs of invalid bytes on this line"),
+        "{}",
+        bad[100].message
+    );
+    assert!(bad[101].message.contains("found 50 more runs"));
+    assert!(bad[102].message.contains("found the invalid byte FF"));
+    // Every replacement character is inside some diagnostic's span.
+    for (at, _) in decoded.text.match_indices('\u{FFFD}') {
+        assert!(bad
+            .iter()
+            .any(|d| (d.span.start as usize) <= at && at < d.span.end as usize));
+    }
+    let parsed = parse_bytes(&bytes, &Options::default());
+    assert!(
+        parsed.unaccounted().is_empty(),
+        "{:?}",
+        parsed.unaccounted()
+    );
+}

@@ -64,7 +64,7 @@ struct Piece {
 /// The display width of the indent the reader trimmed off `line`.
 pub(super) fn indent_width(source: &SourceText, line: &PhysicalLine) -> usize {
     let line_start = source.lines.line_start(line.index);
-    let text_start = line.text.span().start as usize;
+    let text_start = line.span().start as usize;
     source
         .text
         .get(line_start..text_start)
@@ -303,7 +303,7 @@ pub(super) fn read(
         let i = start + 1 + k;
         match (kind, row_of[k]) {
             (Kind::Category, _) => rows.push(vec![Cell {
-                text: fold(&lines[i].text),
+                text: fold(&lines[i].text()),
                 from_above: false,
             }]),
             // The row's lines, once, at its first line.
@@ -324,9 +324,9 @@ pub(super) fn read(
             _ => {}
         }
     }
-    let mut span = lines[start].text.span();
+    let mut span = lines[start].span();
     if let Some(last) = lines[start..end].iter().rev().find(|l| !l.is_blank()) {
-        span = span.cover(last.text.span());
+        span = span.cover(last.span());
     }
     Some((
         Table {
@@ -596,7 +596,7 @@ fn category_labels(
         }
         let line = &lines[start + 1 + k];
         for p in pieces {
-            label.text.push_mapped(&line.text.slice(p.clone()));
+            label.text.push_mapped(&line.text().slice(p.clone()));
         }
     }
     for label in &mut labels {
@@ -689,7 +689,7 @@ fn head_cells(lines: &[PhysicalLine], start: usize, source: &SourceText, n: usiz
         .into_iter()
         .take(n)
         .map(|p| Cell {
-            text: fold(&line.text.slice(p.bytes)),
+            text: fold(&line.text().slice(p.bytes)),
             from_above: false,
         })
         .collect()
@@ -710,7 +710,7 @@ fn row_cells(
                 let Some(cols) = &line_cells[k] else { continue };
                 let line = &lines[start + 1 + k];
                 for r in &cols[c] {
-                    text.push_mapped(&line.text.slice(r.clone()));
+                    text.push_mapped(&line.text().slice(r.clone()));
                 }
             }
             Cell {
