@@ -31,6 +31,7 @@
 use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Encoding as Reported;
 use crate::source::Span;
 
 /// Which encoding to read the bytes as.
@@ -56,13 +57,18 @@ impl EncodingChoice {
     /// The name reported in `source.encoding` for a forced choice (`None` for
     /// [`EncodingChoice::Auto`]).
     pub fn name(self) -> Option<&'static str> {
+        self.reported().map(Reported::as_str)
+    }
+
+    /// What `source.encoding` reports for a forced choice.
+    pub fn reported(self) -> Option<Reported> {
         Some(match self {
             EncodingChoice::Auto => return None,
-            EncodingChoice::Utf8 => "UTF-8",
-            EncodingChoice::Gb18030 => "GB18030",
-            EncodingChoice::Gbk => "GBK",
-            EncodingChoice::Utf16Le => "UTF-16LE",
-            EncodingChoice::Utf16Be => "UTF-16BE",
+            EncodingChoice::Utf8 => Reported::Utf8,
+            EncodingChoice::Gb18030 => Reported::Gb18030,
+            EncodingChoice::Gbk => Reported::Gbk,
+            EncodingChoice::Utf16Le => Reported::Utf16Le,
+            EncodingChoice::Utf16Be => Reported::Utf16Be,
         })
     }
 
@@ -142,8 +148,8 @@ impl std::str::FromStr for EncodingChoice {
 pub struct Decoded {
     /// The text, BOM removed, undecodable bytes replaced by U+FFFD.
     pub text: String,
-    /// The encoding's name as the JSON reports it.
-    pub encoding: &'static str,
+    /// The encoding as the JSON reports it.
+    pub encoding: Reported,
     /// Problems found while decoding (spans into `text`).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -158,10 +164,10 @@ pub struct Decoded {
 ///
 /// // 附件 in GBK.
 /// let d = decode(b"\xB8\xBD\xBC\xFE 1\r\n", EncodingChoice::Auto);
-/// assert_eq!((d.text.as_str(), d.encoding), ("附件 1\r\n", "GB18030"));
+/// assert_eq!((d.text.as_str(), d.encoding.as_str()), ("附件 1\r\n", "GB18030"));
 /// ```
 pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Decoded {
-    match (choice.encoding(), choice.name()) {
+    match (choice.encoding(), choice.reported()) {
         (Some(encoding), Some(name)) => {
             // Skip a byte-order mark only when it is this encoding's own.
             let bom = match Encoding::for_bom(bytes) {
@@ -176,19 +182,19 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Decoded {
 
 fn detect(bytes: &[u8]) -> Decoded {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        return decode_with(bytes, bom, encoding, encoding.name_upper());
+        return decode_with(bytes, bom, encoding, reported(encoding));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Decoded {
             text: text.to_owned(),
-            encoding: "UTF-8",
+            encoding: Reported::Utf8,
             diagnostics: Vec::new(),
         };
     }
     // The UTF-8 reading is only counted here (its text, a U+FFFD per bad
     // byte, can be three times the input) and made only if it is taken.
     let utf8_runs = decode_runs(bytes, 0, UTF_8, None).len();
-    let gb = decode_with(bytes, 0, GB18030, "GB18030");
+    let gb = decode_with(bytes, 0, GB18030, Reported::Gb18030);
     if gb.diagnostics.len() < utf8_runs && looks_chinese(&gb.text) {
         return gb;
     }
@@ -197,7 +203,7 @@ fn detect(bytes: &[u8]) -> Decoded {
     if let Some(decoded) = other_cjk(bytes) {
         return decoded;
     }
-    decode_with(bytes, 0, UTF_8, "UTF-8")
+    decode_with(bytes, 0, UTF_8, Reported::Utf8)
 }
 
 /// chardetng's guess, when it is a CJK multi-byte encoding other than GBK
@@ -216,7 +222,7 @@ fn other_cjk(bytes: &[u8]) -> Option<Decoded> {
     if ![BIG5, SHIFT_JIS, EUC_JP, EUC_KR].contains(&guess) {
         return None;
     }
-    let decoded = decode_with(bytes, 0, guess, guess.name_upper());
+    let decoded = decode_with(bytes, 0, guess, reported(guess));
     decoded.diagnostics.is_empty().then_some(decoded)
 }
 
@@ -251,12 +257,7 @@ struct BadRun {
 
 /// Decode `bytes[start..]` with `encoding`, replacing bad bytes and reporting
 /// each run of them.
-fn decode_with(
-    bytes: &[u8],
-    start: usize,
-    encoding: &'static Encoding,
-    name: &'static str,
-) -> Decoded {
+fn decode_with(bytes: &[u8], start: usize, encoding: &'static Encoding, name: Reported) -> Decoded {
     let capacity = encoding
         .new_decoder_without_bom_handling()
         .max_utf8_buffer_length_without_replacement(bytes.len() - start)
@@ -331,7 +332,7 @@ fn decode_runs(
     runs
 }
 
-fn bad_run_diagnostic(bytes: &[u8], run: &BadRun, name: &str) -> Diagnostic {
+fn bad_run_diagnostic(bytes: &[u8], run: &BadRun, name: Reported) -> Diagnostic {
     const SHOWN: usize = 8;
     let bad = &bytes[run.bytes.clone()];
     let mut hex: Vec<String> = bad.iter().take(SHOWN).map(|b| format!("{b:02X}")).collect();
@@ -362,21 +363,31 @@ fn bad_run_diagnostic(bytes: &[u8], run: &BadRun, name: &str) -> Diagnostic {
     )
 }
 
-/// Encoding names as this crate reports them (encoding_rs writes
-/// `UTF-16LE` already; `gb18030` is lower-case there).
-trait NameUpper {
-    fn name_upper(&self) -> &'static str;
-}
-
-impl NameUpper for &'static Encoding {
-    fn name_upper(&self) -> &'static str {
-        if *self == GB18030 || *self == GBK {
-            "GB18030"
-        } else if *self == BIG5 {
-            "Big5"
-        } else {
-            self.name()
+/// What `source.encoding` reports for a decoder detection chose: one of
+/// the byte-order marks', GB18030, or a CJK encoding chardetng guessed.
+fn reported(encoding: &'static Encoding) -> Reported {
+    #[cfg(feature = "detect")]
+    {
+        use encoding_rs::{EUC_JP, EUC_KR, SHIFT_JIS};
+        if encoding == SHIFT_JIS {
+            return Reported::ShiftJis;
+        } else if encoding == EUC_JP {
+            return Reported::EucJp;
+        } else if encoding == EUC_KR {
+            return Reported::EucKr;
         }
+    }
+    if encoding == GB18030 || encoding == GBK {
+        Reported::Gb18030
+    } else if encoding == BIG5 {
+        Reported::Big5
+    } else if encoding == UTF_16LE {
+        Reported::Utf16Le
+    } else if encoding == UTF_16BE {
+        Reported::Utf16Be
+    } else {
+        debug_assert_eq!(encoding, UTF_8, "no name for {}", encoding.name());
+        Reported::Utf8
     }
 }
 

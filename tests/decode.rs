@@ -227,7 +227,7 @@ fn short_gbk_lines_are_still_detected() {
     ] {
         let (bytes, _, _) = encoding_rs::GB18030.encode(text);
         let d = decode(&bytes, EncodingChoice::Auto);
-        assert_eq!((d.text.as_str(), d.encoding), (text, "GB18030"));
+        assert_eq!((d.text.as_str(), d.encoding.as_str()), (text, "GB18030"));
     }
 }
 
@@ -258,7 +258,7 @@ fn big5_is_not_misread_as_gbk() {
     let (bytes, _, unmappable) = encoding_rs::BIG5.encode(text);
     assert!(!unmappable);
     let d = decode(&bytes, EncodingChoice::Auto);
-    assert_eq!((d.text.as_str(), d.encoding), (text, "Big5"));
+    assert_eq!((d.text.as_str(), d.encoding.as_str()), (text, "Big5"));
 }
 
 #[test]

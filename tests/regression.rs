@@ -27,7 +27,10 @@ fn utf8_with_bad_bytes_is_not_windows_1252() {
 #[test]
 fn a_short_gbk_marker_is_not_euc_kr() {
     let d = decode(b"\xB8\xBD\xBC\xFE1\r\n", EncodingChoice::Auto);
-    assert_eq!((d.text.as_str(), d.encoding), ("附件1\r\n", "GB18030"));
+    assert_eq!(
+        (d.text.as_str(), d.encoding.as_str()),
+        ("附件1\r\n", "GB18030")
+    );
 }
 
 /// A GBK file cut after a lead byte: the brief's rule "GB18030 if it decodes

@@ -83,7 +83,7 @@ fn projects_in_the_body_without_categories_and_a_signature_right_after() {
     assert_eq!(n.document.addressees, ["各区人民政府", "市政府各部门"]);
     let t = &project(&n, 3).targets[0];
     assert_eq!(
-        (t.value.to_string(), t.unit.as_str()),
+        (t.value().to_string(), t.unit.as_str()),
         ("5000".into(), "个")
     );
 }
@@ -96,7 +96,7 @@ fn categories_numbered_di_and_projects_circled() {
     assert_eq!(n.plan.categories.len(), 2);
     assert_eq!(n.plan.categories[1].name, "社会保障");
     assert_eq!(project(&n, 3).category, Some(2));
-    assert_eq!(project(&n, 2).targets[0].value.to_string(), "55000");
+    assert_eq!(project(&n, 2).targets[0].value().to_string(), "55000");
     assert_eq!(
         n.document.addressees,
         ["各县（市）、区人民政府"],
@@ -171,7 +171,7 @@ fn a_table_with_cell_bars_and_split_header_cells() {
     );
     assert!(project(&n, 2).support_units.is_empty(), "an empty cell");
     assert_eq!(
-        project(&n, 2).targets[0].cmp,
+        project(&n, 2).targets[0].cmp(),
         minsheng::model::Comparator::Ge
     );
 }
@@ -316,7 +316,7 @@ fn a_table_one_cell_per_line_between_blank_lines() {
         "附件\n\n序号\n\n项目名称\n\n建设内容\n\n责任单位\n\n1\n\n农村公路\n\n新改建农村公路50公里。\n\n县交通局\n\n2\n\n饮水安全\n\n\u{a0}\n\n县水利局\n县卫健委\n\n3\n\n充电设施\n\n新建公共充电桩200个。\n\n县发改委\n",
     );
     assert_eq!(n.plan.projects.len(), 3);
-    assert_eq!(project(&n, 1).targets[0].value.to_string(), "50");
+    assert_eq!(project(&n, 1).targets[0].value().to_string(), "50");
     assert_eq!(
         project(&n, 2).lead_units,
         ["县水利局", "县卫健委"],
@@ -340,7 +340,7 @@ fn a_pdf_table_with_residue_lines_and_categories_across_the_table() {
     assert_eq!(n.plan.projects.len(), 3);
     assert_eq!(project(&n, 3).category, Some(2));
     assert_eq!(
-        project(&n, 3).targets[0].cmp,
+        project(&n, 3).targets[0].cmp(),
         minsheng::model::Comparator::Ge
     );
     assert_eq!(
@@ -592,7 +592,7 @@ fn an_html_table_cell_with_one_unit_per_paragraph() {
     assert_eq!(n.plan.projects.len(), 2);
     assert_eq!(project(&n, 1).lead_units, ["区住建局", "区城管局"]);
     assert_eq!(
-        project(&n, 1).targets[0].value.to_string(),
+        project(&n, 1).targets[0].value().to_string(),
         "12",
         "a number split across spans"
     );
@@ -1892,7 +1892,7 @@ fn square_units_printed_as_one_character_are_units() {
         targets
             .iter()
             .map(|t| (
-                t.value.to_string(),
+                t.value().to_string(),
                 t.unit.as_str(),
                 t.canonical_unit.as_str()
             ))
@@ -1995,7 +1995,7 @@ fn a_work_report_announces_its_projects_inside_paragraphs_without_units() {
     assert_eq!(n.plan.projects.len(), 5, "{:#?}", n.plan.projects);
     assert_eq!(project(&n, 2).text, "开展职业技能培训1.5万人次。");
     assert_eq!(project(&n, 4).category, Some(2));
-    assert_eq!(project(&n, 5).targets[0].value.to_string(), "2");
+    assert_eq!(project(&n, 5).targets[0].value().to_string(), "2");
 }
 
 #[test]
