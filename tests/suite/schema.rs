@@ -1,6 +1,5 @@
 //! The committed JSON Schema: up to date, accepted by a validator, and
 //! satisfied by real output. The docs cover every code and every field.
-#![cfg(feature = "schema")]
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -43,7 +42,7 @@ fn committed_schema_is_up_to_date() {
     }
     assert_eq!(
         generated, on_disk,
-        "{SCHEMA_FILE} is stale: run `MINSHENG_BLESS=1 cargo test --test schema`"
+        "{SCHEMA_FILE} is stale: run `MINSHENG_BLESS=1 cargo test --test suite schema::`"
     );
 }
 
@@ -57,7 +56,7 @@ fn committed_diff_schema_is_up_to_date() {
     }
     assert_eq!(
         generated, on_disk,
-        "{DIFF_SCHEMA_FILE} is stale: run `MINSHENG_BLESS=1 cargo test --test schema`"
+        "{DIFF_SCHEMA_FILE} is stale: run `MINSHENG_BLESS=1 cargo test --test suite schema::`"
     );
 }
 
@@ -75,10 +74,7 @@ fn diff_errors(json: &str) -> Vec<String> {
         .collect()
 }
 
-fn corpus_notice(name: &str) -> Notice {
-    let bytes = fs::read(format!("corpus/{name}")).unwrap();
-    minsheng::parse_bytes(&bytes, &minsheng::Options::default()).notice
-}
+use crate::support::{corpus_notice, dec};
 
 #[test]
 fn diff_output_satisfies_the_diff_schema() {
@@ -142,10 +138,6 @@ fn quantity(text: &str, amount: Amount) -> Quantity {
     q.column = 4;
     q.span = Span::default();
     q
-}
-
-fn dec(s: &str) -> minsheng::Decimal {
-    s.parse().unwrap()
 }
 
 fn single(cmp: Relation, value: &str) -> Amount {

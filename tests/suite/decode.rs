@@ -1,14 +1,11 @@
 //! Decoding: every encoding a notice arrives in reads to the same text, with
 //! the same lines, and bad bytes are reported where they are.
 
-mod support;
-
+use crate::support::codes;
 use minsheng::internals::decode::{decode, EncodingChoice};
 use minsheng::{parse_bytes, Code, Options};
-use support::codes;
 
-const SEED: &str = include_str!("../corpus/yaohai-2024.txt");
-const SEED_GBK: &[u8] = include_bytes!("../corpus/yaohai-2024-gbk.txt");
+use crate::support::{SEED, SEED_GBK};
 
 fn options(encoding: EncodingChoice) -> Options {
     Options::default().with_encoding(encoding)

@@ -6,6 +6,8 @@ use minsheng::numeral::{
     ordinal, parse, percent, NumeralKind,
 };
 use minsheng::Decimal;
+
+use crate::support::dec;
 use proptest::prelude::*;
 
 const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -68,10 +70,6 @@ fn write_section(g: u64, short_ten: bool) -> String {
         out.push_str(name);
     }
     out
-}
-
-fn dec(s: &str) -> Decimal {
-    s.parse().unwrap()
 }
 
 #[test]

@@ -9,15 +9,7 @@ use std::collections::BTreeSet;
 use minsheng::diff::{Edit, PlanDiff, ProjectPair, TargetChangeKind, TargetField};
 use minsheng::model::Notice;
 
-fn parse(text: &str) -> Notice {
-    let parsed = minsheng::parse_bytes(text.as_bytes(), &minsheng::Options::default());
-    assert!(
-        parsed.unaccounted_lines.is_empty(),
-        "{:?}",
-        parsed.unaccounted_lines
-    );
-    parsed.notice
-}
+use crate::support::parse_text as parse;
 
 fn corpus(name: &str) -> Notice {
     let bytes = std::fs::read(format!("corpus/{name}")).unwrap();

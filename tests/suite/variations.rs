@@ -1,26 +1,10 @@
 //! How real notices differ from the seed (../shared/VARIATIONS.md), each as a
 //! small notice and the facts it states. Every test names the variation.
 
-use minsheng::model::{Notice, Project};
+use minsheng::model::Notice;
 use minsheng::Code;
 
-fn parse(text: &str) -> Notice {
-    let parsed = minsheng::parse_bytes(text.as_bytes(), &minsheng::Options::default());
-    assert!(
-        parsed.unaccounted_lines.is_empty(),
-        "{:?}",
-        parsed.unaccounted_lines
-    );
-    parsed.notice
-}
-
-fn project(n: &Notice, number: u32) -> &Project {
-    n.plan
-        .projects
-        .iter()
-        .find(|p| p.number == number)
-        .unwrap_or_else(|| panic!("project {number} in {:#?}", n.plan))
-}
+use crate::support::{parse_text as parse, project};
 
 fn collect_strings(v: &serde_json::Value, out: &mut Vec<String>) {
     match v {

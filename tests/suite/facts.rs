@@ -4,19 +4,7 @@
 use minsheng::model::Notice;
 use minsheng::Code;
 
-fn parse(name: &str) -> Notice {
-    let path = format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).expect("corpus file");
-    minsheng::parse_bytes(&bytes, &minsheng::Options::default()).notice
-}
-
-fn project(n: &Notice, number: u32) -> &minsheng::model::Project {
-    n.plan
-        .projects
-        .iter()
-        .find(|p| p.number == number)
-        .unwrap_or_else(|| panic!("project {number} is listed"))
-}
+use crate::support::{corpus_notice as parse, project};
 
 fn codes_at(n: &Notice, code: Code) -> Vec<u32> {
     n.diagnostics
