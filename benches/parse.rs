@@ -69,9 +69,9 @@ fn stages(c: &mut Criterion) {
         b.iter(|| decode::decode(black_box(bytes), options.encoding))
     });
     group.bench_function("source_index", |b| {
-        b.iter(|| SourceText::new(black_box(SEED).to_string(), "UTF-8"))
+        b.iter(|| SourceText::new(black_box(SEED).to_string(), minsheng::model::Encoding::Utf8))
     });
-    let source = SourceText::new(SEED.to_string(), "UTF-8");
+    let source = SourceText::new(SEED.to_string(), minsheng::model::Encoding::Utf8);
     group.bench_function("read_text", |b| {
         b.iter(|| normalize::read_text(black_box(&source)))
     });

@@ -34,6 +34,7 @@
 use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Encoding as Reported;
 use crate::source::Span;
 
 /// Which encoding to read the bytes as.
@@ -59,13 +60,18 @@ impl EncodingChoice {
     /// The name reported in `source.encoding` for a forced choice (`None` for
     /// [`EncodingChoice::Auto`]).
     pub fn name(self) -> Option<&'static str> {
+        self.reported().map(Reported::as_str)
+    }
+
+    /// What `source.encoding` reports for a forced choice.
+    pub fn reported(self) -> Option<Reported> {
         Some(match self {
             EncodingChoice::Auto => return None,
-            EncodingChoice::Utf8 => "UTF-8",
-            EncodingChoice::Gb18030 => "GB18030",
-            EncodingChoice::Gbk => "GBK",
-            EncodingChoice::Utf16Le => "UTF-16LE",
-            EncodingChoice::Utf16Be => "UTF-16BE",
+            EncodingChoice::Utf8 => Reported::Utf8,
+            EncodingChoice::Gb18030 => Reported::Gb18030,
+            EncodingChoice::Gbk => Reported::Gbk,
+            EncodingChoice::Utf16Le => Reported::Utf16Le,
+            EncodingChoice::Utf16Be => Reported::Utf16Be,
         })
     }
 
@@ -145,8 +151,8 @@ impl std::str::FromStr for EncodingChoice {
 pub struct Decoded {
     /// The text, BOM removed, undecodable bytes replaced by U+FFFD.
     pub text: String,
-    /// The encoding's name as the JSON reports it.
-    pub encoding: &'static str,
+    /// The encoding as the JSON reports it.
+    pub encoding: Reported,
     /// Problems found while decoding (spans into `text`).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -161,10 +167,10 @@ pub struct Decoded {
 ///
 /// // 附件 in GBK.
 /// let d = decode(b"\xB8\xBD\xBC\xFE 1\r\n", EncodingChoice::Auto);
-/// assert_eq!((d.text.as_str(), d.encoding), ("附件 1\r\n", "GB18030"));
+/// assert_eq!((d.text.as_str(), d.encoding.as_str()), ("附件 1\r\n", "GB18030"));
 /// ```
 pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Decoded {
-    match (choice.encoding(), choice.name()) {
+    match (choice.encoding(), choice.reported()) {
         (Some(encoding), Some(name)) => {
             // Skip a byte-order mark only when it is this encoding's own.
             let bom = match Encoding::for_bom(bytes) {
@@ -179,19 +185,19 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Decoded {
 
 fn detect(bytes: &[u8]) -> Decoded {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        return decode_with(bytes, bom, encoding, encoding.name_upper());
+        return decode_with(bytes, bom, encoding, reported(encoding));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Decoded {
             text: text.to_owned(),
-            encoding: "UTF-8",
+            encoding: Reported::Utf8,
             diagnostics: Vec::new(),
         };
     }
     // The UTF-8 reading is only counted here (its text, a U+FFFD per bad
     // byte, can be three times the input) and made only if it is taken.
     let utf8_runs = decode_runs(bytes, 0, UTF_8, None).0.count;
-    let (gb, gb_runs) = decode_counting(bytes, 0, GB18030, "GB18030");
+    let (gb, gb_runs) = decode_counting(bytes, 0, GB18030, Reported::Gb18030);
     if gb_runs < utf8_runs && looks_chinese(&gb.text) {
         return gb;
     }
@@ -200,7 +206,7 @@ fn detect(bytes: &[u8]) -> Decoded {
     if let Some(decoded) = other_cjk(bytes) {
         return decoded;
     }
-    decode_with(bytes, 0, UTF_8, "UTF-8")
+    decode_with(bytes, 0, UTF_8, Reported::Utf8)
 }
 
 /// chardetng's guess, when it is a CJK multi-byte encoding other than GBK
@@ -219,7 +225,7 @@ fn other_cjk(bytes: &[u8]) -> Option<Decoded> {
     if ![BIG5, SHIFT_JIS, EUC_JP, EUC_KR].contains(&guess) {
         return None;
     }
-    let decoded = decode_with(bytes, 0, guess, guess.name_upper());
+    let decoded = decode_with(bytes, 0, guess, reported(guess));
     decoded.diagnostics.is_empty().then_some(decoded)
 }
 
@@ -267,12 +273,7 @@ impl BadRun {
 
 /// Decode `bytes[start..]` with `encoding`, replacing bad bytes and reporting
 /// each run of them.
-fn decode_with(
-    bytes: &[u8],
-    start: usize,
-    encoding: &'static Encoding,
-    name: &'static str,
-) -> Decoded {
+fn decode_with(bytes: &[u8], start: usize, encoding: &'static Encoding, name: Reported) -> Decoded {
     decode_counting(bytes, start, encoding, name).0
 }
 
@@ -282,7 +283,7 @@ fn decode_counting(
     bytes: &[u8],
     start: usize,
     encoding: &'static Encoding,
-    name: &'static str,
+    name: Reported,
 ) -> (Decoded, usize) {
     // The text's exact length, counted first: the decoder's worst case
     // (three bytes out per byte in) is twice what a GBK text takes, and
@@ -421,7 +422,7 @@ impl RunLog {
 /// The diagnostics of the runs of bad bytes: the first
 /// [`BAD_RUNS_REPORTED`] each its own, then one per line for the runs left
 /// on that line (its span covers them all, its message says how many).
-fn bad_run_diagnostics(bytes: &[u8], log: &RunLog, name: &str) -> Vec<Diagnostic> {
+fn bad_run_diagnostics(bytes: &[u8], log: &RunLog, name: Reported) -> Vec<Diagnostic> {
     let first = log
         .first
         .iter()
@@ -434,7 +435,7 @@ fn bad_run_diagnostics(bytes: &[u8], log: &RunLog, name: &str) -> Vec<Diagnostic
 }
 
 /// One diagnostic for several runs of bad bytes on one line.
-fn bad_runs_on_a_line(group: &RunGroup, name: &str) -> Diagnostic {
+fn bad_runs_on_a_line(group: &RunGroup, name: Reported) -> Diagnostic {
     let (first, last) = (&group.first, &group.last);
     Diagnostic::new(
         Code::InvalidEncoding,
@@ -452,7 +453,7 @@ fn bad_runs_on_a_line(group: &RunGroup, name: &str) -> Diagnostic {
     )
 }
 
-fn bad_run_diagnostic(bytes: &[u8], run: &BadRun, name: &str) -> Diagnostic {
+fn bad_run_diagnostic(bytes: &[u8], run: &BadRun, name: Reported) -> Diagnostic {
     const SHOWN: usize = 8;
     let bad = &bytes[run.bytes()];
     let mut hex: Vec<String> = bad.iter().take(SHOWN).map(|b| format!("{b:02X}")).collect();
@@ -483,21 +484,31 @@ fn bad_run_diagnostic(bytes: &[u8], run: &BadRun, name: &str) -> Diagnostic {
     )
 }
 
-/// Encoding names as this crate reports them (encoding_rs writes
-/// `UTF-16LE` already; `gb18030` is lower-case there).
-trait NameUpper {
-    fn name_upper(&self) -> &'static str;
-}
-
-impl NameUpper for &'static Encoding {
-    fn name_upper(&self) -> &'static str {
-        if *self == GB18030 || *self == GBK {
-            "GB18030"
-        } else if *self == BIG5 {
-            "Big5"
-        } else {
-            self.name()
+/// What `source.encoding` reports for a decoder detection chose: one of
+/// the byte-order marks', GB18030, or a CJK encoding chardetng guessed.
+fn reported(encoding: &'static Encoding) -> Reported {
+    #[cfg(feature = "detect")]
+    {
+        use encoding_rs::{EUC_JP, EUC_KR, SHIFT_JIS};
+        if encoding == SHIFT_JIS {
+            return Reported::ShiftJis;
+        } else if encoding == EUC_JP {
+            return Reported::EucJp;
+        } else if encoding == EUC_KR {
+            return Reported::EucKr;
         }
+    }
+    if encoding == GB18030 || encoding == GBK {
+        Reported::Gb18030
+    } else if encoding == BIG5 {
+        Reported::Big5
+    } else if encoding == UTF_16LE {
+        Reported::Utf16Le
+    } else if encoding == UTF_16BE {
+        Reported::Utf16Be
+    } else {
+        debug_assert_eq!(encoding, UTF_8, "no name for {}", encoding.name());
+        Reported::Utf8
     }
 }
 

@@ -12,10 +12,11 @@
 
 use crate::decode::{decode, Decoded, EncodingChoice};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Encoding;
 use crate::source::{SourceText, Span};
 
 /// The encoding reported for inputs refused before they were decoded.
-pub const UNKNOWN_ENCODING: &str = "unknown";
+pub const UNKNOWN_ENCODING: Encoding = Encoding::Unknown;
 
 /// Why an input was not parsed, and the (possibly empty) source to report.
 #[derive(Debug, Clone)]

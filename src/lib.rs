@@ -8,7 +8,7 @@
 //! let notice = minsheng::parse("附件 1\n\n一、促进就业（1 项）\n\n（1）新增城镇就业 1.15 万人左右。（牵头单位：区人社局）\n");
 //! let project = &notice.plan.projects[0];
 //! assert_eq!(project.lead_units, ["区人社局"]);
-//! assert_eq!(project.targets[0].value.to_string(), "11500");
+//! assert_eq!(project.targets[0].value().to_string(), "11500");
 //! ```
 //!
 //! ## Stages
@@ -372,7 +372,16 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
     concerned_projects(&mut diagnostics, &plan.projects);
     let notice = Notice {
         schema_version: model::SCHEMA_VERSION,
-        source: source_info(bytes, options, &source, if html { "html" } else { "text" }),
+        source: source_info(
+            bytes,
+            options,
+            &source,
+            if html {
+                model::SourceFormat::Html
+            } else {
+                model::SourceFormat::Text
+            },
+        ),
         document,
         plan,
         attachments,
@@ -394,7 +403,7 @@ fn refused(bytes: &[u8], options: &Options, refusal: input::Refusal) -> Parsed {
     let input::Refusal { diagnostic, source } = refusal;
     let notice = Notice {
         schema_version: model::SCHEMA_VERSION,
-        source: source_info(bytes, options, &source, "text"),
+        source: source_info(bytes, options, &source, model::SourceFormat::Text),
         document: model::Document::default(),
         plan: model::Plan::default(),
         attachments: Vec::new(),
@@ -413,7 +422,7 @@ fn refused(bytes: &[u8], options: &Options, refusal: input::Refusal) -> Parsed {
 ///
 /// ```
 /// let q = minsheng::quantities_in_line("新增城镇就业 1.15 万人左右", 1);
-/// assert_eq!((q[0].value.to_string(), q[0].unit.as_str(), q[0].column), ("11500".into(), "人", 8));
+/// assert_eq!((q[0].value().to_string(), q[0].unit.as_str(), q[0].column), ("11500".into(), "人", 8));
 /// ```
 pub fn quantities_in_line(line: &str, line_no: u32) -> Vec<model::Quantity> {
     let folded = fold::fold(&mapped::MappedText::original(line, 0));
@@ -457,15 +466,15 @@ fn source_info(
     bytes: &[u8],
     options: &Options,
     source: &SourceText,
-    format: &str,
+    format: model::SourceFormat,
 ) -> model::SourceInfo {
     model::SourceInfo {
         name: options.name.clone(),
         sha256: sha256_hex(bytes),
         bytes: bytes.len() as u64,
-        encoding: source.encoding.clone(),
+        encoding: source.encoding,
         lines: source.lines.line_count() as u32,
-        format: format.to_string(),
+        format,
     }
 }
 

@@ -46,12 +46,142 @@ pub struct SourceInfo {
     /// Size of the input in bytes.
     pub bytes: u64,
     /// Encoding the bytes were decoded from (`UTF-8`, `GB18030`, `UTF-16LE`…).
-    pub encoding: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub encoding: Encoding,
     /// Number of physical lines.
     pub lines: u32,
     /// How the input was read: `text` or `html`.
-    pub format: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub format: SourceFormat,
 }
+
+/// Defines a fieldless enum whose JSON form is one name per variant: the
+/// names are the one table [`as_str`](Comparator::as_str), `FromStr`,
+/// `Display`, `Serialize` and `Deserialize` all use.
+macro_rules! named_enum {
+    ($ty:ident, $what:literal { $($(#[$doc:meta])* $variant:ident = $name:literal,)* }) => {
+        impl $ty {
+            /// Every variant, in order.
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),*];
+
+            /// The name the JSON uses.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name,)*
+                }
+            }
+
+            /// The variant the JSON calls `name`.
+            pub fn from_name(name: &str) -> Option<$ty> {
+                $ty::ALL.iter().copied().find(|v| v.as_str() == name)
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            /// The name the JSON uses.
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$ty, D::Error> {
+                let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                $ty::from_name(&name).ok_or_else(|| {
+                    let names: Vec<&str> = $ty::ALL.iter().map(|v| v.as_str()).collect();
+                    serde::de::Error::custom(format!(
+                        "unknown {} “{name}”: expected {}",
+                        $what,
+                        names.join(", ")
+                    ))
+                })
+            }
+        }
+
+        impl PartialEq<str> for $ty {
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+
+        impl PartialEq<&str> for $ty {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+    };
+}
+
+/// How the input was read (`source.format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum SourceFormat {
+    /// As plain text: `text`.
+    #[default]
+    Text,
+    /// As a web page: `html`.
+    Html,
+}
+
+named_enum!(SourceFormat, "input format" {
+    Text = "text",
+    Html = "html",
+});
+
+/// The encoding the input was decoded from (`source.encoding`), named as
+/// the JSON reports it.
+///
+/// ```
+/// use minsheng::model::Encoding;
+/// assert_eq!(Encoding::Gb18030.as_str(), "GB18030");
+/// assert_eq!(Encoding::from_name("Shift_JIS"), Some(Encoding::ShiftJis));
+/// assert_eq!(minsheng::parse("附件 1").source.encoding, "UTF-8");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Encoding {
+    /// `UTF-8`.
+    #[default]
+    Utf8,
+    /// `UTF-16LE`.
+    Utf16Le,
+    /// `UTF-16BE`.
+    Utf16Be,
+    /// `GB18030`: detected (GBK and GB2312 files are read as it), or forced.
+    Gb18030,
+    /// `GBK`: forced with `gbk`, `gb2312` or `cp936` (decoded by the
+    /// GB18030 decoder).
+    Gbk,
+    /// `Big5`, as detected.
+    Big5,
+    /// `Shift_JIS`, as detected.
+    ShiftJis,
+    /// `EUC-JP`, as detected.
+    EucJp,
+    /// `EUC-KR`, as detected.
+    EucKr,
+    /// `unknown`: the input was refused before it was decoded.
+    Unknown,
+}
+
+named_enum!(Encoding, "encoding" {
+    Utf8 = "UTF-8",
+    Utf16Le = "UTF-16LE",
+    Utf16Be = "UTF-16BE",
+    Gb18030 = "GB18030",
+    Gbk = "GBK",
+    Big5 = "Big5",
+    ShiftJis = "Shift_JIS",
+    EucJp = "EUC-JP",
+    EucKr = "EUC-KR",
+    Unknown = "unknown",
+});
 
 /// The official-document frame, after the GB/T 9704 element names.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -249,9 +379,12 @@ pub struct Measure {
 }
 
 /// How a target's number relates to what is to be achieved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "lowercase")
+)]
 #[non_exhaustive]
 pub enum Comparator {
     /// A plain number (also after 达到/新增/为).
@@ -271,6 +404,16 @@ pub enum Comparator {
     Range,
 }
 
+named_enum!(Comparator, "comparator" {
+    Eq = "eq",
+    Ge = "ge",
+    Gt = "gt",
+    Le = "le",
+    Lt = "lt",
+    Approx = "approx",
+    Range = "range",
+});
+
 impl Comparator {
     /// The comparator as a mathematical sign: `=`, `≥`, `>`, `≤`, `<`, `≈`,
     /// and `–` for a range.
@@ -283,20 +426,6 @@ impl Comparator {
             Comparator::Lt => "<",
             Comparator::Approx => "≈",
             Comparator::Range => "–",
-        }
-    }
-
-    /// The name used in the JSON: `eq`, `ge`, `gt`, `le`, `lt`, `approx`,
-    /// `range`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Comparator::Eq => "eq",
-            Comparator::Ge => "ge",
-            Comparator::Gt => "gt",
-            Comparator::Le => "le",
-            Comparator::Lt => "lt",
-            Comparator::Approx => "approx",
-            Comparator::Range => "range",
         }
     }
 }
@@ -312,16 +441,9 @@ impl std::str::FromStr for Comparator {
     /// assert_eq!(Comparator::Range.to_string().parse::<Comparator>(), Ok(Comparator::Range));
     /// ```
     fn from_str(s: &str) -> Result<Comparator, String> {
-        const ALL: [Comparator; 7] = [
-            Comparator::Eq,
-            Comparator::Ge,
-            Comparator::Gt,
-            Comparator::Le,
-            Comparator::Lt,
-            Comparator::Approx,
-            Comparator::Range,
-        ];
-        ALL.into_iter()
+        Comparator::ALL
+            .iter()
+            .copied()
             .find(|c| c.as_str() == s || c.symbol() == s)
             .ok_or_else(|| {
                 format!("unknown comparator “{s}”: expected eq, ge, gt, le, lt, approx or range")
@@ -329,22 +451,173 @@ impl std::str::FromStr for Comparator {
     }
 }
 
-impl std::fmt::Display for Comparator {
-    /// The JSON name (`ge`); [`Comparator::symbol`] gives the sign.
+/// How one number relates to what is to be achieved: a [`Comparator`]
+/// other than [`Comparator::Range`], so that a single figure or a change
+/// cannot claim to be a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Relation {
+    /// A plain number (also after 达到/新增/为).
+    #[default]
+    Eq,
+    /// 不少于, 不低于, 至少, 以上, 及以上.
+    Ge,
+    /// 超过, 高于, 多于, and 余/多 after a number.
+    Gt,
+    /// 不超过, 不高于, 以内, 以下.
+    Le,
+    /// 低于, 少于.
+    Lt,
+    /// 左右, 约, 大约, 近.
+    Approx,
+}
+
+impl From<Relation> for Comparator {
+    fn from(r: Relation) -> Comparator {
+        match r {
+            Relation::Eq => Comparator::Eq,
+            Relation::Ge => Comparator::Ge,
+            Relation::Gt => Comparator::Gt,
+            Relation::Le => Comparator::Le,
+            Relation::Lt => Comparator::Lt,
+            Relation::Approx => Comparator::Approx,
+        }
+    }
+}
+
+impl TryFrom<Comparator> for Relation {
+    type Error = Comparator;
+    /// The relation of a comparator; [`Comparator::Range`] is none.
+    ///
+    /// ```
+    /// use minsheng::model::{Comparator, Relation};
+    /// assert_eq!(Relation::try_from(Comparator::Ge), Ok(Relation::Ge));
+    /// assert!(Relation::try_from(Comparator::Range).is_err());
+    /// ```
+    fn try_from(c: Comparator) -> Result<Relation, Comparator> {
+        Ok(match c {
+            Comparator::Eq => Relation::Eq,
+            Comparator::Ge => Relation::Ge,
+            Comparator::Gt => Relation::Gt,
+            Comparator::Le => Relation::Le,
+            Comparator::Lt => Relation::Lt,
+            Comparator::Approx => Relation::Approx,
+            Comparator::Range => return Err(c),
+        })
+    }
+}
+
+impl std::fmt::Display for Relation {
+    /// The JSON name, as [`Comparator`]'s.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+        Comparator::from(*self).fmt(f)
+    }
+}
+
+/// The figure of a target: one number with its relation, a range, or a
+/// change from one number to another. Each form holds just what it has,
+/// so a range always has both bounds and nothing else has any.
+///
+/// In the JSON it is the fields `value`, `cmp`, and `min` and `max` (a
+/// range, `cmp` "range", `value` its lower bound) or `from` (a change,
+/// `value` the new value).
+///
+/// ```
+/// use minsheng::model::{Amount, Comparator, Relation};
+/// let notice = minsheng::parse("附件 1\n（1）为3—6岁儿童补助不少于500元。（牵头单位：区民政局）");
+/// let targets = &notice.plan.projects[0].targets;
+/// assert!(matches!(targets[0].amount, Amount::Range { .. }));
+/// assert_eq!(targets[0].cmp(), Comparator::Range);
+/// assert_eq!(targets[0].value().to_string(), "3");
+/// assert!(matches!(targets[1].amount, Amount::Single { cmp: Relation::Ge, .. }));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Amount {
+    /// One number: "不少于 3000 人" (`value` 3000, `cmp` ge).
+    Single {
+        /// How the number relates to the target.
+        cmp: Relation,
+        /// The number, 万/亿/千 folded in.
+        value: Decimal,
+    },
+    /// A range "3—6 岁", "1.8 万—2.1 万元": never with a comparator.
+    Range {
+        /// Lower bound.
+        min: Decimal,
+        /// Upper bound.
+        max: Decimal,
+    },
+    /// A change "从 A 提高到 B".
+    Change {
+        /// The starting value A.
+        from: Decimal,
+        /// How the new value relates to the target ("提高到 B 以上" is ge).
+        cmp: Relation,
+        /// The new value B.
+        to: Decimal,
+    },
+}
+
+impl Default for Amount {
+    fn default() -> Amount {
+        Amount::Single {
+            cmp: Relation::Eq,
+            value: Decimal::default(),
+        }
+    }
+}
+
+impl Amount {
+    /// The JSON's `value`: the number, a range's lower bound, a change's
+    /// new value.
+    pub fn value(&self) -> Decimal {
+        match *self {
+            Amount::Single { value, .. } => value,
+            Amount::Range { min, .. } => min,
+            Amount::Change { to, .. } => to,
+        }
+    }
+
+    /// The JSON's `cmp`.
+    pub fn cmp(&self) -> Comparator {
+        match *self {
+            Amount::Single { cmp, .. } | Amount::Change { cmp, .. } => cmp.into(),
+            Amount::Range { .. } => Comparator::Range,
+        }
+    }
+
+    /// The bounds of a range.
+    pub fn bounds(&self) -> Option<(Decimal, Decimal)> {
+        match *self {
+            Amount::Range { min, max } => Some((min, max)),
+            _ => None,
+        }
+    }
+
+    /// The starting value of a change.
+    pub fn from(&self) -> Option<Decimal> {
+        match *self {
+            Amount::Change { from, .. } => Some(from),
+            _ => None,
+        }
     }
 }
 
 /// A numeric target.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(into = "QuantityJson", try_from = "QuantityJson")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(with = "QuantityJson")
+)]
 #[non_exhaustive]
 pub struct Quantity {
     /// The phrase as it reads in the (normalized) text.
     pub text: String,
-    /// Exact value with 万/亿/千 folded in (the upper value of a change).
-    pub value: Decimal,
+    /// The figure: a number with its comparator, a range, or a change.
+    pub amount: Amount,
     /// What follows the number as printed, width-folded: 人次, 人（次）, 个,
     /// 元/月/人, %.
     pub unit: String,
@@ -353,37 +626,143 @@ pub struct Quantity {
     /// order, who or what first, time last: 元/月/人, 元/人·月 and
     /// 每人每月…元 are all `元/人/月`. Equal to `unit` when nothing changes.
     pub canonical_unit: String,
-    /// The comparator.
-    pub cmp: Comparator,
-    /// Lower bound, only for a range.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub min: Option<Decimal>,
-    /// Upper bound, only for a range.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub max: Option<Decimal>,
-    /// Starting value of a change "从 A 提高到 B".
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub from: Option<Decimal>,
     /// 1-based line of its first character in the input.
     pub line: u32,
     /// 1-based column (in characters) of its first character.
     pub column: u32,
     /// Where it is in the input.
-    #[serde(skip)]
     pub span: Span,
+}
+
+impl Quantity {
+    /// The JSON's `value`: exact, with 万/亿/千 folded in (a range's lower
+    /// bound, a change's new value).
+    pub fn value(&self) -> Decimal {
+        self.amount.value()
+    }
+
+    /// The JSON's `cmp`.
+    pub fn cmp(&self) -> Comparator {
+        self.amount.cmp()
+    }
+}
+
+/// A [`Quantity`] as the JSON has it (schema version 1): the [`Amount`]
+/// spread over `value`, `cmp`, `min`, `max` and `from`.
+#[derive(Clone, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Quantity")
+)]
+struct QuantityJson {
+    /// The phrase as it reads in the (normalized) text.
+    text: String,
+    /// Exact value with 万/亿/千 folded in (the upper value of a change).
+    value: Decimal,
+    /// What follows the number as printed, width-folded: 人次, 人（次）, 个,
+    /// 元/月/人, %.
+    unit: String,
+    /// The unit in one spelling per rate, for filtering: （次） as 次, rate
+    /// segments (after "/" or "·", or written 每X before the number) in one
+    /// order, who or what first, time last: 元/月/人, 元/人·月 and
+    /// 每人每月…元 are all `元/人/月`. Equal to `unit` when nothing changes.
+    canonical_unit: String,
+    /// The comparator.
+    cmp: Comparator,
+    /// Lower bound, only for a range.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    min: Option<Decimal>,
+    /// Upper bound, only for a range.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    max: Option<Decimal>,
+    /// Starting value of a change "从 A 提高到 B".
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    from: Option<Decimal>,
+    /// 1-based line of its first character in the input.
+    line: u32,
+    /// 1-based column (in characters) of its first character.
+    column: u32,
+    /// Where it is in the input.
+    #[serde(skip)]
+    span: Span,
+}
+
+impl From<Quantity> for QuantityJson {
+    fn from(q: Quantity) -> QuantityJson {
+        let (min, max) = q.amount.bounds().unzip();
+        QuantityJson {
+            value: q.amount.value(),
+            cmp: q.amount.cmp(),
+            min,
+            max,
+            from: q.amount.from(),
+            text: q.text,
+            unit: q.unit,
+            canonical_unit: q.canonical_unit,
+            line: q.line,
+            column: q.column,
+            span: q.span,
+        }
+    }
+}
+
+impl TryFrom<QuantityJson> for Quantity {
+    type Error = String;
+    fn try_from(q: QuantityJson) -> Result<Quantity, String> {
+        let amount = match (Relation::try_from(q.cmp), q.min, q.max, q.from) {
+            (Err(_), Some(min), Some(max), None) if min == q.value => Amount::Range { min, max },
+            (Err(_), ..) => {
+                return Err(format!(
+                    "quantity “{}”: a range has `min` (equal to `value`) and `max`, and no `from`",
+                    q.text
+                ))
+            }
+            (Ok(cmp), None, None, None) => Amount::Single {
+                cmp,
+                value: q.value,
+            },
+            (Ok(cmp), None, None, Some(from)) => Amount::Change {
+                from,
+                cmp,
+                to: q.value,
+            },
+            (Ok(cmp), ..) => {
+                return Err(format!(
+                    "quantity “{}”: `min` and `max` are only for `cmp` \"range\", not \"{cmp}\"",
+                    q.text
+                ))
+            }
+        };
+        Ok(Quantity {
+            text: q.text,
+            amount,
+            unit: q.unit,
+            canonical_unit: q.canonical_unit,
+            line: q.line,
+            column: q.column,
+            span: q.span,
+        })
+    }
 }
 
 impl std::fmt::Display for Quantity {
     /// The target as a reader writes it down: `≥ 277 元/月/人`, `≈ 11500 人`,
     /// `3–6 岁` (a range), `660 → 690 元` (a change from 660).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (self.cmp, &self.min, &self.max) {
-            (Comparator::Range, Some(min), Some(max)) => write!(f, "{min}–{max}")?,
-            _ => match (&self.from, self.cmp) {
-                (Some(from), Comparator::Eq) => write!(f, "{from} → {}", self.value)?,
-                (Some(from), cmp) => write!(f, "{from} → {} {}", cmp.symbol(), self.value)?,
-                (None, cmp) => write!(f, "{} {}", cmp.symbol(), self.value)?,
-            },
+        match self.amount {
+            Amount::Range { min, max } => write!(f, "{min}–{max}")?,
+            Amount::Change {
+                from,
+                cmp: Relation::Eq,
+                to,
+            } => write!(f, "{from} → {to}")?,
+            Amount::Change { from, cmp, to } => {
+                write!(f, "{from} → {} {to}", Comparator::from(cmp).symbol())?
+            }
+            Amount::Single { cmp, value } => {
+                write!(f, "{} {value}", Comparator::from(cmp).symbol())?
+            }
         }
         if !self.unit.is_empty() {
             write!(f, " {}", self.unit)?;

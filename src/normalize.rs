@@ -848,7 +848,7 @@ mod tests {
     use super::*;
 
     fn logical(text: &str) -> Vec<String> {
-        let source = SourceText::new(text.to_string(), "UTF-8");
+        let source = SourceText::new(text.to_string(), crate::model::Encoding::Utf8);
         read_text(&source)
             .into_iter()
             .filter_map(|b| match b {

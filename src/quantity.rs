@@ -97,7 +97,7 @@ use nom::combinator::{map, opt, value};
 use nom::multi::many0;
 use nom::{IResult, Parser};
 
-use crate::model::{Comparator, Quantity};
+use crate::model::{self, Quantity, Relation};
 use crate::numeral::{
     arabic_digit, find_dates, is_chinese_numeral_char, multipliers, number, percent_sign,
     percent_words, Number, Script,
@@ -113,9 +113,9 @@ pub struct QuantityMatch {
     pub range: Range<usize>,
     /// The phrase with whitespace removed ("1.15万人左右").
     pub text: String,
-    /// The exact value, 万/亿/千 folded in; for a range its lower bound, for a
-    /// change its new value.
-    pub value: Decimal,
+    /// What is to be achieved: the exact number (万/亿/千 folded in) and
+    /// how it relates to the target, a range, or a change.
+    pub amount: model::Amount,
     /// What follows the number as printed, width-folded: 人次, 人（次）,
     /// 元/月/人, %, ‰ ("" when a comparator stands with a bare number, as
     /// in 最高30万).
@@ -123,24 +123,6 @@ pub struct QuantityMatch {
     /// The unit in one spelling per rate (see [`canonical_unit`]): 元/月/人,
     /// 元/人·月 and 每人每月…元 are all `元/人/月`; 人（次） is `人次`.
     pub canonical_unit: String,
-    /// How the value relates to the target.
-    pub cmp: Comparator,
-    /// Lower bound of a range.
-    pub min: Option<Decimal>,
-    /// Upper bound of a range.
-    pub max: Option<Decimal>,
-    /// The starting value of a change "从 A 提高到 B".
-    pub from: Option<Decimal>,
-}
-
-/// The contract's name of a comparator: `"eq"`, `"ge"`, … `"range"`.
-///
-/// ```
-/// use minsheng::model::Comparator;
-/// assert_eq!(minsheng::internals::quantity::comparator_name(Comparator::Approx), "approx");
-/// ```
-pub fn comparator_name(cmp: Comparator) -> &'static str {
-    cmp.as_str()
 }
 
 impl QuantityMatch {
@@ -156,18 +138,14 @@ impl QuantityMatch {
     /// let q = &find_quantities("不少于 45 人次")[0];
     /// let model = q.to_quantity(Span::new(q.range.start, q.range.end), 3, 1);
     /// assert_eq!(model.text, "不少于45人次");
-    /// assert_eq!((model.line, model.value.to_string()), (3, "45".to_string()));
+    /// assert_eq!((model.line, model.value().to_string()), (3, "45".to_string()));
     /// ```
     pub fn to_quantity(&self, span: Span, line: u32, column: u32) -> Quantity {
         Quantity {
             text: self.text.clone(),
-            value: self.value,
+            amount: self.amount,
             unit: self.unit.clone(),
             canonical_unit: self.canonical_unit.clone(),
-            cmp: self.cmp,
-            min: self.min,
-            max: self.max,
-            from: self.from,
             line,
             column,
             span,
@@ -180,10 +158,10 @@ impl fmt::Display for QuantityMatch {
     /// (the canonical unit after `=` when it differs from the printed one),
     /// `range 18000..21000 元`, `eq 99.985 % from 99.9844`, `le 300000`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(comparator_name(self.cmp))?;
-        match (self.min, self.max) {
-            (Some(lo), Some(hi)) => write!(f, " {lo}..{hi}")?,
-            _ => write!(f, " {}", self.value)?,
+        f.write_str(self.amount.cmp().as_str())?;
+        match self.amount.bounds() {
+            Some((lo, hi)) => write!(f, " {lo}..{hi}")?,
+            None => write!(f, " {}", self.amount.value())?,
         }
         if !self.unit.is_empty() {
             write!(f, " {}", self.unit)?;
@@ -191,7 +169,7 @@ impl fmt::Display for QuantityMatch {
         if self.canonical_unit != self.unit {
             write!(f, " ={}", self.canonical_unit)?;
         }
-        if let Some(from) = self.from {
+        if let Some(from) = self.amount.from() {
             write!(f, " from {from}")?;
         }
         Ok(())
@@ -403,9 +381,9 @@ struct Candidate {
     from: Option<Decimal>,
     unit: Option<String>,
     /// Comparator written before the number (or shared from a list).
-    before: Option<Comparator>,
+    before: Option<Relation>,
     /// 以上/以下/以内/左右 after it.
-    after: Option<Comparator>,
+    after: Option<Relation>,
     /// 余/多 between number and unit.
     more: bool,
     /// The phrase starts with its number (not a comparator or 从).
@@ -425,15 +403,13 @@ impl Candidate {
         self.before.is_some() || self.after.is_some() || self.more
     }
 
-    fn cmp(&self) -> Comparator {
-        match self.kind {
-            Kind::Range => Comparator::Range,
-            _ => self.after.or(self.before).unwrap_or(if self.more {
-                Comparator::Gt
-            } else {
-                Comparator::Eq
-            }),
-        }
+    /// The relation of a single number or a change's new value.
+    fn relation(&self) -> Relation {
+        self.after.or(self.before).unwrap_or(if self.more {
+            Relation::Gt
+        } else {
+            Relation::Eq
+        })
     }
 
     fn is_target(&self, s: &str) -> bool {
@@ -473,20 +449,30 @@ impl Candidate {
     }
 
     fn finish(self, compact: &Compact) -> QuantityMatch {
-        let cmp = self.cmp();
+        let amount = match (self.kind, self.min, self.from) {
+            (Kind::Range, Some(min), _) => model::Amount::Range {
+                min,
+                max: self.value,
+            },
+            (Kind::Change, _, Some(from)) => model::Amount::Change {
+                from,
+                cmp: self.relation(),
+                to: self.value,
+            },
+            _ => model::Amount::Single {
+                cmp: self.relation(),
+                value: self.value,
+            },
+        };
         let range = compact.original(&self.range);
         let unit = self.unit.unwrap_or_default();
         let per: Vec<&str> = self.per.iter().map(String::as_str).collect();
         QuantityMatch {
             range,
             text: compact.text[self.range.clone()].to_string(),
-            value: self.min.unwrap_or(self.value),
+            amount,
             canonical_unit: canonical_unit(&unit, &per),
             unit,
-            cmp,
-            min: self.min,
-            max: self.min.map(|_| self.value),
-            from: self.from,
         }
     }
 }
@@ -812,52 +798,52 @@ const MAX_NOUN_GAP: usize = 16;
 
 /// Comparators written before the number, longer words first where one
 /// begins another (不超过 before 超过 before 超).
-const BEFORE: &[(&str, Comparator)] = &[
-    ("不少于", Comparator::Ge),
-    ("不低于", Comparator::Ge),
-    ("不小于", Comparator::Ge),
-    ("至少", Comparator::Ge),
-    ("最少", Comparator::Ge),
-    ("最低", Comparator::Ge),
-    ("不超过", Comparator::Le),
-    ("不高于", Comparator::Le),
-    ("不多于", Comparator::Le),
-    ("不大于", Comparator::Le),
-    ("最高", Comparator::Le),
-    ("最多", Comparator::Le),
-    ("超过", Comparator::Gt),
-    ("高于", Comparator::Gt),
-    ("多于", Comparator::Gt),
-    ("大于", Comparator::Gt),
-    ("低于", Comparator::Lt),
-    ("少于", Comparator::Lt),
-    ("小于", Comparator::Lt),
-    ("不足", Comparator::Lt),
-    ("不到", Comparator::Lt),
-    ("未超过", Comparator::Le),
-    ("至多", Comparator::Le),
-    ("超出", Comparator::Gt),
-    ("突破", Comparator::Gt),
-    ("大约", Comparator::Approx),
-    ("将近", Comparator::Approx),
-    ("接近", Comparator::Approx),
-    ("约", Comparator::Approx),
-    ("近", Comparator::Approx),
-    ("超", Comparator::Gt),
-    ("逾", Comparator::Gt),
-    ("≥", Comparator::Ge),
-    ("≧", Comparator::Ge),
-    ("⩾", Comparator::Ge),
-    ("≤", Comparator::Le),
-    ("≦", Comparator::Le),
-    ("⩽", Comparator::Le),
-    (">", Comparator::Gt),
-    ("＞", Comparator::Gt),
-    ("<", Comparator::Lt),
-    ("＜", Comparator::Lt),
+const BEFORE: &[(&str, Relation)] = &[
+    ("不少于", Relation::Ge),
+    ("不低于", Relation::Ge),
+    ("不小于", Relation::Ge),
+    ("至少", Relation::Ge),
+    ("最少", Relation::Ge),
+    ("最低", Relation::Ge),
+    ("不超过", Relation::Le),
+    ("不高于", Relation::Le),
+    ("不多于", Relation::Le),
+    ("不大于", Relation::Le),
+    ("最高", Relation::Le),
+    ("最多", Relation::Le),
+    ("超过", Relation::Gt),
+    ("高于", Relation::Gt),
+    ("多于", Relation::Gt),
+    ("大于", Relation::Gt),
+    ("低于", Relation::Lt),
+    ("少于", Relation::Lt),
+    ("小于", Relation::Lt),
+    ("不足", Relation::Lt),
+    ("不到", Relation::Lt),
+    ("未超过", Relation::Le),
+    ("至多", Relation::Le),
+    ("超出", Relation::Gt),
+    ("突破", Relation::Gt),
+    ("大约", Relation::Approx),
+    ("将近", Relation::Approx),
+    ("接近", Relation::Approx),
+    ("约", Relation::Approx),
+    ("近", Relation::Approx),
+    ("超", Relation::Gt),
+    ("逾", Relation::Gt),
+    ("≥", Relation::Ge),
+    ("≧", Relation::Ge),
+    ("⩾", Relation::Ge),
+    ("≤", Relation::Le),
+    ("≦", Relation::Le),
+    ("⩽", Relation::Le),
+    (">", Relation::Gt),
+    ("＞", Relation::Gt),
+    ("<", Relation::Lt),
+    ("＜", Relation::Lt),
 ];
 
-fn comparator_before(i: &str) -> IResult<&str, (&'static str, Comparator)> {
+fn comparator_before(i: &str) -> IResult<&str, (&'static str, Relation)> {
     BEFORE
         .iter()
         .find(|(w, _)| i.starts_with(w))
@@ -1002,7 +988,7 @@ fn verb_to(i: &str) -> IResult<&str, usize> {
     Err(failure(i))
 }
 
-fn comparator_after(i: &str) -> IResult<&str, Comparator> {
+fn comparator_after(i: &str) -> IResult<&str, Relation> {
     let included = |i| -> IResult<&str, ()> {
         value(
             (),
@@ -1017,14 +1003,11 @@ fn comparator_after(i: &str) -> IResult<&str, Comparator> {
     let (i, _) = included(i)?;
     let (i, cmp) = alt((
         value(
-            Comparator::Ge,
+            Relation::Ge,
             alt((tag("及以上"), tag("或以上"), tag("以上"))),
         ),
-        value(
-            Comparator::Le,
-            alt((tag("及以下"), tag("以下"), tag("以内"))),
-        ),
-        value(Comparator::Approx, alt((tag("左右"), tag("上下")))),
+        value(Relation::Le, alt((tag("及以下"), tag("以下"), tag("以内")))),
+        value(Relation::Approx, alt((tag("左右"), tag("上下")))),
     ))
     .parse(i)?;
     let (i, _) = included(i)?;
@@ -1033,7 +1016,7 @@ fn comparator_after(i: &str) -> IResult<&str, Comparator> {
 
 /// An after-word, or a bound after a short noun: "5家门店以上" (the noun
 /// at most two letters, so a bound further on does not reach back).
-fn noun_then_bound(i: &str) -> IResult<&str, Comparator> {
+fn noun_then_bound(i: &str) -> IResult<&str, Relation> {
     if let Ok(r) = comparator_after(i) {
         return Ok(r);
     }
@@ -1044,7 +1027,7 @@ fn noun_then_bound(i: &str) -> IResult<&str, Comparator> {
             _ => break,
         }
         if let Ok((rest, cmp)) = comparator_after(at) {
-            if cmp != Comparator::Approx {
+            if cmp != Relation::Approx {
                 return Ok((rest, cmp));
             }
         }
@@ -1052,7 +1035,7 @@ fn noun_then_bound(i: &str) -> IResult<&str, Comparator> {
     Err(failure(i))
 }
 
-fn candidate(kind: Kind, a: &Amount, min: Option<Decimal>, after: Option<Comparator>) -> Candidate {
+fn candidate(kind: Kind, a: &Amount, min: Option<Decimal>, after: Option<Relation>) -> Candidate {
     Candidate {
         range: 0..0,
         kind,

@@ -222,7 +222,7 @@ mod tests {
 
     fn record(text: &str, at: &str, severity: Severity) -> DiagnosticRecord {
         let start = text.find(at).unwrap();
-        let source = SourceText::new(text.to_string(), "UTF-8");
+        let source = SourceText::new(text.to_string(), crate::model::Encoding::Utf8);
         let p = source.position(start);
         DiagnosticRecord {
             severity,
@@ -240,7 +240,7 @@ mod tests {
     #[test]
     fn shows_file_line_column_code_and_underline() {
         let text = "附件 1\n（1）新增城镇就业 1.15 万人。\n";
-        let source = SourceText::new(text.to_string(), "UTF-8");
+        let source = SourceText::new(text.to_string(), crate::model::Encoding::Utf8);
         let r = record(text, "新增", Severity::Warning);
         let out = diagnostics("a.txt", &source, &[r], Style::Plain);
         assert!(
@@ -257,7 +257,7 @@ mod tests {
     #[test]
     fn labels_show_their_own_line_and_help_comes_last() {
         let text = "附件 1\n（1）新增托位。\n（1）新增床位。\n";
-        let source = SourceText::new(text.to_string(), "UTF-8");
+        let source = SourceText::new(text.to_string(), crate::model::Encoding::Utf8);
         let first = text.find("（1）").unwrap();
         let mut r = record(text, "（1）新增床位", Severity::Warning);
         r.labels.push(crate::model::LabelRecord {
@@ -277,7 +277,7 @@ mod tests {
     #[test]
     fn long_lines_are_cut_around_the_span() {
         let text = format!("{}目标{}", "甲".repeat(300), "乙".repeat(300));
-        let source = SourceText::new(text.clone(), "UTF-8");
+        let source = SourceText::new(text.clone(), crate::model::Encoding::Utf8);
         let r = record(&text, "目标", Severity::Warning);
         let out = diagnostics("a.txt", &source, &[r], Style::Plain);
         assert!(
@@ -299,7 +299,7 @@ mod tests {
     #[test]
     fn many_diagnostics_on_one_long_line_show_a_bounded_excerpt_each() {
         let text = "甲".repeat(20_000);
-        let source = SourceText::new(text.clone(), "UTF-8");
+        let source = SourceText::new(text.clone(), crate::model::Encoding::Utf8);
         let records: Vec<DiagnosticRecord> = (0..200)
             .map(|k| {
                 let start = k * 100 * '甲'.len_utf8();
@@ -318,7 +318,7 @@ mod tests {
 
     #[test]
     fn spans_outside_the_text_still_name_the_place() {
-        let source = SourceText::new(String::new(), "UTF-8");
+        let source = SourceText::new(String::new(), crate::model::Encoding::Utf8);
         let r = DiagnosticRecord {
             severity: Severity::Error,
             code: Code::EmptyInput,

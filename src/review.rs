@@ -12,7 +12,7 @@
 //! line is joined to the wrong element or text goes missing, and keeps the
 //! form short enough to read in a review.
 //!
-//! It is what the corpus snapshots hold (`tests/corpus.rs`) and what
+//! It is what the corpus snapshots hold (`tests/suite/corpus.rs`) and what
 //! `minsheng parse --format review` prints: the canonical JSON is the
 //! contract, this is for eyes.
 

@@ -9,6 +9,8 @@
 
 use std::ops::Range;
 
+use crate::model::Encoding;
+
 /// A byte range `start..end` into the decoded source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
@@ -201,19 +203,19 @@ pub fn is_blank(text: &str) -> bool {
 pub struct SourceText {
     /// The decoded text (BOM removed).
     pub text: String,
-    /// Name of the encoding it was decoded from (`"UTF-8"`, `"GB18030"`, …).
-    pub encoding: String,
+    /// The encoding it was decoded from (`UTF-8`, `GB18030`, …).
+    pub encoding: Encoding,
     /// Line starts of `text`.
     pub lines: LineIndex,
 }
 
 impl SourceText {
     /// Wrap already decoded text.
-    pub fn new(text: String, encoding: impl Into<String>) -> SourceText {
+    pub fn new(text: String, encoding: Encoding) -> SourceText {
         let lines = LineIndex::new(&text);
         SourceText {
             text,
-            encoding: encoding.into(),
+            encoding,
             lines,
         }
     }

@@ -1175,7 +1175,7 @@ mod tests {
     use crate::source::SourceText;
 
     fn table_of(text: &str) -> Table {
-        let source = SourceText::new(text.to_string(), "UTF-8");
+        let source = SourceText::new(text.to_string(), crate::model::Encoding::Utf8);
         let lines = crate::normalize::physical_lines(&source);
         let furniture = vec![false; lines.len()];
         read_flattened(&source, &lines, 0, &furniture)

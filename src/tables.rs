@@ -330,12 +330,12 @@ fn quantity_cells(project: &Project, measure: Option<u32>, quantity: &Quantity) 
         project.number.to_string(),
         optional(measure),
         quantity.text.clone(),
-        quantity.value.to_string(),
+        quantity.value().to_string(),
         quantity.unit.clone(),
-        quantity.cmp.as_str().to_string(),
-        optional(quantity.min),
-        optional(quantity.max),
-        optional(quantity.from),
+        quantity.cmp().as_str().to_string(),
+        optional(quantity.amount.bounds().map(|(min, _)| min)),
+        optional(quantity.amount.bounds().map(|(_, max)| max)),
+        optional(quantity.amount.from()),
         quantity.line.to_string(),
         quantity.column.to_string(),
         quantity.canonical_unit.clone(),
@@ -373,19 +373,18 @@ fn optional<T: ToString>(value: Option<T>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Category, Comparator, Measure, Plan, SourceInfo};
+    use crate::model::{Amount, Category, Measure, Plan, Relation, SourceInfo};
     use crate::Span;
 
-    fn quantity(text: &str, value: &str, cmp: Comparator) -> Quantity {
+    fn quantity(text: &str, value: &str, cmp: Relation) -> Quantity {
         Quantity {
             text: text.into(),
-            value: value.parse().unwrap(),
+            amount: Amount::Single {
+                cmp,
+                value: value.parse().unwrap(),
+            },
             unit: "人".into(),
             canonical_unit: "人".into(),
-            cmp,
-            min: None,
-            max: None,
-            from: None,
             line: 5,
             column: 7,
             span: Span::default(),
@@ -399,9 +398,9 @@ mod tests {
                 name: None,
                 sha256: String::new(),
                 bytes: 0,
-                encoding: "UTF-8".into(),
+                encoding: Default::default(),
                 lines: 0,
-                format: "text".into(),
+                format: Default::default(),
             },
             document: Default::default(),
             plan: Plan {
@@ -425,13 +424,13 @@ mod tests {
                     support_units: vec!["各街道".into()],
                     leaders: vec![],
                     targets: vec![
-                        quantity("1.15万人左右", "11500", Comparator::Approx),
-                        quantity("不少于3000人", "3000", Comparator::Ge),
+                        quantity("1.15万人左右", "11500", Relation::Approx),
+                        quantity("不少于3000人", "3000", Relation::Ge),
                     ],
                     measures: vec![Measure {
                         number: 2,
                         text: "开展招聘".into(),
-                        quantities: vec![quantity("50场", "50", Comparator::Eq)],
+                        quantities: vec![quantity("50场", "50", Relation::Eq)],
                         line: 9,
                     }],
                     fields: vec![],

@@ -117,20 +117,20 @@ fn by_unit<'q>(
 /// What changed between two paired targets, `None` when nothing did.
 fn change(old: &Quantity, new: &Quantity) -> Option<TargetChange> {
     let mut fields = Vec::new();
-    if (old.value, old.min, old.max) != (new.value, new.min, new.max) {
+    if (old.value(), old.amount.bounds()) != (new.value(), new.amount.bounds()) {
         fields.push(TargetField::Value);
     }
     if old.canonical_unit != new.canonical_unit {
         fields.push(TargetField::Unit);
     }
-    if old.cmp != new.cmp {
+    if old.cmp() != new.cmp() {
         fields.push(TargetField::Cmp);
     }
     if fields.is_empty() {
         return None;
     }
     let delta = (fields.contains(&TargetField::Value) && !fields.contains(&TargetField::Unit))
-        .then(|| minus(new.value, old.value))
+        .then(|| minus(new.value(), old.value()))
         .flatten();
     Some(TargetChange {
         kind: TargetChangeKind::Changed,

@@ -293,7 +293,7 @@ fn project_marks(
         }
     }
     for (j, q) in project.targets.iter().enumerate() {
-        let tip = format!("target of project {}: {q} ({})", project.number, q.cmp);
+        let tip = format!("target of project {}: {q} ({})", project.number, q.cmp());
         marks.push(Mark::new(
             Kind::Target,
             format!("{id}-t{}", j + 1),

@@ -51,9 +51,9 @@ use std::fmt::Write as _;
 use crate::diagnostic::Code;
 #[cfg(test)]
 use crate::mapped::MappedText;
-use crate::model::Notice;
 #[cfg(test)]
 use crate::model::Project;
+use crate::model::{Notice, SourceFormat};
 #[cfg(test)]
 use crate::source::Span;
 use crate::Parsed;
@@ -174,8 +174,8 @@ impl<'a> Page<'a> {
         let _ = write!(
             out,
             " · {} · {} · {} bytes · {} lines · sha256 <code>{}</code></p>",
-            html_text(&s.format),
-            html_text(&s.encoding),
+            html_text(s.format.as_str()),
+            html_text(s.encoding.as_str()),
             s.bytes,
             s.lines,
             html_text(s.sha256.get(..12).unwrap_or(&s.sha256))
@@ -251,7 +251,7 @@ impl<'a> Page<'a> {
 
     fn text(&self, out: &mut String) {
         out.push_str("<section class=\"text\" aria-label=\"notice text\">\n");
-        if self.notice().source.format == "html" {
+        if self.notice().source.format == SourceFormat::Html {
             out.push_str(
                 "<p class=\"about\">A web page: shown is the text its reader made (a row per \
                  paragraph or table row, cells parted by │) and, set aside, what it skipped; \

@@ -3,7 +3,7 @@
 
 use crate::layout::{Block, Cell};
 use crate::mapped::MappedText;
-use crate::model::Notice;
+use crate::model::{Notice, SourceFormat};
 use crate::source::SourceText;
 
 /// One row of the shown text.
@@ -82,7 +82,7 @@ enum Piece {
 /// The rows of a notice's report (see the module doc: a text input's lines,
 /// a web page's reader text).
 pub(super) fn rows(notice: &Notice, source: &SourceText) -> Vec<Row> {
-    if notice.source.format == "html" {
+    if notice.source.format == SourceFormat::Html {
         return page_rows(source);
     }
     let text = source.text.as_str();

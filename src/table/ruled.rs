@@ -749,7 +749,7 @@ mod tests {
     use super::*;
 
     fn read_at(text: &str, start: usize) -> Option<(Table, usize)> {
-        let source = SourceText::new(text.to_string(), "UTF-8");
+        let source = SourceText::new(text.to_string(), crate::model::Encoding::Utf8);
         let lines = crate::normalize::physical_lines(&source);
         let aside = vec![false; lines.len()];
         read(&source, &lines, start, &aside)
@@ -788,7 +788,7 @@ mod tests {
         assert!(table.rows[2][1].from_above && !table.rows[1][1].from_above);
         // A cell across the table: its text in the first column.
         assert_eq!(texts(&table.rows[3]), ["二、社会保障", "", "", ""]);
-        let source = SourceText::new(GRID.to_string(), "UTF-8");
+        let source = SourceText::new(GRID.to_string(), crate::model::Encoding::Utf8);
         assert_eq!(source.slice(table.span), GRID.trim_end());
     }
 

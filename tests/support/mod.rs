@@ -1,7 +1,47 @@
-//! Invariants every parse must keep, whatever the input.
+//! Helpers shared by the integration tests (`tests/suite/`): the
+//! invariants every parse must keep, whatever the input, and the ways the
+//! tests parse a notice.
 #![allow(dead_code)]
 
-use minsheng::{emit, model::Notice, Parsed};
+use minsheng::model::{Notice, Project};
+use minsheng::{emit, Decimal, Parsed};
+
+/// Parse a notice given as text; every character must be accounted for.
+pub fn parse_text(text: &str) -> Notice {
+    let parsed = minsheng::parse_bytes(text.as_bytes(), &minsheng::Options::default());
+    assert!(
+        parsed.unaccounted().is_empty(),
+        "text read and lost: {}",
+        lost(&parsed)
+    );
+    parsed.notice
+}
+
+/// The unaccounted pieces of a parse, one per line of a message.
+pub fn lost(parsed: &Parsed) -> String {
+    list(&parsed.unaccounted())
+}
+
+/// Parse the corpus notice `corpus/{name}`.
+pub fn corpus_notice(name: &str) -> Notice {
+    let path = format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).expect("corpus file");
+    minsheng::parse_bytes(&bytes, &minsheng::Options::default()).notice
+}
+
+/// The project numbered `number`.
+pub fn project(n: &Notice, number: u32) -> &Project {
+    n.plan
+        .projects
+        .iter()
+        .find(|p| p.number == number)
+        .unwrap_or_else(|| panic!("project {number} in {:#?}", n.plan))
+}
+
+/// A decimal written out.
+pub fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
 
 /// The corpus notices the damage tests start from.
 pub const SEED: &str = include_str!("../../corpus/yaohai-2024.txt");

@@ -1,5 +1,5 @@
 //! Two years of one made-up district's plan, at any size, for the diff's
-//! bench (`benches/diff.rs`, time) and scaling test (`tests/diff_scaling.rs`,
+//! bench (`benches/diff.rs`, time) and scaling test (`tests/scaling/diff.rs`,
 //! work counted, never time). Deterministic: the same text on every run.
 //!
 //! Projects are sentences of words drawn from a vocabulary with a skewed

@@ -2,7 +2,7 @@
 //! made at a size `n` (in units of its repeating piece), deterministically,
 //! so a run at `n` and at `4n` shows how cost grows. Shared by the scaling
 //! bench (`benches/scaling.rs`: time and peak memory) and the scaling test
-//! (`tests/scaling.rs`: allocation and output counts, never time).
+//! (`tests/scaling/parse.rs`: allocation and output counts, never time).
 
 /// One shape: its name, what it is, and how to make it at size `n`.
 pub struct Shape {

@@ -56,7 +56,7 @@ mod tests {
 
     #[test]
     fn quiet_keeps_only_errors() {
-        let source = SourceText::new("附件 1\n".to_string(), "UTF-8");
+        let source = SourceText::new("附件 1\n".to_string(), minsheng::model::Encoding::Utf8);
         let (warning, error) = (record(Severity::Warning), record(Severity::Error));
         let out = diagnostics(&renderer(false), "a.txt", &source, &[warning, error], true);
         assert!(!out.contains("warning"), "{out}");

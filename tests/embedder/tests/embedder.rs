@@ -58,5 +58,8 @@ fn our_json_reads_back_exactly() {
     assert!(text.contains(r#""value":11500"#), "{text}");
     let back: minsheng::Notice = serde_json::from_str(&text).unwrap();
     assert_eq!(minsheng::emit::canonical(&back), text);
-    assert_eq!(back.plan.projects[0].targets[1].value.to_string(), "99.985");
+    assert_eq!(
+        back.plan.projects[0].targets[1].value().to_string(),
+        "99.985"
+    );
 }

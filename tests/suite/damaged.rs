@@ -1,10 +1,8 @@
 //! Damaged inputs and non-notices: each gets a clear answer, never a panic,
 //! and every line still ends up somewhere.
 
-mod support;
-
+use crate::support::{check, codes, SEED, SEED_GBK};
 use minsheng::{parse_bytes, Options};
-use support::{check, codes, SEED, SEED_GBK};
 
 fn parse(bytes: &[u8]) -> minsheng::Parsed {
     parse_bytes(bytes, &Options::default())

@@ -4,7 +4,7 @@ use minsheng::internals::html::{looks_like_html, read_html, HtmlReading};
 use minsheng::internals::layout::{Block, Cell, LineKind, Table};
 use minsheng::internals::mapped::MappedText;
 
-const PAGE: &str = include_str!("../corpus/yaohai-2024-page.html");
+const PAGE: &str = include_str!("../../corpus/yaohai-2024-page.html");
 
 fn reading() -> HtmlReading {
     read_html(PAGE)
@@ -46,7 +46,7 @@ fn all_texts(reading: &HtmlReading) -> Vec<&MappedText> {
 #[test]
 fn the_page_is_sniffed_as_html_and_the_notice_text_is_not() {
     assert!(looks_like_html(PAGE));
-    let text = include_str!("../corpus/yaohai-2024.txt");
+    let text = include_str!("../../corpus/yaohai-2024.txt");
     assert!(!looks_like_html(text));
 }
 

@@ -5,14 +5,10 @@
 //! figures). And on the made-up plans, whose true answer is known, every
 //! project matched is a true continuation and nearly all are found.
 
-#[allow(dead_code)]
-#[path = "support/counting.rs"]
-mod counting;
-#[path = "support/plans.rs"]
-mod plans;
+use crate::counting;
 
-#[global_allocator]
-static ALLOCATOR: counting::Counting = counting::Counting;
+#[path = "../support/plans.rs"]
+mod plans;
 
 fn notices(n: usize) -> (minsheng::Notice, minsheng::Notice, Vec<(usize, usize)>) {
     let years = plans::two_years(n);

@@ -2,8 +2,6 @@
 //! after what happened. Fuzzing crashes land here as `fuzz_<target>_<hash>`
 //! with the crash file's bytes inline; see fuzz/README.md.
 
-mod support;
-
 use minsheng::internals::decode::{decode, EncodingChoice};
 use minsheng::{parse_bytes, Options};
 
@@ -27,7 +25,10 @@ fn utf8_with_bad_bytes_is_not_windows_1252() {
 #[test]
 fn a_short_gbk_marker_is_not_euc_kr() {
     let d = decode(b"\xB8\xBD\xBC\xFE1\r\n", EncodingChoice::Auto);
-    assert_eq!((d.text.as_str(), d.encoding), ("附件1\r\n", "GB18030"));
+    assert_eq!(
+        (d.text.as_str(), d.encoding.as_str()),
+        ("附件1\r\n", "GB18030")
+    );
 }
 
 /// A GBK file cut after a lead byte: the brief's rule "GB18030 if it decodes
@@ -36,7 +37,7 @@ fn a_short_gbk_marker_is_not_euc_kr() {
 #[test]
 fn gbk_cut_after_a_lead_byte_stays_gbk() {
     let parsed = parse_bytes(b"\xB8\xBD\xBC\xFE 1\r\n\xC3", &Options::default());
-    support::check(&parsed);
+    crate::support::check(&parsed);
     assert_eq!(parsed.notice.source.encoding, "GB18030");
     assert_eq!(parsed.source.text, "附件 1\r\n\u{FFFD}");
 }
@@ -63,8 +64,8 @@ fn fuzz_stress_invisible_characters_only() {
         b"\xFE\xFF\xFE\xFF",
     ] {
         let parsed = parse_bytes(bytes, &Options::default());
-        support::check(&parsed);
-        assert_eq!(support::codes(&parsed), ["empty-input"], "{bytes:?}");
+        crate::support::check(&parsed);
+        assert_eq!(crate::support::codes(&parsed), ["empty-input"], "{bytes:?}");
     }
 }
 
@@ -74,7 +75,7 @@ fn fuzz_stress_invisible_characters_only() {
 fn fuzz_stress_page_number_inside_a_flattened_table() {
     let text = "附件\n\n序号\n项目名称\n主要目标任务\n牵头单位\n1\n老旧小区改造\n改造老旧小区30个。\n区住建局\n- 3 -\n2\n新建停车泊位\n新增停车泊位2000个。\n区城管局\n- 4 -\n";
     let parsed = parse_bytes(text.as_bytes(), &Options::default());
-    support::check(&parsed);
+    crate::support::check(&parsed);
     assert_eq!(parsed.notice.plan.projects.len(), 2);
     assert_eq!(parsed.notice.plan.projects[1].lead_units, ["区城管局"]);
 }

@@ -4,7 +4,7 @@ use minsheng::numeral::parse;
 
 #[test]
 fn numeral_spec() {
-    let spec = include_str!("specs/numerals.txt");
+    let spec = include_str!("../specs/numerals.txt");
     let mut input: Option<(usize, &str)> = None;
     let mut cases = 0;
     let mut failures = Vec::new();

@@ -10,7 +10,7 @@
 //! targets' `cmp` and the untasked items is scored and reported, not required.
 //!
 //! One `#[test]` per notice, so `cargo test` names each notice that falls
-//! short and one notice can be run alone (`cargo test --test keys panyu`);
+//! short and one notice can be run alone (`cargo test --test suite keys::trial::panyu`);
 //! `every_key_has_a_test` keeps each list in step with its keys folder.
 //! A failure lists every miss; `-- --nocapture` prints each notice's counts
 //! in `score.py`'s summary format.

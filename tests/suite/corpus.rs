@@ -12,7 +12,7 @@ fn parse_file(path: &std::path::Path) -> minsheng::Parsed {
 
 /// Every notice in `corpus/` (text and HTML).
 fn for_each_notice(check: impl FnMut(&std::path::Path)) {
-    insta::glob!("..", "corpus/*.{txt,html}", check);
+    insta::glob!("../..", "corpus/*.{txt,html}", check);
 }
 
 /// The review form of each notice (`minsheng::review`): one line per
@@ -28,7 +28,7 @@ fn corpus_snapshots() {
         insta::with_settings!({
             omit_expression => true,
             prepend_module_to_snapshot => false,
-            snapshot_path => "snapshots",
+            snapshot_path => "../snapshots",
         }, {
             insta::assert_snapshot!(review::render(&parsed.notice));
         });

@@ -1,19 +1,16 @@
 //! Work grows linearly with the input (issue 10): every hostile shape of
-//! `support/shapes.rs` parsed at size N and 4N allocates under 8 times as
+//! `tests/support/shapes.rs` parsed at size N and 4N allocates under 8 times as
 //! many bytes, holds under 8 times as many at its peak, and writes under 8
 //! times as much JSON. Counted by a counting allocator, which is exact and
 //! the same on every run; time is never asserted (the bench
 //! `benches/scaling.rs` measures it, PERF.md has the figures). A quadratic
 //! table or a buffer per pair of lines shows here as a ratio near 16.
 
-#[path = "support/counting.rs"]
-mod counting;
-#[allow(dead_code)]
-#[path = "support/shapes.rs"]
-mod shapes;
+use crate::counting;
 
-#[global_allocator]
-static ALLOCATOR: counting::Counting = counting::Counting;
+#[allow(dead_code)]
+#[path = "../support/shapes.rs"]
+mod shapes;
 
 /// Bytes allocated, peak bytes live, and bytes of JSON written.
 fn cost(bytes: &[u8]) -> (usize, usize, usize) {

@@ -1,35 +1,10 @@
 //! How real notices differ from the seed (../shared/VARIATIONS.md), each as a
 //! small notice and the facts it states. Every test names the variation.
 
-use minsheng::model::{Notice, Project};
+use minsheng::model::Notice;
 use minsheng::Code;
 
-/// The unaccounted pieces of a parse, one per line of the message.
-fn lost(parsed: &minsheng::Parsed) -> String {
-    parsed
-        .unaccounted()
-        .iter()
-        .map(|u| format!("\n  {u}"))
-        .collect()
-}
-
-fn parse(text: &str) -> Notice {
-    let parsed = minsheng::parse_bytes(text.as_bytes(), &minsheng::Options::default());
-    assert!(
-        parsed.unaccounted().is_empty(),
-        "text read and lost: {}",
-        lost(&parsed)
-    );
-    parsed.notice
-}
-
-fn project(n: &Notice, number: u32) -> &Project {
-    n.plan
-        .projects
-        .iter()
-        .find(|p| p.number == number)
-        .unwrap_or_else(|| panic!("project {number} in {:#?}", n.plan))
-}
+use crate::support::{parse_text as parse, project};
 
 fn collect_strings(v: &serde_json::Value, out: &mut Vec<String>) {
     match v {
@@ -92,7 +67,7 @@ fn projects_in_the_body_without_categories_and_a_signature_right_after() {
     assert_eq!(n.document.addressees, ["各区人民政府", "市政府各部门"]);
     let t = &project(&n, 3).targets[0];
     assert_eq!(
-        (t.value.to_string(), t.unit.as_str()),
+        (t.value().to_string(), t.unit.as_str()),
         ("5000".into(), "个")
     );
 }
@@ -105,7 +80,7 @@ fn categories_numbered_di_and_projects_circled() {
     assert_eq!(n.plan.categories.len(), 2);
     assert_eq!(n.plan.categories[1].name, "社会保障");
     assert_eq!(project(&n, 3).category, Some(2));
-    assert_eq!(project(&n, 2).targets[0].value.to_string(), "55000");
+    assert_eq!(project(&n, 2).targets[0].value().to_string(), "55000");
     assert_eq!(
         n.document.addressees,
         ["各县（市）、区人民政府"],
@@ -180,7 +155,7 @@ fn a_table_with_cell_bars_and_split_header_cells() {
     );
     assert!(project(&n, 2).support_units.is_empty(), "an empty cell");
     assert_eq!(
-        project(&n, 2).targets[0].cmp,
+        project(&n, 2).targets[0].cmp(),
         minsheng::model::Comparator::Ge
     );
 }
@@ -325,7 +300,7 @@ fn a_table_one_cell_per_line_between_blank_lines() {
         "附件\n\n序号\n\n项目名称\n\n建设内容\n\n责任单位\n\n1\n\n农村公路\n\n新改建农村公路50公里。\n\n县交通局\n\n2\n\n饮水安全\n\n\u{a0}\n\n县水利局\n县卫健委\n\n3\n\n充电设施\n\n新建公共充电桩200个。\n\n县发改委\n",
     );
     assert_eq!(n.plan.projects.len(), 3);
-    assert_eq!(project(&n, 1).targets[0].value.to_string(), "50");
+    assert_eq!(project(&n, 1).targets[0].value().to_string(), "50");
     assert_eq!(
         project(&n, 2).lead_units,
         ["县水利局", "县卫健委"],
@@ -349,7 +324,7 @@ fn a_pdf_table_with_residue_lines_and_categories_across_the_table() {
     assert_eq!(n.plan.projects.len(), 3);
     assert_eq!(project(&n, 3).category, Some(2));
     assert_eq!(
-        project(&n, 3).targets[0].cmp,
+        project(&n, 3).targets[0].cmp(),
         minsheng::model::Comparator::Ge
     );
     assert_eq!(
@@ -601,7 +576,7 @@ fn an_html_table_cell_with_one_unit_per_paragraph() {
     assert_eq!(n.plan.projects.len(), 2);
     assert_eq!(project(&n, 1).lead_units, ["区住建局", "区城管局"]);
     assert_eq!(
-        project(&n, 1).targets[0].value.to_string(),
+        project(&n, 1).targets[0].value().to_string(),
         "12",
         "a number split across spans"
     );
@@ -1856,7 +1831,11 @@ fn a_districts_own_label_heads_a_table_column() {
     let cells = "附件\n\n序号\n项目名称\n主要内容\n主抓单位\n1\n道路整治\n整治背街小巷12条。\n镇建设办\n2\n老年食堂\n新建老年食堂6个。\n镇社会事务办\n";
     for notice in [page, cells] {
         let parsed = minsheng::parse_bytes(notice.as_bytes(), &town_words());
-        assert!(parsed.unaccounted().is_empty(), "{}", lost(&parsed));
+        assert!(
+            parsed.unaccounted().is_empty(),
+            "{}",
+            crate::support::lost(&parsed)
+        );
         let n = parsed.notice;
         assert_eq!(n.plan.projects.len(), 2, "{:#?}", n.plan);
         assert_eq!(project(&n, 1).lead_units, ["镇建设办"]);
@@ -1901,7 +1880,7 @@ fn square_units_printed_as_one_character_are_units() {
         targets
             .iter()
             .map(|t| (
-                t.value.to_string(),
+                t.value().to_string(),
                 t.unit.as_str(),
                 t.canonical_unit.as_str()
             ))
@@ -2004,7 +1983,7 @@ fn a_work_report_announces_its_projects_inside_paragraphs_without_units() {
     assert_eq!(n.plan.projects.len(), 5, "{:#?}", n.plan.projects);
     assert_eq!(project(&n, 2).text, "开展职业技能培训1.5万人次。");
     assert_eq!(project(&n, 4).category, Some(2));
-    assert_eq!(project(&n, 5).targets[0].value.to_string(), "2");
+    assert_eq!(project(&n, 5).targets[0].value().to_string(), "2");
 }
 
 #[test]

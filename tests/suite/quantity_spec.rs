@@ -54,7 +54,7 @@ fn render(
 
 #[test]
 fn quantity_spec() {
-    let spec = include_str!("specs/quantity.txt");
+    let spec = include_str!("../specs/quantity.txt");
     let cases = cases(spec);
     assert!(cases.len() >= 100, "only {} cases", cases.len());
     let mut failures = Vec::new();

@@ -6,6 +6,8 @@ use minsheng::numeral::{
     ordinal, parse, percent, NumeralKind,
 };
 use minsheng::Decimal;
+
+use crate::support::dec;
 use proptest::prelude::*;
 
 const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -70,10 +72,6 @@ fn write_section(g: u64, short_ten: bool) -> String {
     out
 }
 
-fn dec(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
-
 #[test]
 fn the_reference_writer_writes_standard_forms() {
     assert_eq!(write_chinese(105, false), "一百零五");
@@ -102,8 +100,8 @@ fn check_ranges(s: &str) {
         assert!(q.range.start < q.range.end && q.range.end <= s.len());
         assert!(s.is_char_boundary(q.range.start) && s.is_char_boundary(q.range.end));
         assert!(!q.text.is_empty());
-        if let (Some(lo), Some(hi)) = (q.min, q.max) {
-            assert_eq!(q.value, lo);
+        if let Some((lo, hi)) = q.amount.bounds() {
+            assert_eq!(q.amount.value(), lo);
             assert!(lo <= hi);
         }
     }
@@ -205,7 +203,7 @@ proptest! {
         // And as a quantity with a unit after it.
         let q = find_quantities(&format!("新增{text}人"));
         prop_assert_eq!(q.len(), 1);
-        prop_assert_eq!(q[0].value, dec(&d).scale_pow10(exp));
+        prop_assert_eq!(q[0].amount.value(), dec(&d).scale_pow10(exp));
         prop_assert_eq!(q[0].unit.as_str(), "人");
     }
 
@@ -307,7 +305,7 @@ proptest! {
         if !unit.is_empty() {
             let q = find_quantities(&format!("投入{text}"));
             prop_assert_eq!(q.len(), 1);
-            prop_assert_eq!(q[0].value, Decimal::from_int(expected.into()));
+            prop_assert_eq!(q[0].amount.value(), Decimal::from_int(expected.into()));
         }
     }
 
@@ -316,7 +314,7 @@ proptest! {
         let written = write_chinese(n, true);
         let q = find_quantities(&format!("新建{written}{unit}。"));
         prop_assert_eq!(q.len(), 1, "{}", written);
-        prop_assert_eq!(q[0].value, Decimal::from_int(n.into()));
+        prop_assert_eq!(q[0].amount.value(), Decimal::from_int(n.into()));
         prop_assert_eq!(q[0].unit.as_str(), unit.as_str());
     }
 
@@ -332,7 +330,7 @@ proptest! {
         }
         prop_assert_eq!(parse(&grouped).unwrap().value, Decimal::from_int(n.into()), "{}", grouped);
         let q = find_quantities(&format!("服务{grouped}人次"));
-        prop_assert_eq!(q[0].value, Decimal::from_int(n.into()));
+        prop_assert_eq!(q[0].amount.value(), Decimal::from_int(n.into()));
     }
 
     #[test]
@@ -342,6 +340,6 @@ proptest! {
         let qs = find_quantities(&s);
         let last = qs.last().unwrap();
         prop_assert_eq!(&s[last.range.clone()], format!("不少于 {n} 人次"));
-        prop_assert_eq!(last.value, Decimal::from_int(n.into()));
+        prop_assert_eq!(last.amount.value(), Decimal::from_int(n.into()));
     }
 }

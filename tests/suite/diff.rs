@@ -9,24 +9,7 @@ use std::collections::BTreeSet;
 use minsheng::diff::{Edit, PlanDiff, ProjectPair, TargetChangeKind, TargetField};
 use minsheng::model::Notice;
 
-/// The unaccounted pieces of a parse, one per line of the message.
-fn lost(parsed: &minsheng::Parsed) -> String {
-    parsed
-        .unaccounted()
-        .iter()
-        .map(|u| format!("\n  {u}"))
-        .collect()
-}
-
-fn parse(text: &str) -> Notice {
-    let parsed = minsheng::parse_bytes(text.as_bytes(), &minsheng::Options::default());
-    assert!(
-        parsed.unaccounted().is_empty(),
-        "text read and lost: {}",
-        lost(&parsed)
-    );
-    parsed.notice
-}
+use crate::support::parse_text as parse;
 
 fn corpus(name: &str) -> Notice {
     let bytes = std::fs::read(format!("corpus/{name}")).unwrap();

@@ -4,19 +4,7 @@
 use minsheng::model::Notice;
 use minsheng::Code;
 
-fn parse(name: &str) -> Notice {
-    let path = format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).expect("corpus file");
-    minsheng::parse_bytes(&bytes, &minsheng::Options::default()).notice
-}
-
-fn project(n: &Notice, number: u32) -> &minsheng::model::Project {
-    n.plan
-        .projects
-        .iter()
-        .find(|p| p.number == number)
-        .unwrap_or_else(|| panic!("project {number} is listed"))
-}
+use crate::support::{corpus_notice as parse, project};
 
 fn codes_at(n: &Notice, code: Code) -> Vec<u32> {
     n.diagnostics
@@ -154,12 +142,12 @@ fn wrapped_variant_gives_the_seed_plan() {
         let ta: Vec<_> = a
             .targets
             .iter()
-            .map(|q| (&q.value, &q.unit, q.cmp))
+            .map(|q| (q.value(), &q.unit, q.cmp()))
             .collect();
         let tb: Vec<_> = b
             .targets
             .iter()
-            .map(|q| (&q.value, &q.unit, q.cmp))
+            .map(|q| (q.value(), &q.unit, q.cmp()))
             .collect();
         assert_eq!(ta, tb, "targets of project {}", a.number);
     }
@@ -244,12 +232,12 @@ fn assert_same_plan(seed: &Notice, other: &Notice) {
         let ta: Vec<_> = a
             .targets
             .iter()
-            .map(|q| (&q.text, &q.value, &q.unit, q.cmp))
+            .map(|q| (&q.text, q.value(), &q.unit, q.cmp()))
             .collect();
         let tb: Vec<_> = b
             .targets
             .iter()
-            .map(|q| (&q.text, &q.value, &q.unit, q.cmp))
+            .map(|q| (&q.text, q.value(), &q.unit, q.cmp()))
             .collect();
         assert_eq!(ta, tb, "targets of project {}", a.number);
         let ma: Vec<&str> = a.measures.iter().map(|m| m.text.as_str()).collect();
@@ -344,8 +332,8 @@ fn seed_targets_are_exact() {
             .targets
             .iter()
             .map(|q| {
-                let mut s = format!("{:?} {} {}", q.cmp, q.value, q.unit);
-                if let Some(from) = q.from {
+                let mut s = format!("{:?} {} {}", q.cmp(), q.value(), q.unit);
+                if let Some(from) = q.amount.from() {
                     s.push_str(&format!(" from {from}"));
                 }
                 s

@@ -4,8 +4,6 @@
 //!
 //! 64 cases by default so CI stays fast; `PROPTEST_CASES=10000` for more.
 
-mod support;
-
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -175,7 +173,7 @@ proptest! {
         let (_, text) = &CORPUS[which % CORPUS.len()];
         let bytes = apply(text, &mutations, &ending);
         let first = parse_bytes(&bytes, &Options::default());
-        let json = support::check_lines(&first);
+        let json = crate::support::check_lines(&first);
         let second = parse_bytes(&bytes, &Options::default());
         prop_assert_eq!(emit::canonical(&second.notice), json, "output should be deterministic");
     }
