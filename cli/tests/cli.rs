@@ -1100,3 +1100,29 @@ fn a_bad_vocabulary_file_is_refused_with_its_line_and_column() {
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("cannot read the vocabulary `no-such.toml`"));
 }
+
+/// `--check` holds the parser to its promise: on the corpus notices no text
+/// is read and lost, so the run exits as without it.
+#[test]
+fn check_finds_no_lost_text_in_the_corpus() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus");
+    let out = minsheng(&[
+        "parse",
+        "--check",
+        "--jsonl",
+        "--quiet",
+        root,
+        "-o",
+        "/dev/null",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(!stderr(&out).contains("not accounted"), "{}", stderr(&out));
+}
+
+/// A line that is no part of a notice is said (`unparsed-text`), not lost.
+#[test]
+fn check_counts_a_stray_line_as_said_not_lost() {
+    let out = minsheng_with_stdin(&["parse", "--check", "-"], "随便写的一行字\n".as_bytes());
+    assert!(stderr(&out).contains("随便写的一行字"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("not accounted"), "{}", stderr(&out));
+}

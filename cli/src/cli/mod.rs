@@ -19,7 +19,8 @@ use minsheng::InputFormat;
 const EXIT_STATUS_HELP: &str = "\
 Exit status:
   0  parsed (warnings allowed)
-  1  parsed, but with error diagnostics (or warnings under --strict)
+  1  parsed, but with error diagnostics (or warnings under --strict, or
+     text not accounted for under --check)
   2  usage or I/O error: bad flag, missing or unreadable input, unwritable output";
 
 /// Read Chinese local-government 民生实事 notices into canonical JSON.
