@@ -1010,12 +1010,7 @@ fn read_table(dom: &Dom, id: usize, used: &mut Vec<usize>) -> Table {
         row.resize(width, Cell::default());
     }
     out.retain(|row| row.iter().any(|c| !c.text.is_empty()));
-    Table {
-        rows: out,
-        span: dom.nodes[id].span,
-        frame: Vec::new(),
-        residue: Vec::new(),
-    }
+    Table::new(out, dom.nodes[id].span)
 }
 
 fn take_carry(carry: &mut [Option<(usize, MappedText)>], col: usize) -> Option<Cell> {

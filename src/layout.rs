@@ -85,6 +85,19 @@ pub struct Table {
     pub residue: Vec<Span>,
 }
 
+impl Table {
+    /// A table of these rows over `span`, with no lines outside its rows
+    /// (the flattened-text reader finds those).
+    pub fn new(rows: Vec<Vec<Cell>>, span: Span) -> Table {
+        Table {
+            rows,
+            span,
+            frame: Vec::new(),
+            residue: Vec::new(),
+        }
+    }
+}
+
 /// A block of the notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {

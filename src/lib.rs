@@ -310,6 +310,20 @@ pub struct Unaccounted {
     pub text: String,
 }
 
+impl Unaccounted {
+    /// True when it is the whole of its line of `text` (the decoded
+    /// source), more than one character: a line lost, not a word.
+    pub fn is_whole_line(&self, text: &str) -> bool {
+        let (start, end) = (self.span.start as usize, self.span.end as usize);
+        let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
+            return false;
+        };
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line_end = after.find('\n').map_or(text.len(), |i| end + i);
+        text[line_start..line_end].trim() == self.text.trim() && self.text.chars().nth(1).is_some()
+    }
+}
+
 impl std::fmt::Display for Unaccounted {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}:{} “{}”", self.line, self.column, self.text)

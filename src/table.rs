@@ -170,11 +170,8 @@ fn unheld_lines(
     range: std::ops::Range<usize>,
     rows: &[Vec<Cell>],
 ) -> (Vec<crate::source::Span>, Vec<crate::source::Span>) {
-    let mut held: Vec<crate::source::Span> = rows
-        .iter()
-        .flatten()
-        .flat_map(|c| c.text.runs().collect::<Vec<_>>())
-        .collect();
+    let mut held: Vec<crate::source::Span> =
+        rows.iter().flatten().flat_map(|c| c.text.runs()).collect();
     held.sort_unstable_by_key(|s| s.start);
     let in_a_cell = |line: crate::source::Span| {
         let k = held.partition_point(|s| s.end <= line.start);

@@ -43,12 +43,7 @@ pub fn invariants(parsed: &Parsed) -> String {
     let whole_lines: Vec<_> = parsed
         .unaccounted()
         .into_iter()
-        .filter(|u| {
-            let (start, end) = (u.span.start as usize, u.span.end as usize);
-            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-            text[line_start..line_end].trim() == u.text.trim() && u.text.chars().count() > 1
-        })
+        .filter(|u| u.is_whole_line(text))
         .collect();
     assert!(
         whole_lines.is_empty(),

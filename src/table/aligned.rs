@@ -328,15 +328,7 @@ pub(super) fn read(
     if let Some(last) = lines[start..end].iter().rev().find(|l| !l.is_blank()) {
         span = span.cover(last.span());
     }
-    Some((
-        Table {
-            rows,
-            span,
-            frame: Vec::new(),
-            residue: Vec::new(),
-        },
-        end,
-    ))
+    Some((Table::new(rows, span), end))
 }
 
 /// What a line of the table is to the grouping of rows.

@@ -366,15 +366,7 @@ pub(super) fn read(
         return None;
     }
     let span = lines[start].span().cover(lines[end - 1].span());
-    Some((
-        Table {
-            rows,
-            span,
-            frame: Vec::new(),
-            residue: Vec::new(),
-        },
-        end,
-    ))
+    Some((Table::new(rows, span), end))
 }
 
 /// The column edges: the display columns where a rule line has a junction

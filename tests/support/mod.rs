@@ -68,15 +68,7 @@ pub fn check_lines(parsed: &Parsed) -> String {
     let whole_lines: Vec<_> = parsed
         .unaccounted()
         .into_iter()
-        .filter(|u| {
-            let start = text[..u.span.start as usize]
-                .rfind('\n')
-                .map_or(0, |i| i + 1);
-            let end = text[u.span.end as usize..]
-                .find('\n')
-                .map_or(text.len(), |i| u.span.end as usize + i);
-            text[start..end].trim() == u.text.trim() && u.text.chars().count() > 1
-        })
+        .filter(|u| u.is_whole_line(text))
         .collect();
     assert!(
         whole_lines.is_empty(),
