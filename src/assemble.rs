@@ -368,7 +368,15 @@ fn report_other_text(ctx: &mut Context, title: Option<String>, other: &ListDraft
         .chain([last.text.span().end, last.span.end])
         .max()
         .unwrap_or(last.span.end);
-    let span = Span::new(first.span.start as usize, end as usize);
+    // From its first heading ("一、…" over its parts) to its last part's end.
+    let start = other
+        .categories
+        .iter()
+        .map(|c| c.span.start)
+        .chain([first.span.start])
+        .min()
+        .unwrap_or(first.span.start);
+    let span = Span::new(start as usize, end as usize);
     let parts: Vec<String> = other
         .projects
         .iter()

@@ -36,6 +36,13 @@ pub struct HtmlReading {
     /// Text no reader of the page sees (`display:none`, `<template>` …):
     /// not the page's text, so neither read nor reported.
     pub hidden: Vec<Span>,
+    /// Markup the tokenizer could not read as a tag and so dropped or
+    /// took as attributes (a tag cut off by the end of the page, a `<`
+    /// before text that no `>` closes): text no block holds, reported.
+    pub broken: Vec<Span>,
+    /// The page's markup as the tokenizer read it (tags, comments, the
+    /// doctype), adjacent pieces merged: the structure around its text.
+    pub markup: Vec<Span>,
 }
 
 impl HtmlReading {
@@ -67,7 +74,23 @@ impl HtmlReading {
             }
             last_gap = Some(gap);
         }
-        let mut out = Vec::new();
+        let mut out: Vec<Diagnostic> = self
+            .broken
+            .iter()
+            .filter_map(|&span| {
+                let raw = html.get(span.range())?.trim();
+                (!raw.is_empty()).then(|| {
+                    Diagnostic::new(
+                        Code::UnparsedText,
+                        span,
+                        format!(
+                            "expected a tag closed by “>”, found broken markup whose text the page reader could not read: {}",
+                            quote(raw)
+                        ),
+                    )
+                })
+            })
+            .collect();
         for group in groups {
             let mut chrome: Vec<(Span, String)> = Vec::new();
             for span in group {
@@ -221,6 +244,8 @@ pub fn read_html(html: &str) -> HtmlReading {
         blocks,
         skipped,
         hidden,
+        broken: dom.broken,
+        markup: dom.markup,
     }
 }
 
@@ -357,6 +382,10 @@ struct Node {
 #[derive(Debug)]
 struct Dom {
     nodes: Vec<Node>,
+    /// See [`HtmlReading::broken`].
+    broken: Vec<Span>,
+    /// See [`HtmlReading::markup`].
+    markup: Vec<Span>,
 }
 
 impl Dom {
@@ -368,14 +397,31 @@ impl Dom {
                 kind: Kind::Root,
                 span: Span::new(0, html.len()),
             }],
+            broken: Vec::new(),
+            markup: Vec::new(),
         };
+        // Where the last token ended: text between two tokens is markup
+        // the tokenizer dropped.
+        let mut read_to = 0usize;
         let mut stack = vec![0usize];
         let mut emitter = DefaultEmitter::<usize>::new_with_span();
         // script/style/title/textarea content as raw text, not markup.
         emitter.naively_switch_states(true);
         for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+            if let Some(span) = token_span(&token) {
+                dom.note_dropped(html, read_to, span.start);
+                read_to = read_to.max(span.end);
+                if !matches!(token, Token::String(_)) {
+                    dom.note_markup(html, span);
+                }
+            }
             match token {
                 Token::StartTag(tag) => {
+                    if !is_markup_name(&tag.name)
+                        || tag.attributes.keys().any(|k| !is_markup_name(k))
+                    {
+                        dom.broken.push(Span::new(tag.span.start, tag.span.end));
+                    }
                     let name = String::from_utf8_lossy(&tag.name).into_owned();
                     let at = tag.span.start;
                     dom.close_implied(&mut stack, &name, at);
@@ -396,6 +442,9 @@ impl Dom {
                     }
                 }
                 Token::EndTag(tag) => {
+                    if !is_markup_name(&tag.name) {
+                        dom.broken.push(Span::new(tag.span.start, tag.span.end));
+                    }
                     let name = String::from_utf8_lossy(&tag.name).into_owned();
                     if name == "br" {
                         // `</br>` is a line break, as browsers read it.
@@ -420,10 +469,34 @@ impl Dom {
                 _ => {}
             }
         }
+        dom.note_dropped(html, read_to, html.len());
         for &id in &stack[1..] {
             dom.nodes[id].span.end = html.len() as u32;
         }
         dom
+    }
+
+    /// A tag, comment or doctype at `span`; a comment the end of the page
+    /// cut off (no "-->") hides the rest of the page: broken markup.
+    fn note_markup(&mut self, html: &str, span: html5gum::Span) {
+        let (start, end) = (span.start, span.end);
+        let raw = html.get(start..end).unwrap_or("");
+        if raw.starts_with("<!--") && !raw.ends_with("-->") && end == html.len() {
+            self.broken.push(Span::new(start, end));
+            return;
+        }
+        match self.markup.last_mut() {
+            Some(last) if last.end as usize == start => last.end = end as u32,
+            _ => self.markup.push(Span::new(start, end)),
+        }
+    }
+
+    /// `html[from..to]`, between two tokens, holds text the tokenizer
+    /// dropped (a tag cut off by the end of the page): broken markup.
+    fn note_dropped(&mut self, html: &str, from: usize, to: usize) {
+        if from < to && html.get(from..to).is_some_and(|t| !t.trim().is_empty()) {
+            self.broken.push(Span::new(from, to));
+        }
     }
 
     fn push(&mut self, stack: &[usize], kind: Kind, span: html5gum::Span) -> usize {
@@ -579,6 +652,23 @@ impl Dom {
 /// decoded, each mapped to the reference it replaces. `expected` is the
 /// tokenizer's own decoding; should ours ever differ, the tokenizer's wins
 /// and the whole text maps to the whole range.
+/// Where a token is in the page (errors have no text of their own).
+fn token_span(token: &Token<usize>) -> Option<html5gum::Span> {
+    match token {
+        Token::StartTag(t) => Some(t.span),
+        Token::EndTag(t) => Some(t.span),
+        Token::String(t) | Token::Comment(t) => Some(t.span),
+        Token::Doctype(t) => Some(t.span),
+        Token::Error(_) => None,
+    }
+}
+
+/// A tag or attribute name as markup writes them, in ASCII: one with CJK
+/// in it is text a broken tag (a `<` that no `>` closes soon) swallowed.
+fn is_markup_name(name: &[u8]) -> bool {
+    name.is_ascii()
+}
+
 fn decode_text(raw: &str, at: usize, expected: &str) -> MappedText {
     let mut out = MappedText::new();
     let mut copied = 0;

@@ -361,6 +361,8 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Parsed {
     let blocks = if html {
         let mut reading = html::read_html(&source.text);
         hidden = std::mem::take(&mut reading.hidden);
+        // Markup is structure as the page's own tokenizer read it.
+        hidden.append(&mut reading.markup);
         // What the reader skipped is accounted for, never dropped.
         for d in reading.skipped_diagnostics(&source.text) {
             sink.push(d);

@@ -138,8 +138,25 @@ pub struct SkippedRow {
     pub text: String,
     /// Where it is.
     pub span: Span,
+    /// What it is.
+    pub kind: SkippedKind,
+}
+
+/// Why a table's text is no project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkippedKind {
     /// A total row (合计, 总计, 小计): the sums of the rows above.
-    pub total: bool,
+    Total,
+    /// A row with neither a 序号 with its task nor a name.
+    Row,
+    /// Text in a 序号 cell that is not its number (a heading that fell
+    /// into the column, "7 三、平安健康").
+    InSerial,
+    /// Cells past the last of the header's `columns`.
+    BeyondHeader {
+        /// How many columns the header names.
+        columns: usize,
+    },
 }
 
 impl ListDraft {
@@ -608,15 +625,18 @@ fn read_sectioned(
             let Some(kind) = plan_section(&line.as_str()[section.marker.len..]) else {
                 continue;
             };
-            ctx.take(lines[section.line]);
             // "（四）完成时限：2025年12月底前。": the section's own line may
             // carry its content after the colon.
             // or after the section word when a page break glued the next line on.
-            let own = section_content_start(&line.as_str()[section.marker.len..]).map(|c| {
-                line.text
-                    .slice(section.marker.len + c..line.text.len())
-                    .trim()
-            });
+            let content_start = section_content_start(&line.as_str()[section.marker.len..])
+                .map(|c| section.marker.len + c);
+            let own = content_start.map(|c| line.text.slice(c..line.text.len()).trim());
+            // The heading ("（一）项目安排") frames what the section holds.
+            let heading_span = line
+                .text
+                .span_of(0..content_start.unwrap_or(line.text.len()));
+            ctx.places.structure.push(heading_span);
+            ctx.take(lines[section.line]);
             // Each piece with the block it comes from (None: the heading's own line).
             let mut pieces: Vec<(Option<usize>, MappedText)> = own
                 .into_iter()
@@ -631,8 +651,11 @@ fn read_sectioned(
             match kind {
                 PlanSection::Schedule => {
                     // "（四）完成时限：2025年12月底前。": a field of its own.
-                    let heading = &line.as_str()[section.marker.len..];
-                    let label = heading.split('：').next().unwrap_or(heading);
+                    // The label is the heading up to its content ("完成时限："
+                    // or the section word a page break glued the next line to).
+                    let heading_end = content_start.unwrap_or(line.as_str().len());
+                    let heading = &line.as_str()[section.marker.len..heading_end];
+                    let label = heading.trim_end_matches(['：', ':']);
                     let mut value = MappedText::new();
                     for (block, piece) in &pieces {
                         if let Some(b) = block {
@@ -1911,9 +1934,25 @@ fn read_table(table: &Table) -> Option<ListDraft> {
             spanning = Some(number);
             continue;
         }
-        let listed_number: Option<u32> = cell(ColumnRole::Serial)
+        // Cells past the header's last column (a quote a cell did not
+        // close): no column reads them.
+        let beyond: Vec<&crate::layout::Cell> = row
+            .iter()
+            .skip(roles.len())
             .filter(|c| !c.text.is_empty())
-            .and_then(|c| crate::table::serial_number(c.text.as_str()));
+            .collect();
+        if !beyond.is_empty() {
+            draft.skipped_rows.push(skipped_row(
+                &beyond,
+                SkippedKind::BeyondHeader {
+                    columns: roles.len(),
+                },
+            ));
+        }
+        let (listed_number, in_serial) = cell(ColumnRole::Serial)
+            .filter(|c| !c.text.is_empty())
+            .map_or((None, None), |c| read_serial_cell(&c.text));
+
         let category = cell(ColumnRole::Category)
             .and_then(|c| {
                 let text = c.text.as_str();
@@ -1953,7 +1992,9 @@ fn read_table(table: &Table) -> Option<ListDraft> {
         // "合计" (a merged cell) and the sums of the columns: no project, and
         // not the project above going on.
         if listed_number.is_none() && is_total(filled[0].text.as_str()) {
-            draft.skipped_rows.push(skipped_row(&filled, true));
+            draft
+                .skipped_rows
+                .push(skipped_row(&filled, SkippedKind::Total));
             continue;
         }
         if has_serial_column && listed_number.is_none() {
@@ -2016,10 +2057,21 @@ fn read_table(table: &Table) -> Option<ListDraft> {
             (Some(content), name) => (content, name),
             (None, Some(name)) => (name, None),
             (None, None) => {
-                draft.skipped_rows.push(skipped_row(&filled, false));
+                draft
+                    .skipped_rows
+                    .push(skipped_row(&filled, SkippedKind::Row));
                 continue;
             }
         };
+        // A project row: what its 序号 cell holds besides the number is
+        // no part of it.
+        if let Some(rest) = in_serial {
+            draft.skipped_rows.push(SkippedRow {
+                text: rest.as_str().to_string(),
+                span: rest.span(),
+                kind: SkippedKind::InSerial,
+            });
+        }
         let number = listed_number.unwrap_or(serial + 1);
         serial = number;
         let (text, mut units) = strip_clauses(&text);
@@ -2058,7 +2110,35 @@ fn is_total(first_cell: &str) -> bool {
     TOTALS.contains(&head.as_str())
 }
 
-fn skipped_row(filled: &[&crate::layout::Cell], total: bool) -> SkippedRow {
+/// A 序号 cell: its number, and the text in it that is not the number (a
+/// heading or a running head the column took: "7三、平安健康",
+/// "重庆市江北区人民政府2"), to be reported.
+fn read_serial_cell(cell: &MappedText) -> (Option<u32>, Option<MappedText>) {
+    let text = cell.as_str();
+    if let Some(n) = crate::table::serial_number(text) {
+        return (Some(n), None);
+    }
+    let is_digit = |c: char| c.is_ascii_digit();
+    let after_lead = text.trim_start_matches(is_digit);
+    let before_tail = text.trim_end_matches(is_digit);
+    let (number, rest) = if after_lead.len() < text.len() {
+        let rest = after_lead.trim_start_matches(['.', '、', ' ']);
+        (
+            &text[..text.len() - after_lead.len()],
+            text.len() - rest.len()..text.len(),
+        )
+    } else if before_tail.len() < text.len() {
+        (&text[before_tail.len()..], 0..before_tail.len())
+    } else {
+        ("", 0..text.len())
+    };
+    let rest = cell.slice(rest).trim();
+    // A rule ("────") drawn across the column is the table's lines.
+    let words = rest.as_str().chars().any(char::is_alphanumeric);
+    (number.parse().ok(), words.then_some(rest))
+}
+
+fn skipped_row(filled: &[&crate::layout::Cell], kind: SkippedKind) -> SkippedRow {
     let text: Vec<&str> = filled.iter().map(|c| c.text.as_str()).collect();
     let span = filled
         .iter()
@@ -2068,7 +2148,7 @@ fn skipped_row(filled: &[&crate::layout::Cell], total: bool) -> SkippedRow {
     SkippedRow {
         text: text.join(" "),
         span,
-        total,
+        kind,
     }
 }
 
@@ -2076,22 +2156,36 @@ fn skipped_row(filled: &[&crate::layout::Cell], total: bool) -> SkippedRow {
 /// the table's own (info), any other row text the list could not place.
 fn report_skipped_rows(ctx: &mut Context, rows: &[SkippedRow]) {
     for row in rows {
-        let (code, message) = if row.total {
-            (
+        let (code, message) = match row.kind {
+            SkippedKind::Total => (
                 Code::TableTotal,
                 format!(
                     "expected a project row, found the table's total row: {}",
                     quote(&row.text)
                 ),
-            )
-        } else {
-            (
+            ),
+            SkippedKind::Row => (
                 Code::UnparsedText,
                 format!(
                     "expected a project row (a 序号 with its task or name), found neither: {}",
                     quote(&row.text)
                 ),
-            )
+            ),
+            SkippedKind::BeyondHeader { columns } => (
+                Code::UnparsedText,
+                format!(
+                    "expected at most {} cells in a row, as the header names, found more: {}",
+                    columns,
+                    quote(&row.text)
+                ),
+            ),
+            SkippedKind::InSerial => (
+                Code::UnparsedText,
+                format!(
+                    "expected only a number in the 序号 cell, found other text in it: {}",
+                    quote(&row.text)
+                ),
+            ),
         };
         ctx.sink.report(code, row.span, message);
     }

@@ -239,3 +239,102 @@ fn a_late_nul_is_not_binary() {
     check(&parsed);
     assert!(!codes(&parsed).contains(&"binary-input"));
 }
+
+// Text a reader took and could not place: said where it is, never dropped.
+// Each is a damage the fuzz target found in mutated notices, as a small
+// notice of its own.
+
+/// The diagnostic whose message holds `part`, and its line.
+fn said<'a>(parsed: &'a minsheng::Parsed, part: &str) -> &'a minsheng::model::DiagnosticRecord {
+    parsed
+        .notice
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains(part))
+        .unwrap_or_else(|| {
+            panic!(
+                "a diagnostic saying “{part}” in {:#?}",
+                parsed.notice.diagnostics
+            )
+        })
+}
+
+#[test]
+fn a_heading_in_the_serial_column_of_an_aligned_table_is_said() {
+    // A page lost categories 一 and 二: "三、平安健康" does not go on from
+    // any category row, and falls into the 序号 column of row 7.
+    let text = "  序号  项目内容及目标                                  责任单位\n  7     新建提升“口袋公园”15个、绿道60公里。            区城市管理局\n  三、平安健康\n  8     完成食品安全抽检1.1万批次。                      区市场监管局\n";
+    let parsed = parse(text.as_bytes());
+    check(&parsed);
+    let numbers: Vec<u32> = parsed
+        .notice
+        .plan
+        .projects
+        .iter()
+        .map(|p| p.number)
+        .collect();
+    assert_eq!(numbers, [7, 8], "the rows keep their serials");
+    let d = said(&parsed, "“三、平安健康”");
+    assert_eq!((d.code.as_str(), d.line, d.column), ("unparsed-text", 3, 3));
+}
+
+#[test]
+fn a_running_head_above_the_first_row_is_said_not_read_as_a_serial() {
+    let text = "  序号  项目名称        主要目标任务                        牵头单位    责任单位\n某某区人民政府\n  2     提升基层医疗服  新建社区医院2家，完成8家村卫生室标  区卫生健康  区财政局\n        务能力          准化改造。                          委\n  3     开展学生近视防  为全区3.6万名中小学生开展视力筛查。 区教育局    各街道\n        控\n";
+    let parsed = parse(text.as_bytes());
+    check(&parsed);
+    assert_eq!(said(&parsed, "“某某区人民政府”").line, 2);
+    let numbers: Vec<u32> = parsed
+        .notice
+        .plan
+        .projects
+        .iter()
+        .map(|p| p.number)
+        .collect();
+    assert_eq!(numbers, [2, 3]);
+}
+
+#[test]
+fn cells_past_the_header_of_a_tab_separated_row_are_said() {
+    // A quote the export did not close: the row runs on into the next
+    // row's cells, past the seven columns the header names.
+    let text = "序号\t类别\t事项名称\t具体内容\t牵头单位\t配合单位\t完成时限\n1\t教育\t村卫生室\t新建标准化村卫生室6间。\t区卫健委\t各镇\t2024年11月\t为全区80岁以上老年人发放高龄长寿补贴。\t区民政局\n";
+    let parsed = parse(text.as_bytes());
+    check(&parsed);
+    let d = said(&parsed, "found more");
+    assert!(d.message.contains("at most 7 cells"), "{}", d.message);
+    assert!(d.message.contains("高龄长寿补贴"), "{}", d.message);
+    assert_eq!(parsed.notice.plan.projects[0].lead_units, ["区卫健委"]);
+}
+
+#[test]
+fn a_page_cut_inside_a_tag_says_the_text_the_tag_swallowed() {
+    // The download stopped inside "</head>": the rest of the page is in an
+    // unclosed tag, which a browser never shows.
+    let page = "<html><head><title>某区民生实事</title></hea政府，区直各单位：\n某区人民政府办公室";
+    let parsed = parse(page.as_bytes());
+    check(&parsed);
+    let d = said(&parsed, "broken markup");
+    assert_eq!((d.code.as_str(), d.line), ("unparsed-text", 1));
+}
+
+#[test]
+fn a_tag_whose_attributes_are_text_is_said() {
+    // "<span" lost its ">": the tokenizer reads the sentence after it as
+    // attribute names, up to the next ">".
+    let page = "<html><body><div class=\"article\"><p>一、教育（1项）</p><p>1.新建幼儿园3所。（牵头单位：区教育局）</p><p><span 新增学位900个，惠及家庭900户></span></p></div></body></html>";
+    let parsed = parse(page.as_bytes());
+    check(&parsed);
+    assert!(said(&parsed, "broken markup")
+        .message
+        .contains("新增学位900个"));
+    assert_eq!(parsed.notice.plan.projects.len(), 1);
+}
+
+#[test]
+fn a_comment_the_end_of_the_page_cut_off_is_said() {
+    let page = "<html><body><p>1.新建幼儿园3所。（牵头单位：区教育局）</p><!-- 附件：某区2024年民生实事项目任务分解方案";
+    let parsed = parse(page.as_bytes());
+    check(&parsed);
+    assert!(said(&parsed, "broken markup").message.contains("<!--"));
+}

@@ -2431,3 +2431,17 @@ fn a_text_browsers_dump_of_the_sites_header_is_page_chrome() {
     assert!(!doc.preamble.as_deref().unwrap_or("").contains("首页"));
     assert!(codes(&n).contains(&"page-chrome"));
 }
+
+#[test]
+fn per_project_plans_with_section_words_of_their_own_keep_their_headings_as_frame() {
+    // 项目安排 / 职责分工 / 进度安排: the headings frame each plan; every
+    // character is accounted for (`parse` checks), none is a project's.
+    let n = parse(
+        "附件\n\n某区2025年民生实事项目实施方案\n\n一、新建幼儿园\n（一）项目安排\n新建公办幼儿园3所，新增学位900个。\n（二）职责分工\n牵头单位：区教育局\n（三）进度安排\n2025年12月底前完成。\n二、新增停车泊位\n（一）项目安排\n新增停车泊位500个。\n（二）职责分工\n牵头单位：区交通局\n（三）进度安排\n2025年10月底前完成。\n",
+    );
+    assert_eq!(n.plan.projects.len(), 2);
+    let p = project(&n, 1);
+    assert_eq!(p.lead_units, ["区教育局"]);
+    assert!(!p.text.contains("项目安排"), "{}", p.text);
+    assert_eq!(p.fields[0].label, "进度安排");
+}
