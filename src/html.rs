@@ -645,13 +645,6 @@ impl Dom {
     }
 }
 
-// ---------------------------------------------------------------------------
-// Text: entities and whitespace.
-
-/// `raw` (the source text at byte `at`) with its character references
-/// decoded, each mapped to the reference it replaces. `expected` is the
-/// tokenizer's own decoding; should ours ever differ, the tokenizer's wins
-/// and the whole text maps to the whole range.
 /// Where a token is in the page (errors have no text of their own).
 fn token_span(token: &Token<usize>) -> Option<html5gum::Span> {
     match token {
@@ -669,6 +662,13 @@ fn is_markup_name(name: &[u8]) -> bool {
     name.is_ascii()
 }
 
+// ---------------------------------------------------------------------------
+// Text: entities and whitespace.
+
+/// `raw` (the source text at byte `at`) with its character references
+/// decoded, each mapped to the reference it replaces. `expected` is the
+/// tokenizer's own decoding; should ours ever differ, the tokenizer's wins
+/// and the whole text maps to the whole range.
 fn decode_text(raw: &str, at: usize, expected: &str) -> MappedText {
     let mut out = MappedText::new();
     let mut copied = 0;

@@ -1952,7 +1952,6 @@ fn read_table(table: &Table) -> Option<ListDraft> {
         let (listed_number, in_serial) = cell(ColumnRole::Serial)
             .filter(|c| !c.text.is_empty())
             .map_or((None, None), |c| read_serial_cell(&c.text));
-
         let category = cell(ColumnRole::Category)
             .and_then(|c| {
                 let text = c.text.as_str();

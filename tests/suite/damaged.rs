@@ -259,6 +259,17 @@ fn said<'a>(parsed: &'a minsheng::Parsed, part: &str) -> &'a minsheng::model::Di
         })
 }
 
+/// The numbers of the projects read, in order.
+fn numbers(parsed: &minsheng::Parsed) -> Vec<u32> {
+    parsed
+        .notice
+        .plan
+        .projects
+        .iter()
+        .map(|p| p.number)
+        .collect()
+}
+
 #[test]
 fn a_heading_in_the_serial_column_of_an_aligned_table_is_said() {
     // A page lost categories 一 and 二: "三、平安健康" does not go on from
@@ -266,14 +277,7 @@ fn a_heading_in_the_serial_column_of_an_aligned_table_is_said() {
     let text = "  序号  项目内容及目标                                  责任单位\n  7     新建提升“口袋公园”15个、绿道60公里。            区城市管理局\n  三、平安健康\n  8     完成食品安全抽检1.1万批次。                      区市场监管局\n";
     let parsed = parse(text.as_bytes());
     check(&parsed);
-    let numbers: Vec<u32> = parsed
-        .notice
-        .plan
-        .projects
-        .iter()
-        .map(|p| p.number)
-        .collect();
-    assert_eq!(numbers, [7, 8], "the rows keep their serials");
+    assert_eq!(numbers(&parsed), [7, 8], "the rows keep their serials");
     let d = said(&parsed, "“三、平安健康”");
     assert_eq!((d.code.as_str(), d.line, d.column), ("unparsed-text", 3, 3));
 }
@@ -284,14 +288,7 @@ fn a_running_head_above_the_first_row_is_said_not_read_as_a_serial() {
     let parsed = parse(text.as_bytes());
     check(&parsed);
     assert_eq!(said(&parsed, "“某某区人民政府”").line, 2);
-    let numbers: Vec<u32> = parsed
-        .notice
-        .plan
-        .projects
-        .iter()
-        .map(|p| p.number)
-        .collect();
-    assert_eq!(numbers, [2, 3]);
+    assert_eq!(numbers(&parsed), [2, 3]);
 }
 
 #[test]
